@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Layering, enforced rather than remembered: src/shared imports nothing of node or electron,
+// the renderer never reaches into main, and only src/main/shell imports electron.
+const noElectron = {
+  paths: [{ name: 'electron', message: 'Only src/main/shell (and the preload) may import electron.' }],
+  patterns: [{ group: ['electron/*'], message: 'Only src/main/shell (and the preload) may import electron.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'scratch/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/main/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.js', 'bin/**/*.js', '*.ts', '*.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/shell/**'],
+    rules: { 'no-restricted-imports': ['error', noElectron] },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'electron', '../main/*', '../renderer/*', '../preload/*'], message: 'src/shared is pure TypeScript: it imports nothing of node, electron or the processes.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        { ...noElectron, patterns: [...noElectron.patterns, { group: ['node:*', '**/main/**', '**/preload/index*'], message: 'The renderer knows only the typed contract (src/shared).' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,40 @@
+// The `tonearm` command: a stable interface that benchmarks and checks drive (see DESIGN.md).
+// Exit codes: 0 done, 1 failed (one-line reason on stderr), 2 bad usage.
+import { USAGE, UsageError } from './args.ts';
+import { scan } from './scan.ts';
+import { serve } from './serve.ts';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { scan, serve };
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${name ? `Unknown command: ${name}\n` : ''}${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`tonearm ${name}: ${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`tonearm ${name}: ${(err as Error).message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`tonearm: ${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { Core } from '../core/core.ts';
+import { intOption, parse, UsageError } from './args.ts';
+import { parserEntry } from './entries.ts';
+import { terminalProgress } from './progress-bar.ts';
+import { VERSION } from './version.ts';
+
+export async function scan(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    db: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals.length === 0) throw new UsageError('scan needs at least one folder');
+  const workers = intOption(values.workers, 'workers', 1, 64);
+  const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry(), workers });
+  try {
+    void core.parser.start();
+    const rootIds: number[] = [];
+    for (const dir of positionals) {
+      // A folder the catalog knows is scanned as it is, without touching it first: if it is an
+      // offline share, the scan is what finds that out (quickly), not a hung realpath here.
+      const known = core.catalog.roots.byPath(resolve(dir));
+      rootIds.push((known ?? (await core.addRoot(dir))).id);
+    }
+    const progress = process.stderr.isTTY ? terminalProgress(process.stderr) : null;
+    const unsubscribe = core.bus.on('scan.progress', (payload) => progress?.update(payload));
+    const stop = () => core.scanner.cancel();
+    process.once('SIGINT', stop);
+    const summary = await core.scanner.start(rootIds).done;
+    process.off('SIGINT', stop);
+    unsubscribe();
+    progress?.end();
+    if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else {
+      const offline = summary.offlineRoots.length > 0 ? `; offline: ${summary.offlineRoots.join(', ')}` : '';
+      process.stderr.write(
+        `${summary.added} added, ${summary.updated} updated, ${summary.moved} moved, ${summary.missing} missing, ` +
+          `${summary.removed} removed, ${summary.unchanged} unchanged, ${summary.failed} failed; ` +
+          `${summary.tracks} tracks in ${(summary.durationMs / 1000).toFixed(2)} s${offline}\n`,
+      );
+    }
+    return summary.cancelled ? 1 : 0;
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Core } from '../core/core.ts';
+import { startHost } from '../host/server.ts';
+import { intOption, parse } from './args.ts';
+import { parserEntry } from './entries.ts';
+import { VERSION } from './version.ts';
+
+/** The built renderer: beside the bundle (out/main → out/renderer), or from a source checkout. */
+function rendererDir(): string {
+  const candidates = ['../renderer', '../../../out/renderer'].map((rel) =>
+    fileURLToPath(new URL(rel, import.meta.url)),
+  );
+  return candidates.find((dir) => existsSync(`${dir}/index.html`)) ?? candidates[0]!;
+}
+
+export async function serve(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
+  const port = intOption(values.port, 'port', 0, 65535);
+  const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() });
+  const host = await startHost({ core, rendererDir: rendererDir(), port });
+  process.stdout.write(`Tonearm at ${host.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await core.close();
+  return 0;
+}

@@ -1,0 +1,50 @@
+import type { Core } from '../core.ts';
+import type { Handlers } from './handlers.ts';
+import { TonearmError } from '../../../shared/result.ts';
+
+/** What only the platform around the core can do. */
+export interface Platform {
+  pickFolders(): Promise<string[] | null>;
+}
+
+const headless: Platform = { pickFolders: async () => null };
+
+export function createHandlers(core: Core, platform: Platform = headless): Handlers {
+  const { catalog } = core;
+  return {
+    'app.info': () => ({
+      version: core.options.version,
+      dataDir: core.paths.dataDir,
+      dbPath: core.paths.dbPath,
+      host: core.options.host,
+    }),
+    'library.tracks': ({ offset, limit }) => ({
+      total: catalog.tracks.count(),
+      rows: catalog.tracks.page(offset, limit),
+    }),
+    'library.roots': () => catalog.roots.list(),
+    'library.addRoot': ({ path }) => core.addRoot(path),
+    'library.pickFolders': () => platform.pickFolders(),
+    'library.removeRoot': ({ rootId }) => {
+      if (!catalog.roots.get(rootId)) throw new TonearmError('NOT_FOUND', `No library folder ${rootId}`);
+      catalog.roots.remove(rootId);
+      core.bus.emit(
+        'library.changed',
+        catalog.changes.append({ added: [], updated: [], removed: [], structural: true }),
+      );
+      return null;
+    },
+    'scan.start': ({ rootIds }) => {
+      const { scanId, done } = core.scanner.start(rootIds);
+      done.catch((err: unknown) => console.error('tonearm: scan failed:', err));
+      return { scanId };
+    },
+    'scan.cancel': () => {
+      core.scanner.cancel();
+      return null;
+    },
+    'scan.status': () => core.scanner.status(),
+    'scan.lastSummary': () => core.scanner.lastSummary,
+    'scan.errors': ({ offset, limit }) => catalog.scanErrors.page(offset, limit),
+  };
+}

@@ -1,0 +1,37 @@
+// The catalog: every database operation the app performs, behind named functions.
+import type Database from 'better-sqlite3';
+import { ChangeLog } from './changes.ts';
+import type { MigrationReport } from './migrate.ts';
+import { openDatabase } from './open.ts';
+import { RootsRepo } from './roots.ts';
+import { ScanErrorsRepo } from './scan-errors.ts';
+import { TracksRepo } from './tracks.ts';
+
+export class Catalog {
+  readonly roots: RootsRepo;
+  readonly tracks: TracksRepo;
+  readonly changes: ChangeLog;
+  readonly scanErrors: ScanErrorsRepo;
+  readonly db: Database.Database;
+  readonly path: string;
+  readonly migration: MigrationReport;
+
+  constructor(db: Database.Database, path: string, migration: MigrationReport) {
+    this.db = db;
+    this.path = path;
+    this.migration = migration;
+    this.roots = new RootsRepo(db);
+    this.tracks = new TracksRepo(db);
+    this.changes = new ChangeLog(db);
+    this.scanErrors = new ScanErrorsRepo(db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openCatalog(dbPath: string): Catalog {
+  const { db, migration } = openDatabase(dbPath);
+  return new Catalog(db, dbPath, migration);
+}

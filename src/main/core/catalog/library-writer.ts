@@ -1,0 +1,274 @@
+// Writes parse results into the catalog in short transactions with prepared statements.
+// Each commit appends to the change log in the same transaction, and is announced only after.
+import { basename } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { LibraryChange } from '../../../shared/domain.ts';
+import type { ParsedTrack, ParseResult } from '../../parser/protocol.ts';
+import type { ChangeLog } from './changes.ts';
+
+export interface FileContext {
+  rootId: number;
+  size: number;
+  mtimeNs: bigint;
+  /** The track this file already is (a modified file); absent for a new one. */
+  trackId: number | null;
+}
+
+export const UNKNOWN_ARTIST = 'Unknown Artist';
+export const VARIOUS_ARTISTS = 'Various Artists';
+
+/** What an unparseable audio file is listed as: its name without the extension. */
+export const titleFromFileName = (path: string): string => basename(path).replace(/\.[^.]+$/, '');
+
+const sortName = (name: string): string => name.replace(/^(the|a|an)\s+/i, '').toLowerCase();
+
+export class LibraryWriter {
+  private readonly statements;
+  private readonly artistIds = new Map<string, number>();
+  private readonly albumIds = new Map<string, number>();
+  private readonly genreIds = new Map<string, number>();
+  /** identity → ids of missing tracks: a new file with the same bytes is one of them, moved. */
+  private readonly movable = new Map<string, number[]>();
+  moved = 0;
+
+  private readonly db: Database.Database;
+  private readonly changes: ChangeLog;
+
+  constructor(db: Database.Database, changes: ChangeLog) {
+    this.db = db;
+    this.changes = changes;
+    const trackColumns = `root_id, path, size, mtime_ns, identity, title, artist, artists, album, album_artist,
+      artist_id, album_id, genre, genre_id, composer, track_no, track_total, disc_no, disc_total, year, date,
+      compilation, duration_s, codec, container, format, sample_rate, bit_depth, channels, bitrate,
+      rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak, mb_track_id, mb_recording_id, mb_album_id,
+      mb_artist_id, cover_hash, tagged, scanned_at`;
+    const params = trackColumns
+      .split(',')
+      .map((c) => `@${c.trim()}`)
+      .join(', ');
+    const assignments = trackColumns
+      .split(',')
+      .map((c) => `${c.trim()} = @${c.trim()}`)
+      .join(', ');
+    this.statements = {
+      insertTrack: db.prepare(`INSERT INTO tracks (${trackColumns}, added_at) VALUES (${params}, @scanned_at)`),
+      updateTrack: db.prepare(`UPDATE tracks SET ${assignments}, missing_since = NULL WHERE id = @id`),
+      artistByName: db.prepare('SELECT id FROM artists WHERE name = ?').pluck(),
+      insertArtist: db.prepare('INSERT INTO artists (name, sort_name) VALUES (?, ?)'),
+      albumByKey: db.prepare('SELECT id FROM albums WHERE artist_id = ? AND title = ?').pluck(),
+      insertAlbum: db.prepare(
+        'INSERT INTO albums (title, artist_id, year, cover_hash, is_compilation, mb_album_id) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      fillAlbum: db.prepare(
+        `UPDATE albums SET year = COALESCE(year, @year), cover_hash = COALESCE(cover_hash, @cover),
+           mb_album_id = COALESCE(mb_album_id, @mb) WHERE id = @id`,
+      ),
+      genreByName: db.prepare('SELECT id FROM genres WHERE name = ?').pluck(),
+      insertGenre: db.prepare('INSERT INTO genres (name) VALUES (?)'),
+      insertCover: db.prepare(
+        'INSERT OR IGNORE INTO covers (hash, mime, width, height, bytes, source) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      upsertError: db.prepare(
+        `INSERT INTO scan_errors (path, root_id, message, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET message = excluded.message, at = excluded.at, root_id = excluded.root_id`,
+      ),
+      clearError: db.prepare('DELETE FROM scan_errors WHERE path = ?'),
+      markMissing: db.prepare('UPDATE tracks SET missing_since = ? WHERE id = ? AND missing_since IS NULL'),
+      clearMissing: db.prepare('UPDATE tracks SET missing_since = NULL WHERE id = ?'),
+      identityOf: db.prepare('SELECT identity FROM tracks WHERE id = ?').pluck(),
+      missingWithIdentity: db.prepare(
+        'SELECT id, identity FROM tracks WHERE missing_since IS NOT NULL AND identity IS NOT NULL',
+      ),
+    };
+  }
+
+  /** Tracks that are missing now (or about to be) may reappear under another path in this scan. */
+  prepareMoves(missingNow: readonly number[]): void {
+    const add = (id: number, identity: string | null) => {
+      if (!identity) return;
+      const ids = this.movable.get(identity) ?? [];
+      ids.push(id);
+      this.movable.set(identity, ids);
+    };
+    for (const row of this.statements.missingWithIdentity.all() as {
+      id: number;
+      identity: string;
+    }[])
+      add(row.id, row.identity);
+    for (const id of missingNow) add(id, this.statements.identityOf.get(id) as string | null);
+  }
+
+  /** Writes one batch in one transaction; returns the change it made (already in the log). */
+  writeBatch(batch: readonly { result: ParseResult; context: FileContext }[]): LibraryChange {
+    const now = Date.now();
+    const added: number[] = [];
+    const updated: number[] = [];
+    this.db.transaction(() => {
+      for (const { result, context } of batch) {
+        const row = this.rowFor(result, context, now);
+        if (result.ok) this.statements.clearError.run(result.path);
+        else this.statements.upsertError.run(result.path, context.rootId, result.error, now);
+        const movedFrom = context.trackId === null ? this.takeMovable(result.identity) : null;
+        const id = context.trackId ?? movedFrom;
+        if (id !== null) {
+          this.statements.updateTrack.run({ ...row, id });
+          updated.push(id);
+          if (movedFrom !== null) this.moved++;
+        } else {
+          added.push(Number(this.statements.insertTrack.run(row).lastInsertRowid));
+        }
+      }
+    })();
+    return this.log({ added, updated, removed: [], structural: true });
+  }
+
+  markMissing(ids: readonly number[]): LibraryChange | null {
+    if (ids.length === 0) return null;
+    const now = Date.now();
+    this.db.transaction(() => {
+      for (const id of ids) this.statements.markMissing.run(now, id);
+    })();
+    return this.log({
+      added: [],
+      updated: [...ids],
+      removed: [],
+      structural: false,
+    });
+  }
+
+  clearMissing(ids: readonly number[]): LibraryChange | null {
+    if (ids.length === 0) return null;
+    this.db.transaction(() => {
+      for (const id of ids) this.statements.clearMissing.run(id);
+    })();
+    return this.log({
+      added: [],
+      updated: [...ids],
+      removed: [],
+      structural: false,
+    });
+  }
+
+  /** Ids of the moved-from tracks not claimed by any new file: really gone. */
+  unclaimedMissing(): Set<number> {
+    return new Set([...this.movable.values()].flat());
+  }
+
+  private log(change: Omit<LibraryChange, 'version'>): LibraryChange {
+    return this.changes.append(change);
+  }
+
+  private takeMovable(identity: string | null): number | null {
+    if (!identity) return null;
+    const ids = this.movable.get(identity);
+    const id = ids?.shift() ?? null;
+    if (ids && ids.length === 0) this.movable.delete(identity);
+    return id;
+  }
+
+  private rowFor(result: ParseResult, context: FileContext, now: number) {
+    const track: Partial<ParsedTrack> = result.ok ? result.track : {};
+    const artist = track.artist ?? '';
+    const albumArtist = track.albumArtist ?? (track.compilation ? VARIOUS_ARTISTS : artist);
+    const album = track.album ?? '';
+    const albumArtistId = this.artistId(albumArtist || UNKNOWN_ARTIST);
+    const cover = track.cover ?? null;
+    if (cover)
+      this.statements.insertCover.run(cover.hash, cover.mime, cover.width, cover.height, cover.bytes, cover.source);
+    const genre = track.genres?.[0] ?? '';
+    return {
+      root_id: context.rootId,
+      path: result.path,
+      size: context.size,
+      mtime_ns: context.mtimeNs,
+      identity: result.identity,
+      title: track.title ?? titleFromFileName(result.path),
+      artist,
+      artists: JSON.stringify(track.artists ?? []),
+      album,
+      album_artist: albumArtist,
+      artist_id: artist ? this.artistId(artist) : null,
+      album_id: album ? this.albumId(album, albumArtistId, track, cover?.hash ?? null) : null,
+      genre: (track.genres ?? []).join('; '),
+      genre_id: genre ? this.genreId(genre) : null,
+      composer: track.composer ?? '',
+      track_no: track.trackNo ?? null,
+      track_total: track.trackTotal ?? null,
+      disc_no: track.discNo ?? null,
+      disc_total: track.discTotal ?? null,
+      year: track.year ?? null,
+      date: track.date ?? null,
+      compilation: track.compilation ? 1 : 0,
+      duration_s: track.durationS ?? null,
+      codec: track.codec ?? '',
+      container: track.container ?? '',
+      format: formatLabel(result.path, track),
+      sample_rate: track.sampleRate ?? null,
+      bit_depth: track.bitDepth ?? null,
+      channels: track.channels ?? null,
+      bitrate: track.bitrate ?? null,
+      rg_track_gain: track.rgTrackGain ?? null,
+      rg_track_peak: track.rgTrackPeak ?? null,
+      rg_album_gain: track.rgAlbumGain ?? null,
+      rg_album_peak: track.rgAlbumPeak ?? null,
+      mb_track_id: track.mbTrackId ?? null,
+      mb_recording_id: track.mbRecordingId ?? null,
+      mb_album_id: track.mbAlbumId ?? null,
+      mb_artist_id: track.mbArtistId ?? null,
+      cover_hash: cover?.hash ?? null,
+      tagged: result.ok ? 1 : 0,
+      scanned_at: now,
+    };
+  }
+
+  private artistId(name: string): number {
+    let id = this.artistIds.get(name) ?? (this.statements.artistByName.get(name) as number | undefined);
+    id ??= Number(this.statements.insertArtist.run(name, sortName(name)).lastInsertRowid);
+    this.artistIds.set(name, id);
+    return id;
+  }
+
+  private albumId(title: string, artistId: number, track: Partial<ParsedTrack>, coverHash: string | null): number {
+    const key = `${artistId}\u0000${title}`;
+    let id = this.albumIds.get(key) ?? (this.statements.albumByKey.get(artistId, title) as number | undefined);
+    if (id === undefined) {
+      id = Number(
+        this.statements.insertAlbum.run(
+          title,
+          artistId,
+          track.year ?? null,
+          coverHash,
+          track.compilation ? 1 : 0,
+          track.mbAlbumId ?? null,
+        ).lastInsertRowid,
+      );
+    } else if (track.year || coverHash || track.mbAlbumId) {
+      this.statements.fillAlbum.run({
+        id,
+        year: track.year ?? null,
+        cover: coverHash,
+        mb: track.mbAlbumId ?? null,
+      });
+    }
+    this.albumIds.set(key, id);
+    return id;
+  }
+
+  private genreId(name: string): number {
+    let id = this.genreIds.get(name) ?? (this.statements.genreByName.get(name) as number | undefined);
+    id ??= Number(this.statements.insertGenre.run(name).lastInsertRowid);
+    this.genreIds.set(name, id);
+    return id;
+  }
+}
+
+/** A short label for the Format column: the codec where it says more than the extension. */
+function formatLabel(path: string, track: Partial<ParsedTrack>): string {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toUpperCase();
+  const codec = track.codec ?? '';
+  if (/opus/i.test(codec)) return 'OPUS';
+  if (/vorbis/i.test(codec)) return 'OGG';
+  if (/^aac|mpeg-4\/aac/i.test(codec)) return 'AAC';
+  if (/alac/i.test(codec)) return 'ALAC';
+  return ext;
+}

@@ -1,0 +1,181 @@
+// Schema version 1: the whole catalog as DESIGN.md shapes it.
+export const version = 1;
+
+export const sql = /* sql */ `
+CREATE TABLE roots (
+  id             INTEGER PRIMARY KEY,
+  path           TEXT NOT NULL UNIQUE,
+  kind_detected  TEXT NOT NULL DEFAULT 'local' CHECK (kind_detected IN ('local', 'network')),
+  kind_override  TEXT CHECK (kind_override IN ('local', 'network')),
+  online         INTEGER NOT NULL DEFAULT 1,
+  offline_reason TEXT,
+  watch          INTEGER NOT NULL DEFAULT 1,
+  added_at       INTEGER NOT NULL,
+  last_scan_at   INTEGER,
+  last_file_count INTEGER
+);
+
+CREATE TABLE artists (
+  id        INTEGER PRIMARY KEY,
+  name      TEXT NOT NULL UNIQUE,
+  sort_name TEXT NOT NULL
+);
+
+CREATE TABLE albums (
+  id              INTEGER PRIMARY KEY,
+  title           TEXT NOT NULL,
+  artist_id       INTEGER NOT NULL REFERENCES artists(id),
+  year            INTEGER,
+  cover_hash      TEXT,
+  is_compilation  INTEGER NOT NULL DEFAULT 0,
+  mb_album_id     TEXT,
+  UNIQUE (artist_id, title)
+);
+
+CREATE TABLE genres (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE covers (
+  hash   TEXT PRIMARY KEY,
+  mime   TEXT NOT NULL,
+  width  INTEGER,
+  height INTEGER,
+  bytes  INTEGER NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('embedded', 'file'))
+);
+
+CREATE TABLE tracks (
+  id            INTEGER PRIMARY KEY,
+  root_id       INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+  path          TEXT NOT NULL UNIQUE,
+  size          INTEGER NOT NULL,
+  mtime_ns      INTEGER NOT NULL,
+  identity      TEXT,
+  title         TEXT NOT NULL,
+  artist        TEXT NOT NULL DEFAULT '',
+  artists       TEXT NOT NULL DEFAULT '[]',
+  album         TEXT NOT NULL DEFAULT '',
+  album_artist  TEXT NOT NULL DEFAULT '',
+  artist_id     INTEGER REFERENCES artists(id),
+  album_id      INTEGER REFERENCES albums(id),
+  genre         TEXT NOT NULL DEFAULT '',
+  genre_id      INTEGER REFERENCES genres(id),
+  composer      TEXT NOT NULL DEFAULT '',
+  track_no      INTEGER,
+  track_total   INTEGER,
+  disc_no       INTEGER,
+  disc_total    INTEGER,
+  year          INTEGER,
+  date          TEXT,
+  compilation   INTEGER NOT NULL DEFAULT 0,
+  duration_s    REAL,
+  codec         TEXT NOT NULL DEFAULT '',
+  container     TEXT NOT NULL DEFAULT '',
+  format        TEXT NOT NULL DEFAULT '',
+  sample_rate   INTEGER,
+  bit_depth     INTEGER,
+  channels      INTEGER,
+  bitrate       INTEGER,
+  rg_track_gain REAL,
+  rg_track_peak REAL,
+  rg_album_gain REAL,
+  rg_album_peak REAL,
+  mb_track_id   TEXT,
+  mb_recording_id TEXT,
+  mb_album_id   TEXT,
+  mb_artist_id  TEXT,
+  cover_hash    TEXT,
+  gapless_delay INTEGER,
+  gapless_padding INTEGER,
+  tagged        INTEGER NOT NULL DEFAULT 1,
+  added_at      INTEGER NOT NULL,
+  scanned_at    INTEGER NOT NULL,
+  missing_since INTEGER
+);
+CREATE INDEX tracks_root ON tracks (root_id);
+CREATE INDEX tracks_album ON tracks (album_id, disc_no, track_no);
+CREATE INDEX tracks_artist ON tracks (artist_id);
+CREATE INDEX tracks_genre ON tracks (genre_id);
+CREATE INDEX tracks_identity ON tracks (identity);
+CREATE INDEX tracks_added ON tracks (added_at);
+
+CREATE TABLE play_stats (
+  track_id       INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
+  play_count     INTEGER NOT NULL DEFAULT 0,
+  skip_count     INTEGER NOT NULL DEFAULT 0,
+  last_played_at INTEGER,
+  rating         INTEGER CHECK (rating BETWEEN 0 AND 5)
+);
+
+CREATE TABLE playlists (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE playlist_entries (
+  playlist_id INTEGER NOT NULL REFERENCES playlists(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  track_id    INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+  PRIMARY KEY (playlist_id, position)
+);
+
+CREATE TABLE scan_errors (
+  path    TEXT PRIMARY KEY,
+  root_id INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+  message TEXT NOT NULL,
+  at      INTEGER NOT NULL
+);
+
+CREATE TABLE change_log (
+  version    INTEGER PRIMARY KEY,
+  at         INTEGER NOT NULL,
+  added      TEXT NOT NULL DEFAULT '[]',
+  updated    TEXT NOT NULL DEFAULT '[]',
+  removed    TEXT NOT NULL DEFAULT '[]',
+  structural INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE cache_entries (
+  id          INTEGER PRIMARY KEY,
+  path        TEXT NOT NULL UNIQUE,
+  size        INTEGER NOT NULL,
+  mtime_ns    INTEGER NOT NULL,
+  chunk_size  INTEGER NOT NULL,
+  last_used_at INTEGER NOT NULL
+);
+CREATE INDEX cache_entries_lru ON cache_entries (last_used_at);
+CREATE TABLE cache_chunks (
+  entry_id    INTEGER NOT NULL REFERENCES cache_entries(id) ON DELETE CASCADE,
+  chunk_index INTEGER NOT NULL,
+  bytes       INTEGER NOT NULL,
+  PRIMARY KEY (entry_id, chunk_index)
+) WITHOUT ROWID;
+
+-- Search: diacritic folding and prefix indexes; the content lives in tracks.
+CREATE VIRTUAL TABLE tracks_fts USING fts5(
+  title, artist, album, album_artist, genre, composer,
+  content='tracks', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+);
+CREATE TRIGGER tracks_fts_insert AFTER INSERT ON tracks BEGIN
+  INSERT INTO tracks_fts (rowid, title, artist, album, album_artist, genre, composer)
+  VALUES (new.id, new.title, new.artist, new.album, new.album_artist, new.genre, new.composer);
+END;
+CREATE TRIGGER tracks_fts_delete AFTER DELETE ON tracks BEGIN
+  INSERT INTO tracks_fts (tracks_fts, rowid, title, artist, album, album_artist, genre, composer)
+  VALUES ('delete', old.id, old.title, old.artist, old.album, old.album_artist, old.genre, old.composer);
+END;
+CREATE TRIGGER tracks_fts_update AFTER UPDATE OF title, artist, album, album_artist, genre, composer ON tracks BEGIN
+  INSERT INTO tracks_fts (tracks_fts, rowid, title, artist, album, album_artist, genre, composer)
+  VALUES ('delete', old.id, old.title, old.artist, old.album, old.album_artist, old.genre, old.composer);
+  INSERT INTO tracks_fts (rowid, title, artist, album, album_artist, genre, composer)
+  VALUES (new.id, new.title, new.artist, new.album, new.album_artist, new.genre, new.composer);
+END;
+`;

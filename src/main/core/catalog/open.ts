@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { TonearmError } from '../../../shared/result.ts';
+import { migrate, type MigrationReport } from './migrate.ts';
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  migration: MigrationReport;
+}
+
+export function openDatabase(dbPath: string): OpenedDatabase {
+  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath);
+    db.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new TonearmError('DB_ERROR', `Cannot open the catalog at ${dbPath}: ${(err as Error).message}`);
+  }
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -32000');
+  db.pragma('temp_store = MEMORY');
+  const migration = migrate(db, dbPath === ':memory:' ? null : dbPath);
+  return { db, migration };
+}

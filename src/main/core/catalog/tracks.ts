@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { TrackRow } from '../../../shared/domain.ts';
+import { TRACK_ROW_COLUMNS, TRACK_ROW_FROM, toTrackRow } from './track-row.ts';
+
+export interface TrackFile {
+  id: number;
+  path: string;
+  size: number;
+  mtimeNs: bigint;
+  rootId: number;
+  available: boolean;
+}
+
+export class TracksRepo {
+  private readonly countStmt;
+  private readonly pageStmt;
+  private readonly byIdStmt;
+  private readonly fileStmt;
+
+  private readonly db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.countStmt = db.prepare('SELECT count(*) AS n FROM tracks').pluck();
+    this.pageStmt = db.prepare(
+      `SELECT ${TRACK_ROW_COLUMNS} FROM ${TRACK_ROW_FROM}
+       ORDER BY t.album_artist COLLATE NOCASE, t.album COLLATE NOCASE, t.disc_no, t.track_no, t.id
+       LIMIT ? OFFSET ?`,
+    );
+    this.byIdStmt = db.prepare(
+      `SELECT ${TRACK_ROW_COLUMNS} FROM ${TRACK_ROW_FROM} WHERE t.id IN (SELECT value FROM json_each(?))`,
+    );
+    this.fileStmt = db
+      .prepare(
+        `SELECT t.id, t.path, t.size, t.mtime_ns AS mtimeNs, t.root_id AS rootId,
+                (t.missing_since IS NULL AND r.online = 1) AS available
+         FROM tracks t JOIN roots r ON r.id = t.root_id WHERE t.id = ?`,
+      )
+      .safeIntegers(true);
+  }
+
+  count(): number {
+    return this.countStmt.get() as number;
+  }
+
+  page(offset: number, limit: number): TrackRow[] {
+    return this.pageStmt.all(limit, offset).map(toTrackRow);
+  }
+
+  /** Rows for these ids, in the order asked. */
+  byIds(ids: readonly number[]): TrackRow[] {
+    const rows = new Map<number, TrackRow>();
+    for (const raw of this.byIdStmt.all(JSON.stringify(ids))) {
+      const row = toTrackRow(raw);
+      rows.set(row.id, row);
+    }
+    return ids.flatMap((id) => rows.get(id) ?? []);
+  }
+
+  /** Where a track's bytes live: what the media handler may serve, and nothing else. */
+  file(id: number): TrackFile | null {
+    const raw = this.fileStmt.get(id) as
+      | {
+          id: bigint;
+          path: string;
+          size: bigint;
+          mtimeNs: bigint;
+          rootId: bigint;
+          available: bigint;
+        }
+      | undefined;
+    if (!raw) return null;
+    return {
+      id: Number(raw.id),
+      path: raw.path,
+      size: Number(raw.size),
+      mtimeNs: raw.mtimeNs,
+      rootId: Number(raw.rootId),
+      available: raw.available === 1n,
+    };
+  }
+}

@@ -1,0 +1,99 @@
+// The engine, composed: one catalog, one event bus, the media router, the parser and the
+// scanner. Plain Node: the Electron shell, the headless host and the CLI all stand on this.
+import { availableParallelism } from 'node:os';
+import { realpathSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { Root } from '../../shared/domain.ts';
+import { TonearmError } from '../../shared/result.ts';
+import { openCatalog, type Catalog } from './catalog/index.ts';
+import { EventBus } from './events/bus.ts';
+import { MediaRouter } from './media/router.ts';
+import { ParserHost } from './parser-host/parser-host.ts';
+import { childProcessParser, type SpawnParser } from './parser-host/transport.ts';
+import { dataPaths, type DataPaths } from './paths.ts';
+import { detectRootKind, readMountTable } from './roots/mount-table.ts';
+import { Scanner } from './scanner/scanner.ts';
+
+export interface CoreOptions {
+  /** The catalog file; defaults to the desktop app's. */
+  dbPath?: string;
+  host: 'electron' | 'browser';
+  version: string;
+  /** The parser bundle's entry (src/main/parser/index.ts from source, out/main/parser.js built). */
+  parserEntry: string;
+  /** How to start the parser process; a Node child process unless the shell says otherwise. */
+  spawnParser?: SpawnParser;
+  /** Parser threads; default one per core. */
+  workers?: number;
+}
+
+export class Core {
+  readonly paths: DataPaths;
+  readonly catalog: Catalog;
+  readonly bus = new EventBus();
+  readonly media: MediaRouter;
+  readonly parser: ParserHost;
+  readonly scanner: Scanner;
+  readonly options: CoreOptions;
+
+  constructor(options: CoreOptions) {
+    this.options = options;
+    this.paths = dataPaths(options.dbPath ? resolve(options.dbPath) : undefined);
+    this.catalog = openCatalog(this.paths.dbPath);
+    this.media = new MediaRouter(this.catalog, this.paths.coversDir);
+    this.parser = new ParserHost(options.spawnParser ?? childProcessParser(options.parserEntry), {
+      coversDir: this.paths.coversDir,
+      workers: options.workers ?? Math.max(1, availableParallelism()),
+      timeoutMs: 20_000,
+      networkConcurrency: 16,
+    });
+    this.scanner = new Scanner({
+      catalog: this.catalog,
+      bus: this.bus,
+      parser: this.parser,
+      threadEntry: options.parserEntry,
+      config: () => ({
+        networkConcurrency: 32,
+        purgeMissingAfterDays: 30,
+        batchSize: 250,
+        batchMs: 100,
+      }),
+    });
+  }
+
+  async addRoot(path: string): Promise<Root> {
+    let real: string;
+    try {
+      real = realpathSync(resolve(path));
+      if (!statSync(real).isDirectory()) throw new Error('not a folder');
+    } catch (err) {
+      throw new TonearmError('FILE_UNREADABLE', `Cannot add ${path}: ${(err as Error).message}`);
+    }
+    const overlapping = this.catalog.roots
+      .list()
+      .find(
+        (root) =>
+          root.path !== real && (real.startsWith(`${root.path}${sep}`) || root.path.startsWith(`${real}${sep}`)),
+      );
+    if (overlapping) throw new TonearmError('BAD_INPUT', `${real} overlaps the library folder ${overlapping.path}`);
+    const kind = detectRootKind(real, await readMountTable());
+    const root = this.catalog.roots.add(real, kind);
+    this.bus.emit(
+      'library.changed',
+      this.catalog.changes.append({
+        added: [],
+        updated: [],
+        removed: [],
+        structural: true,
+      }),
+    );
+    return root;
+  }
+
+  async close(): Promise<void> {
+    this.scanner.cancel();
+    await this.scanner.idle();
+    this.parser.close();
+    this.catalog.close();
+  }
+}

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { notFound } from './serve.ts';
+
+export type CoverSize = 'full' | 'thumb';
+
+/** Covers are content-addressed: <dir>/<first two hex>/<hash>.img and <hash>.thumb.jpg. */
+export function coverPaths(coversDir: string, hash: string): { full: string; thumb: string } {
+  const dir = join(coversDir, hash.slice(0, 2));
+  return { full: join(dir, `${hash}.img`), thumb: join(dir, `${hash}.thumb.jpg`) };
+}
+
+function sniffImageType(bytes: Uint8Array): string {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+  if (bytes[0] === 0x47 && bytes[1] === 0x49) return 'image/gif';
+  if (bytes[8] === 0x57 && bytes[9] === 0x45) return 'image/webp';
+  return 'application/octet-stream';
+}
+
+export async function serveCover(
+  request: Request,
+  coversDir: string,
+  hash: string,
+  size: CoverSize,
+): Promise<Response> {
+  const paths = coverPaths(coversDir, hash);
+  const etag = `"${hash}-${size}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'public, max-age=31536000, immutable' };
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  for (const path of size === 'thumb' ? [paths.thumb, paths.full] : [paths.full]) {
+    try {
+      const bytes = await readFile(path);
+      return new Response(bytes, { status: 200, headers: { ...headers, 'Content-Type': sniffImageType(bytes) } });
+    } catch {
+      // try the next candidate
+    }
+  }
+  return notFound();
+}

@@ -1,0 +1,55 @@
+import { stat } from 'node:fs/promises';
+import type { Catalog } from '../catalog/index.ts';
+import { fileSource } from './byte-source.ts';
+import { notFound, serveMedia } from './serve.ts';
+import { serveCover, type CoverSize } from './covers.ts';
+
+export type MediaTarget = { kind: 'track'; id: number } | { kind: 'cover'; hash: string; size: CoverSize };
+
+/** Parses the path part after the transport's prefix: `track/<id>` or `cover/<hash>?size=thumb`. */
+export function parseMediaTarget(pathname: string, search: URLSearchParams): MediaTarget | null {
+  const track = /^\/?(?:track\/)?(\d{1,15})$/.exec(pathname);
+  if (track) return { kind: 'track', id: Number(track[1]) };
+  const cover = /^\/?cover\/([0-9a-f]{40})$/.exec(pathname);
+  if (cover)
+    return {
+      kind: 'cover',
+      hash: cover[1]!,
+      size: search.get('size') === 'thumb' ? 'thumb' : 'full',
+    };
+  return null;
+}
+
+/**
+ * Serves only what the catalog names: a track id that is in the catalog and available, or a
+ * cover hash. No path ever comes from the URL, so `..` tricks have nothing to work on.
+ */
+export class MediaRouter {
+  private readonly catalog: Catalog;
+  private readonly coversDir: string;
+
+  constructor(catalog: Catalog, coversDir: string) {
+    this.catalog = catalog;
+    this.coversDir = coversDir;
+  }
+
+  async handle(request: Request, target: MediaTarget | null): Promise<Response> {
+    if (!target) return notFound();
+    if (target.kind === 'cover') return serveCover(request, this.coversDir, target.hash, target.size);
+    const file = this.catalog.tracks.file(target.id);
+    if (!file || !file.available) return notFound();
+    let info;
+    try {
+      info = await stat(file.path);
+    } catch {
+      return notFound();
+    }
+    if (!info.isFile()) return notFound();
+    return serveMedia(request, {
+      path: file.path,
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+      source: fileSource(file.path),
+    });
+  }
+}

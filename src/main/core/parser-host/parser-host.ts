@@ -1,0 +1,135 @@
+// The main-process side of the parser: one long-lived parser process, started once (forking
+// is not free), restarted if it dies. Files go in, results stream out through a callback.
+import type { ParseRequestFile, ParseResult, ParserConfig } from '../../parser/protocol.ts';
+import type { ParserTransport, SpawnParser } from './transport.ts';
+
+interface Job {
+  remaining: Map<string, ParseRequestFile>;
+  onResult: (result: ParseResult) => void;
+  resolve: () => void;
+  /** Files that were in flight when the process died once already: the next death fails them. */
+  suspects: Set<string>;
+}
+
+export class ParserHost {
+  private transport: ParserTransport | null = null;
+  private ready: Promise<number> | null = null;
+  private job: Job | null = null;
+  private closed = false;
+
+  private readonly spawn: SpawnParser;
+  private readonly config: ParserConfig;
+
+  constructor(spawn: SpawnParser, config: ParserConfig) {
+    this.spawn = spawn;
+    this.config = config;
+  }
+
+  get pid(): number | undefined {
+    return this.transport?.pid;
+  }
+
+  /** Starts the process now, so the first scan does not wait for it. */
+  start(): Promise<number> {
+    if (this.ready) return this.ready;
+    const transport = this.spawn();
+    this.transport = transport;
+    this.ready = new Promise((resolve) => {
+      transport.onMessage((message) => {
+        if (transport !== this.transport) return;
+        if (message.type === 'ready') resolve(message.workers);
+        else if (message.type === 'results') this.deliver(message.results);
+        else if (message.type === 'idle') this.finishIfDone();
+      });
+    });
+    transport.onExit(() => {
+      if (transport !== this.transport) return;
+      this.transport = null;
+      this.ready = null;
+      if (!this.closed) this.recover();
+    });
+    transport.send({ type: 'init', config: this.config });
+    return this.ready;
+  }
+
+  /** Parses these files; resolves when every one has a result. One job at a time. */
+  async parse(files: ParseRequestFile[], onResult: (result: ParseResult) => void, signal?: AbortSignal): Promise<void> {
+    if (this.job) throw new Error('The parser is busy with another job');
+    if (files.length === 0) return;
+    await this.start();
+    await new Promise<void>((resolve) => {
+      this.job = {
+        remaining: new Map(files.map((file) => [file.path, file])),
+        onResult,
+        resolve,
+        suspects: new Set(),
+      };
+      const onAbort = () => {
+        this.transport?.send({ type: 'cancel' });
+        this.finish();
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.sendInBatches(files);
+    });
+  }
+
+  /** Forgets the queued files under a folder (its share went away): they get no result. */
+  dropFolder(prefix: string): void {
+    const job = this.job;
+    if (!job) return;
+    this.transport?.send({ type: 'cancel', prefix });
+    for (const path of job.remaining.keys()) if (path.startsWith(prefix)) job.remaining.delete(path);
+    this.finishIfDone();
+  }
+
+  private sendInBatches(files: ParseRequestFile[]): void {
+    for (let i = 0; i < files.length; i += 512) this.transport?.send({ type: 'parse', files: files.slice(i, i + 512) });
+  }
+
+  private deliver(results: ParseResult[]): void {
+    const job = this.job;
+    if (!job) return;
+    for (const result of results) {
+      if (!job.remaining.delete(result.path)) continue;
+      job.onResult(result);
+    }
+    this.finishIfDone();
+  }
+
+  private finishIfDone(): void {
+    if (this.job && this.job.remaining.size === 0) this.finish();
+  }
+
+  private finish(): void {
+    const job = this.job;
+    this.job = null;
+    job?.resolve();
+  }
+
+  /** The whole process died (a native crash): fail files that were already suspects, retry the rest. */
+  private recover(): void {
+    const job = this.job;
+    if (!job) return;
+    for (const path of job.suspects) {
+      if (!job.remaining.delete(path)) continue;
+      job.onResult({
+        path,
+        ok: false,
+        identity: null,
+        error: 'The parser process crashed on this file',
+        failure: 'crash',
+      });
+    }
+    job.suspects = new Set(job.remaining.keys());
+    if (job.remaining.size === 0) return this.finish();
+    void this.start().then(() => this.sendInBatches([...job.remaining.values()]));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.transport?.kill();
+    this.transport = null;
+    this.finish();
+  }
+}

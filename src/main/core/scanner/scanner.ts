@@ -1,0 +1,274 @@
+// The scan pipeline, read top to bottom: inventory → diff (in a thread) → parse (parser
+// process) → write (short transactions, each announced after it commits). One scan at a time.
+import { sep } from 'node:path';
+import type { LibraryChange, ScanProgress, ScanSummary } from '../../../shared/domain.ts';
+import { TonearmError } from '../../../shared/result.ts';
+import type { ParseRequestFile, ParseResult } from '../../parser/protocol.ts';
+import type { Catalog } from '../catalog/index.ts';
+import { LibraryWriter, type FileContext } from '../catalog/library-writer.ts';
+import { purgeMissing, removeOrphans } from '../catalog/maintenance.ts';
+import type { RootRecord } from '../catalog/roots.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { ParserHost } from '../parser-host/parser-host.ts';
+import { detectRootKind, readMountTable } from '../roots/mount-table.ts';
+import { inventoryInWorker } from './inventory-worker.ts';
+import { ProgressMeter } from './progress.ts';
+
+export interface ScannerConfig {
+  networkConcurrency: number;
+  purgeMissingAfterDays: number;
+  /** Results are committed when this many are waiting, or after batchMs. */
+  batchSize: number;
+  batchMs: number;
+}
+
+export interface ScannerDeps {
+  catalog: Catalog;
+  bus: EventBus;
+  parser: ParserHost;
+  /** The parser bundle's entry file, which also runs the inventory thread. */
+  threadEntry: string;
+  config: () => ScannerConfig;
+}
+
+interface RootPlan {
+  root: RootRecord;
+  network: boolean;
+  missingIds: number[];
+  filesFound: number;
+  online: boolean;
+}
+
+interface RunningScan {
+  scanId: number;
+  abort: AbortController;
+  meter: ProgressMeter;
+  done: Promise<ScanSummary>;
+}
+
+export class Scanner {
+  private running: RunningScan | null = null;
+  private lastScanId = 0;
+  lastSummary: ScanSummary | null = null;
+  private readonly deps: ScannerDeps;
+
+  constructor(deps: ScannerDeps) {
+    this.deps = deps;
+  }
+
+  status(): ScanProgress | null {
+    return this.running?.meter.current ?? null;
+  }
+
+  /** Starts a scan of these roots (all without ids). A second scan while one runs is refused. */
+  start(rootIds?: number[]): { scanId: number; done: Promise<ScanSummary> } {
+    if (this.running) throw new TonearmError('SCAN_IN_PROGRESS', 'A scan is already running');
+    const scanId = ++this.lastScanId;
+    const abort = new AbortController();
+    const meter = new ProgressMeter(scanId, (progress) => this.deps.bus.emit('scan.progress', progress));
+    const done = this.run(rootIds, abort.signal, meter).finally(() => {
+      this.running = null;
+    });
+    this.running = { scanId, abort, meter, done };
+    return { scanId, done };
+  }
+
+  cancel(): void {
+    this.running?.abort.abort();
+  }
+
+  /** Waits for the running scan, if any. */
+  async idle(): Promise<void> {
+    await this.running?.done.catch(() => {});
+  }
+
+  private async run(rootIds: number[] | undefined, signal: AbortSignal, meter: ProgressMeter): Promise<ScanSummary> {
+    const started = Date.now();
+    const { catalog, bus } = this.deps;
+    const config = this.deps.config();
+    const summary: ScanSummary = {
+      added: 0,
+      updated: 0,
+      removed: 0,
+      missing: 0,
+      unchanged: 0,
+      failed: 0,
+      moved: 0,
+      offlineRoots: [],
+      tracks: 0,
+      durationMs: 0,
+      cancelled: false,
+    };
+    const announce = (change: LibraryChange | null) => change && bus.emit('library.changed', change);
+    const writer = new LibraryWriter(catalog.db, catalog.changes);
+    const roots = catalog.roots.list().filter((root) => !rootIds || rootIds.includes(root.id));
+    const mounts = await readMountTable();
+    const plans: RootPlan[] = [];
+    const toParse: ParseRequestFile[] = [];
+    const contexts = new Map<string, FileContext>();
+    const returned: number[] = [];
+
+    const setOffline = (plan: RootPlan, reason: string) => {
+      plan.online = false;
+      catalog.roots.setOnline(plan.root.id, false, reason);
+      summary.offlineRoots.push(plan.root.path);
+      announce(
+        catalog.changes.append({
+          added: [],
+          updated: [],
+          removed: [],
+          structural: true,
+        }),
+      );
+    };
+
+    // 1–2. Inventory and diff, root by root.
+    let seenBefore = 0;
+    for (const root of roots) {
+      const kind = detectRootKind(root.path, mounts);
+      if (kind !== root.kindDetected) catalog.roots.setKindDetected(root.id, kind);
+      const network = (root.kindOverride ?? kind) === 'network';
+      const plan: RootPlan = {
+        root,
+        network,
+        missingIds: [],
+        filesFound: 0,
+        online: true,
+      };
+      plans.push(plan);
+      meter.phase('inventory', 0, root.path);
+      const outcome = await inventoryInWorker(
+        this.deps.threadEntry,
+        {
+          dbPath: catalog.path,
+          rootId: root.id,
+          rootPath: root.path,
+          network,
+          networkConcurrency: config.networkConcurrency,
+        },
+        (filesSeen) => meter.update(seenBefore + filesSeen),
+        signal,
+      );
+      if (!outcome) break;
+      if (!outcome.online) {
+        setOffline(plan, outcome.reason);
+        continue;
+      }
+      if (!root.online) {
+        catalog.roots.setOnline(root.id, true, null);
+        announce(
+          catalog.changes.append({
+            added: [],
+            updated: [],
+            removed: [],
+            structural: true,
+          }),
+        );
+      }
+      const { diff, folderCovers } = outcome;
+      seenBefore += outcome.filesFound;
+      plan.filesFound = outcome.filesFound;
+      plan.missingIds = diff.missingIds;
+      summary.unchanged += diff.unchanged;
+      returned.push(...diff.returnedIds);
+      for (const file of [...diff.added, ...diff.modified]) {
+        const trackId = 'id' in file ? (file.id as number) : null;
+        contexts.set(file.path, {
+          rootId: root.id,
+          size: file.size,
+          mtimeNs: file.mtimeNs,
+          trackId,
+        });
+        const folder = file.path.slice(0, file.path.lastIndexOf(sep));
+        toParse.push({
+          path: file.path,
+          size: file.size,
+          network,
+          folderCover: folderCovers.get(folder) ?? null,
+        });
+      }
+    }
+
+    announce(writer.clearMissing(returned));
+    writer.prepareMoves(plans.flatMap((plan) => plan.missingIds));
+
+    // 3–4. Parse what changed, writing results as they stream in.
+    if (!signal.aborted && toParse.length > 0) {
+      meter.phase('parse', toParse.length, null);
+      let batch: { result: ParseResult; context: FileContext }[] = [];
+      let batchTimer: NodeJS.Timeout | null = null;
+      let done = 0;
+      const commit = () => {
+        if (batchTimer) clearTimeout(batchTimer);
+        batchTimer = null;
+        if (batch.length === 0) return;
+        const toWrite = batch;
+        batch = [];
+        announce(writer.writeBatch(toWrite));
+      };
+      const planOf = (path: string) => plans.find((plan) => path.startsWith(`${plan.root.path}${sep}`));
+      await this.deps.parser.parse(
+        toParse,
+        (result) => {
+          done++;
+          meter.update(done);
+          const context = contexts.get(result.path)!;
+          if (!result.ok) {
+            const plan = planOf(result.path);
+            if (result.failure === 'gone') return;
+            if (result.failure === 'io' && plan?.network) {
+              // A read failing on a share means the share, not the file: stop reading it.
+              if (plan.online) {
+                setOffline(plan, result.error);
+                this.deps.parser.dropFolder(`${plan.root.path}${sep}`);
+              }
+              return;
+            }
+            summary.failed++;
+          }
+          if (context.trackId === null) summary.added++;
+          else summary.updated++;
+          batch.push({ result, context });
+          if (batch.length >= config.batchSize) commit();
+          else batchTimer ??= setTimeout(commit, config.batchMs);
+        },
+        signal,
+      );
+      commit();
+      summary.moved = writer.moved;
+      summary.added -= writer.moved;
+    }
+
+    // Missing: only on roots whose walk was complete and that are still online.
+    if (!signal.aborted) {
+      meter.phase('write', 0, null);
+      const unclaimed = writer.unclaimedMissing();
+      const missing = plans
+        .filter((plan) => plan.online)
+        .flatMap((plan) => plan.missingIds.filter((id) => unclaimed.has(id)));
+      summary.missing = missing.length;
+      announce(writer.markMissing(missing));
+      for (const plan of plans) if (plan.online) catalog.roots.recordScan(plan.root.id, plan.filesFound);
+      const removed = purgeMissing(catalog.db, Date.now() - config.purgeMissingAfterDays * 86_400_000);
+      summary.removed = removed.length;
+      if (removed.length > 0)
+        announce(
+          catalog.changes.append({
+            added: [],
+            updated: [],
+            removed,
+            structural: true,
+          }),
+        );
+      removeOrphans(catalog.db);
+    }
+
+    summary.cancelled = signal.aborted;
+    summary.tracks = catalog.tracks.count();
+    summary.durationMs = Date.now() - started;
+    meter.phase(signal.aborted ? 'cancelled' : 'done', 0, null);
+    this.lastSummary = summary;
+    bus.emit('scan.finished', summary);
+    return summary;
+  }
+}

@@ -1,0 +1,106 @@
+// One file in, one ParseResult out; never throws.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { parseFromTokenizer, selectCover } from 'music-metadata';
+import { BlockTokenizer, type ReadAt } from './block-reader.ts';
+import type { CoverStore } from './covers.ts';
+import { oggDurationFromTail } from './ogg-duration.ts';
+import type { ParseFailure, ParseRequestFile, ParseResult } from './protocol.ts';
+import { toParsedTrack } from './tags.ts';
+
+/** One read of this much fetches the tags of nearly every file, covers included. */
+const HEAD_BYTES = 128 * 1024;
+const IDENTITY_BYTES = 64 * 1024;
+
+interface OpenedFile {
+  readAt: ReadAt;
+  size: number;
+  close(): Promise<void> | void;
+}
+
+async function openFile(file: ParseRequestFile): Promise<OpenedFile> {
+  if (file.network) {
+    const handle = await open(file.path, 'r');
+    const { size } = await handle.stat();
+    return {
+      size,
+      readAt: async (target, length, position) => (await handle.read(target, 0, length, position)).bytesRead,
+      close: () => handle.close(),
+    };
+  }
+  // Local files: synchronous reads inside a worker thread skip the thread-pool hop per read.
+  const fd = openSync(file.path, 'r');
+  return {
+    size: file.size,
+    readAt: (target, length, position) => readSync(fd, target, 0, length, position),
+    close: () => closeSync(fd),
+  };
+}
+
+function identityOf(tokenizer: BlockTokenizer, size: number): string | null {
+  const head = tokenizer.head(IDENTITY_BYTES);
+  return head ? createHash('sha1').update(head).update(String(size)).digest('hex') : null;
+}
+
+const IO_ERRORS = new Set([
+  'EIO',
+  'ENOTCONN',
+  'ETIMEDOUT',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'ESTALE',
+  'ECONNRESET',
+  'ECONNABORTED',
+]);
+
+function describe(err: unknown): { error: string; failure: ParseFailure } {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'ENOENT') return { error: 'The file vanished during the scan', failure: 'gone' };
+  if (code === 'EACCES' || code === 'EPERM') return { error: 'Permission denied', failure: 'io' };
+  if (IO_ERRORS.has(code)) return { error: `Read error (${code}): is the share still reachable?`, failure: 'io' };
+  if (/end-of-stream|EndOfStream/i.test(message)) {
+    return { error: 'The file is truncated: its data ends before its headers say', failure: 'format' };
+  }
+  if (/could not determine file type|unsupported/i.test(message)) {
+    return { error: `Not a recognised audio format (${message})`, failure: 'format' };
+  }
+  return { error: `Cannot read tags: ${message}`, failure: 'format' };
+}
+
+export async function parseFile(file: ParseRequestFile, covers: CoverStore): Promise<ParseResult> {
+  let opened: OpenedFile | null = null;
+  let tokenizer: BlockTokenizer | null = null;
+  try {
+    opened = await openFile(file);
+    tokenizer = new BlockTokenizer(opened.readAt, { path: file.path, size: opened.size }, HEAD_BYTES);
+    const metadata = await parseFromTokenizer(tokenizer, { duration: false, skipCovers: false });
+    const track = toParsedTrack(metadata);
+    if (track.durationS === null && /ogg/i.test(track.container ?? '')) {
+      track.durationS = await oggDurationFromTail(tokenizer, track.codec, track.sampleRate);
+    }
+    const picture = selectCover(metadata.common.picture);
+    let cover = picture ? await covers.store(picture.data, picture.format, 'embedded') : null;
+    if (!cover && file.folderCover) cover = await covers.storeFolderImage(file.folderCover);
+    return {
+      path: file.path,
+      ok: true,
+      identity: identityOf(tokenizer, opened.size) ?? '',
+      track: { ...track, cover },
+    };
+  } catch (err) {
+    return {
+      path: file.path,
+      ok: false,
+      identity: tokenizer && opened ? identityOf(tokenizer, opened.size) : null,
+      ...describe(err),
+    };
+  } finally {
+    try {
+      await opened?.close();
+    } catch {
+      // closing a file on a vanished share can fail too; nothing to keep
+    }
+  }
+}

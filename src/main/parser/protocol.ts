@@ -1,0 +1,83 @@
+// Messages between the parser host (main process) and the parser process, and what a parse yields.
+
+export interface ParseRequestFile {
+  path: string;
+  size: number;
+  /** Network files are read with many requests in flight; local ones one at a time per core. */
+  network: boolean;
+  /** An image beside the file (cover.jpg, folder.png…) to use when none is embedded. */
+  folderCover: string | null;
+}
+
+export interface CoverInfo {
+  hash: string;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  bytes: number;
+  source: 'embedded' | 'file';
+}
+
+export interface ParsedTrack {
+  title: string | null;
+  artist: string | null;
+  artists: string[];
+  album: string | null;
+  albumArtist: string | null;
+  trackNo: number | null;
+  trackTotal: number | null;
+  discNo: number | null;
+  discTotal: number | null;
+  year: number | null;
+  date: string | null;
+  genres: string[];
+  composer: string | null;
+  compilation: boolean;
+  durationS: number | null;
+  codec: string | null;
+  container: string | null;
+  sampleRate: number | null;
+  bitDepth: number | null;
+  channels: number | null;
+  bitrate: number | null;
+  rgTrackGain: number | null;
+  rgTrackPeak: number | null;
+  rgAlbumGain: number | null;
+  rgAlbumPeak: number | null;
+  mbTrackId: string | null;
+  mbRecordingId: string | null;
+  mbAlbumId: string | null;
+  mbArtistId: string | null;
+  cover: CoverInfo | null;
+  gaplessDelay: number | null;
+  gaplessPadding: number | null;
+}
+
+/**
+ * Why a parse failed: `format` is the file's fault (a scan error row); `io` means the file
+ * could not be read (on a share: maybe the share is gone); `timeout` and `crash` are the
+ * parser's watchdog at work.
+ */
+export type ParseFailure = 'format' | 'io' | 'gone' | 'timeout' | 'crash';
+
+export type ParseResult =
+  | { path: string; ok: true; identity: string; track: ParsedTrack }
+  | { path: string; ok: false; identity: string | null; error: string; failure: ParseFailure };
+
+export interface ParserConfig {
+  coversDir: string;
+  workers: number;
+  /** A parse that takes longer is killed, its worker replaced, and the file reported. */
+  timeoutMs: number;
+  /** Files parsed at once per worker on network roots, where each read waits on a round trip. */
+  networkConcurrency: number;
+}
+
+export type ToParser =
+  | { type: 'init'; config: ParserConfig }
+  | { type: 'parse'; files: ParseRequestFile[] }
+  /** Drops queued files under this folder (all of them without one). */
+  | { type: 'cancel'; prefix?: string };
+
+export type FromParser =
+  { type: 'ready'; workers: number } | { type: 'results'; results: ParseResult[] } | { type: 'idle' };

@@ -1,0 +1,82 @@
+// The Electron shell: the only code that imports electron. It starts the core, wires the
+// contract to ipcMain, serves media on a privileged scheme, hosts the parser in a
+// utilityProcess, and owns the window, the menu and the app's lifetime.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createHandlers } from '../core/api/create-handlers.ts';
+import { Core } from '../core/core.ts';
+import { defaultDataDir } from '../core/paths.ts';
+import { forwardEvents, wireContract } from './ipc.ts';
+import { handleMediaScheme, registerMediaScheme } from './media-protocol.ts';
+import { installMenu } from './menu.ts';
+import { utilityProcessParser } from './parser-process.ts';
+import { createMainWindow, isOurRenderer } from './window.ts';
+
+const PARSER_ENTRY = join(import.meta.dirname, 'parser.js');
+
+registerMediaScheme();
+// The CLI and the headless host compute the same folder: without --db they share this catalog.
+app.setPath('userData', defaultDataDir());
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+async function pickFolders(): Promise<string[] | null> {
+  const options = { title: 'Add a music folder', properties: ['openDirectory', 'multiSelections'] as const };
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, { ...options, properties: [...options.properties] })
+    : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+  return result.canceled ? null : result.filePaths;
+}
+
+async function addFoldersAndScan(): Promise<void> {
+  const folders = await pickFolders();
+  if (!core || !folders) return;
+  for (const folder of folders) await core.addRoot(folder);
+  if (!core.scanner.status()) core.scanner.start().done.catch((err: unknown) => console.error(err));
+}
+
+function start(): void {
+  core = new Core({
+    host: 'electron',
+    version: app.getVersion(),
+    parserEntry: PARSER_ENTRY,
+    spawnParser: utilityProcessParser(PARSER_ENTRY),
+  });
+  // Forking a utilityProcess blocks briefly: do it once, at start, not at the first scan.
+  void core.parser.start();
+  handleMediaScheme(core);
+  wireContract(createHandlers(core, { pickFolders }), isOurRenderer);
+  forwardEvents(core.bus, () => BrowserWindow.getAllWindows());
+  installMenu({
+    addFolder: () => void addFoldersAndScan(),
+    rescan: () => {
+      if (core && !core.scanner.status()) core.scanner.start().done.catch((err: unknown) => console.error(err));
+    },
+  });
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  void app.whenReady().then(start);
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    const closing = core;
+    core = null;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,21 @@
+import { utilityProcess } from 'electron';
+import type { FromParser } from '../parser/protocol.ts';
+import type { SpawnParser } from '../core/parser-host/transport.ts';
+
+/** The parser as an Electron utilityProcess: off the main process, crash-isolated. */
+export function utilityProcessParser(entry: string): SpawnParser {
+  return () => {
+    const child = utilityProcess.fork(entry, [], { serviceName: 'Tonearm parser', stdio: 'inherit' });
+    return {
+      send: (message) => child.postMessage(message),
+      onMessage: (listener) => child.on('message', (message: unknown) => listener(message as FromParser)),
+      onExit: (listener) => child.on('exit', (code) => listener(code)),
+      kill: () => {
+        child.kill();
+      },
+      get pid() {
+        return child.pid;
+      },
+    };
+  };
+}

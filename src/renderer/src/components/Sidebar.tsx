@@ -1,0 +1,31 @@
+import { useNavigation, type ViewName } from '../stores/navigation.ts';
+
+const ITEMS: { view: ViewName; label: string }[] = [
+  { view: 'songs', label: 'Songs' },
+  { view: 'albums', label: 'Albums' },
+  { view: 'artists', label: 'Artists' },
+  { view: 'settings', label: 'Settings' },
+];
+
+export function Sidebar() {
+  const { view, go } = useNavigation();
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <div className="brand">Tonearm</div>
+      <ul>
+        {ITEMS.map((item) => (
+          <li key={item.view}>
+            <button
+              type="button"
+              className={item.view === view ? 'nav-item active' : 'nav-item'}
+              aria-current={item.view === view ? 'page' : undefined}
+              onClick={() => go(item.view)}
+            >
+              {item.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+import { create } from 'zustand';
+import type { Root } from '../../../shared/domain.ts';
+import { call } from '../bridge/api.ts';
+
+interface FoldersState {
+  roots: Root[];
+  error: string | null;
+  refresh(): Promise<void>;
+  add(path: string): Promise<boolean>;
+  remove(rootId: number): Promise<void>;
+}
+
+export const useLibraryFolders = create<FoldersState>((set, get) => ({
+  roots: [],
+  error: null,
+  async refresh() {
+    try {
+      set({ roots: await call('library.roots', {}), error: null });
+    } catch (err) {
+      set({ error: (err as Error).message });
+    }
+  },
+  async add(path) {
+    try {
+      await call('library.addRoot', { path });
+      await get().refresh();
+      return true;
+    } catch (err) {
+      set({ error: (err as Error).message });
+      return false;
+    }
+  },
+  async remove(rootId) {
+    try {
+      await call('library.removeRoot', { rootId });
+      await get().refresh();
+    } catch (err) {
+      set({ error: (err as Error).message });
+    }
+  },
+}));

@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import type { ScanProgress, ScanSummary } from '../../../shared/domain.ts';
+import { call, onEvent } from '../bridge/api.ts';
+
+interface ScanState {
+  progress: ScanProgress | null;
+  summary: ScanSummary | null;
+  error: string | null;
+  start(rootIds?: number[]): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+export const useScan = create<ScanState>((set) => ({
+  progress: null,
+  summary: null,
+  error: null,
+  async start(rootIds) {
+    try {
+      set({ error: null });
+      await call('scan.start', rootIds ? { rootIds } : {});
+    } catch (err) {
+      set({ error: (err as Error).message });
+    }
+  },
+  async cancel() {
+    await call('scan.cancel', {});
+  },
+}));
+
+const running = (progress: ScanProgress) => !['done', 'cancelled', 'failed'].includes(progress.phase);
+onEvent('scan.progress', (progress) => useScan.setState({ progress: running(progress) ? progress : null }));
+onEvent('scan.finished', (summary) => useScan.setState({ summary, progress: null }));
+void call('scan.status', {}).then((progress) => useScan.setState({ progress }));

@@ -1,0 +1,84 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { call } from '../bridge/api.ts';
+import { useLibraryFolders } from '../stores/library-folders.ts';
+import { useScan } from '../stores/scan.ts';
+
+function LibraryFolders() {
+  const { roots, error, refresh, add, remove } = useLibraryFolders();
+  const startScan = useScan((state) => state.start);
+  const [path, setPath] = useState('');
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const addAndScan = async (paths: string[]) => {
+    for (const p of paths) if (!(await add(p))) return;
+    await startScan();
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (path.trim()) void addAndScan([path.trim()]).then(() => setPath(''));
+  };
+  const pick = async () => {
+    const picked = await call('library.pickFolders', {});
+    if (picked) await addAndScan(picked);
+  };
+
+  return (
+    <section className="settings-section" aria-label="Library folders">
+      <h2>Library folders</h2>
+      <table className="roots">
+        <tbody>
+          {roots.map((root) => (
+            <tr key={root.id}>
+              <td className="root-path">{root.path}</td>
+              <td>
+                <span className={root.online ? 'badge online' : 'badge offline'} title={root.offlineReason ?? undefined}>
+                  {root.online ? 'online' : 'offline'}
+                </span>
+                {root.kind === 'network' && <span className="badge">network</span>}
+              </td>
+              <td>{root.trackCount.toLocaleString()} tracks</td>
+              <td>
+                <button type="button" onClick={() => void startScan([root.id])}>
+                  Rescan
+                </button>
+                <button type="button" onClick={() => void remove(root.id)}>
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="add-folder" onSubmit={onSubmit}>
+        {window.tonearm && (
+          <button type="button" onClick={() => void pick()}>
+            Add folder…
+          </button>
+        )}
+        <input
+          type="text"
+          aria-label="Folder path"
+          placeholder="/path/to/music"
+          value={path}
+          onChange={(event) => setPath(event.target.value)}
+        />
+        <button type="submit">Add path</button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function SettingsView() {
+  return (
+    <div className="settings">
+      <LibraryFolders />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// The typed API between the renderer and the main process, declared once. The preload
+// bridge, the ipcMain wiring and the headless socket bridge are all generic over it: a
+// command declared here and not handled in src/main/core/api is a compile error.
+import { z } from 'zod';
+import type { AppInfo, LibraryChange, Root, ScanError, ScanProgress, ScanSummary, TrackRow } from './domain.ts';
+
+/** Declares a command: its input schema (validated in the main process) and its output type. */
+function command<I extends z.ZodType>(input: I) {
+  return { returns: <O>() => ({ input, output: null as unknown as O }) };
+}
+function event<P>() {
+  return { payload: null as unknown as P };
+}
+
+const none = z.object({}).strict();
+const id = z.int().positive();
+const windowOf = { offset: z.int().min(0), limit: z.int().min(1).max(2000) };
+
+export const commands = {
+  'app.info': command(none).returns<AppInfo>(),
+
+  'library.tracks': command(z.object(windowOf).strict()).returns<{ total: number; rows: TrackRow[] }>(),
+  'library.roots': command(none).returns<Root[]>(),
+  'library.addRoot': command(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<Root>(),
+  /** The OS folder picker (the app); null when cancelled or where there is none (a browser). */
+  'library.pickFolders': command(none).returns<string[] | null>(),
+  'library.removeRoot': command(z.object({ rootId: id }).strict()).returns<null>(),
+
+  'scan.start': command(z.object({ rootIds: z.array(id).max(1000).optional() }).strict()).returns<{ scanId: number }>(),
+  'scan.cancel': command(none).returns<null>(),
+  'scan.status': command(none).returns<ScanProgress | null>(),
+  'scan.lastSummary': command(none).returns<ScanSummary | null>(),
+  'scan.errors': command(z.object(windowOf).strict()).returns<{ total: number; rows: ScanError[] }>(),
+} as const;
+
+export const events = {
+  'library.changed': event<LibraryChange>(),
+  'scan.progress': event<ScanProgress>(),
+  'scan.finished': event<ScanSummary>(),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = Commands[K]['output'];
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = Events[K]['payload'];
+
+export const commandNames = Object.keys(commands) as CommandName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** Electron IPC channel names, derived from the contract so they cannot drift. */
+export const channelFor = (name: CommandName): string => `tonearm:${name}`;
+export const EVENT_CHANNEL = 'tonearm:event';
+/** The privileged scheme the app serves media and covers on. */
+export const MEDIA_SCHEME = 'tonearm-media';

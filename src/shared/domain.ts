@@ -1,0 +1,121 @@
+// Domain types that cross a process boundary. Declared once; both ends infer from here.
+
+export type RootKind = 'local' | 'network';
+
+export interface Root {
+  id: number;
+  path: string;
+  /** What the scanner uses: the override if the user set one, else what was detected. */
+  kind: RootKind;
+  kindDetected: RootKind;
+  kindOverride: RootKind | null;
+  online: boolean;
+  offlineReason: string | null;
+  watch: boolean;
+  trackCount: number;
+  lastScanAt: number | null;
+}
+
+/** One row of a track list: what the views show and the player needs. */
+export interface TrackRow {
+  id: number;
+  path: string;
+  title: string;
+  artist: string;
+  album: string;
+  albumArtist: string;
+  albumId: number | null;
+  trackNo: number | null;
+  discNo: number | null;
+  year: number | null;
+  genre: string;
+  composer: string;
+  durationS: number | null;
+  format: string;
+  bitrate: number | null;
+  sampleRate: number | null;
+  coverHash: string | null;
+  addedAt: number;
+  playCount: number;
+  lastPlayedAt: number | null;
+  rating: number | null;
+  available: boolean;
+  rgTrackGain: number | null;
+  rgTrackPeak: number | null;
+  rgAlbumGain: number | null;
+  rgAlbumPeak: number | null;
+}
+
+export interface AlbumRow {
+  id: number;
+  title: string;
+  albumArtist: string;
+  artistId: number;
+  year: number | null;
+  coverHash: string | null;
+  trackCount: number;
+  durationS: number;
+}
+
+export interface ArtistRow {
+  id: number;
+  name: string;
+  albumCount: number;
+  trackCount: number;
+}
+
+export interface GenreRow {
+  id: number;
+  name: string;
+  trackCount: number;
+}
+
+export type ScanPhase = 'inventory' | 'diff' | 'parse' | 'write' | 'done' | 'cancelled' | 'failed';
+
+export interface ScanProgress {
+  scanId: number;
+  phase: ScanPhase;
+  done: number;
+  total: number;
+  filesPerSecond: number;
+  etaSeconds: number | null;
+  currentRoot: string | null;
+  message: string | null;
+}
+
+export interface ScanSummary {
+  added: number;
+  updated: number;
+  removed: number;
+  missing: number;
+  unchanged: number;
+  failed: number;
+  moved: number;
+  offlineRoots: string[];
+  tracks: number;
+  durationMs: number;
+  cancelled: boolean;
+}
+
+export interface ScanError {
+  path: string;
+  message: string;
+  at: number;
+}
+
+/** What one committed write changed; the feed of library versions is made of these. */
+export interface LibraryChange {
+  version: number;
+  added: number[];
+  updated: number[];
+  removed: number[];
+  /** Roots, albums, artists or covers changed too: views over them need a fresh snapshot. */
+  structural: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  dbPath: string;
+  host: 'electron' | 'browser';
+}

@@ -1,0 +1,43 @@
+// Errors cross process boundaries as values: Electron keeps only `message` of a thrown error,
+// and a socket keeps nothing. Every reply is a Result whose error carries a code from this union.
+
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'UNKNOWN_COMMAND'
+  | 'NOT_FOUND'
+  | 'SCAN_IN_PROGRESS'
+  | 'FILE_UNREADABLE'
+  | 'DB_ERROR'
+  | 'DISK_FULL'
+  | 'INTERNAL';
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export class TonearmError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'TonearmError';
+    this.code = code;
+  }
+}
+
+export function toErrorInfo(err: unknown): ErrorInfo {
+  if (err instanceof TonearmError) return { code: err.code, message: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  const sysCode = (err as { code?: unknown } | null)?.code;
+  if (sysCode === 'ENOSPC') return { code: 'DISK_FULL', message: `Disk full: ${message}` };
+  if (sysCode === 'SQLITE_FULL') return { code: 'DISK_FULL', message: `Disk full: ${message}` };
+  if (typeof sysCode === 'string' && sysCode.startsWith('SQLITE_')) return { code: 'DB_ERROR', message };
+  return { code: 'INTERNAL', message };
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new TonearmError(result.error.code, result.error.message);
+}
