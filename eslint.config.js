@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.js', 'bin/**/*.js', '*.ts', '*.js'],
+    files: ['src/main/**/*.ts', 'test/**/*.{ts,js}', 'bench/**/*.ts', 'scripts/**/*.js', 'bin/**/*.js', '*.ts', '*.js'],
     languageOptions: { globals: globals.node },
   },
   {
@@ -34,7 +34,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', '../main/*', '../renderer/*', '../preload/*'], message: 'src/shared is pure TypeScript: it imports nothing of node, electron or the processes.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', '../main/*', '../renderer/*', '../preload/*'],
+              message: 'src/shared is pure TypeScript: it imports nothing of node, electron or the processes.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -46,7 +53,16 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { ...noElectron, patterns: [...noElectron.patterns, { group: ['node:*', '**/main/**', '**/preload/index*'], message: 'The renderer knows only the typed contract (src/shared).' }] },
+        {
+          ...noElectron,
+          patterns: [
+            ...noElectron.patterns,
+            {
+              group: ['node:*', '**/main/**', '**/preload/index*'],
+              message: 'The renderer knows only the typed contract (src/shared).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -14,15 +14,14 @@ export async function makeCover(albumIndex: number): Promise<Cover> {
   const bits = Math.imul(albumIndex + 1, 0x9e3779) & 0xffffff;
   const a = rgb(bits & 0xfff);
   const b = rgb(bits >>> 12);
+  // A diagonal split: row y is `a` up to column SIZE - y, then `b`.
+  const rowA = Buffer.from(Array.from({ length: SIZE }, () => a).flat());
+  const rowB = Buffer.from(Array.from({ length: SIZE }, () => b).flat());
   const pixels = Buffer.alloc(SIZE * SIZE * 3);
   for (let y = 0; y < SIZE; y++) {
-    for (let x = 0; x < SIZE; x++) {
-      const c = x + y < SIZE ? a : b;
-      const o = (y * SIZE + x) * 3;
-      pixels[o] = c[0];
-      pixels[o + 1] = c[1];
-      pixels[o + 2] = c[2];
-    }
+    const split = (SIZE - y) * 3;
+    rowA.copy(pixels, y * SIZE * 3, 0, split);
+    rowB.copy(pixels, y * SIZE * 3 + split, split);
   }
   const jpeg = await sharp(pixels, { raw: { width: SIZE, height: SIZE, channels: 3 } })
     .jpeg({ quality: 85 })

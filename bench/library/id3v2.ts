@@ -95,5 +95,10 @@ function syncsafeWrite(buf: Buffer, offset: number, value: number): void {
 }
 
 function syncsafeRead(buf: Buffer, offset: number): number {
-  return ((buf[offset]! & 0x7f) << 21) | ((buf[offset + 1]! & 0x7f) << 14) | ((buf[offset + 2]! & 0x7f) << 7) | (buf[offset + 3]! & 0x7f);
+  return (
+    ((buf[offset]! & 0x7f) << 21) |
+    ((buf[offset + 1]! & 0x7f) << 14) |
+    ((buf[offset + 2]! & 0x7f) << 7) |
+    (buf[offset + 3]! & 0x7f)
+  );
 }

@@ -52,7 +52,7 @@ export function planLibrary(o: PlanOptions): AlbumPlan[] {
   const usedDirs = new Set<string>();
   const albums: AlbumPlan[] = [];
 
-  for (let remaining = o.tracks; remaining > 0; ) {
+  for (let remaining = o.tracks; remaining > 0;) {
     const compilation = rng() < 0.07;
     // A skewed pick: a few artists have many albums, most have one or two.
     const albumArtist = compilation ? 'Various Artists' : artists[Math.floor(rng() ** 2 * artists.length)]!;
@@ -87,7 +87,11 @@ export function planLibrary(o: PlanOptions): AlbumPlan[] {
       const total = perDisc[d - 1]!;
       for (let n = 1; n <= total; n++) {
         const title = trackTitle(rng);
-        const artist = compilation ? pick(rng, artists) : rng() < 0.05 ? `${albumArtist} feat. ${pick(rng, artists)}` : albumArtist;
+        const artist = compilation
+          ? pick(rng, artists)
+          : rng() < 0.05
+            ? `${albumArtist} feat. ${pick(rng, artists)}`
+            : albumArtist;
         tracks.push({
           path: path.join(dir, `${String(n).padStart(2, '0')} - ${safeName(title)}.${format}`),
           format,

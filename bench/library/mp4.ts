@@ -53,10 +53,7 @@ export function buildMp4(tpl: Mp4Template, t: TagSource): Buffer[] {
   if (t.mbTrackId) items.push(freeform('MusicBrainz Release Track Id', t.mbTrackId));
   if (t.cover) items.push(data('covr', 13, t.cover.jpeg));
 
-  const hdlr = fullAtom(
-    'hdlr',
-    Buffer.concat([Buffer.alloc(4), Buffer.from('mdirappl', 'latin1'), Buffer.alloc(9)]),
-  );
+  const hdlr = fullAtom('hdlr', Buffer.concat([Buffer.alloc(4), Buffer.from('mdirappl', 'latin1'), Buffer.alloc(9)]));
   const udta = atom('udta', fullAtom('meta', Buffer.concat([hdlr, atom('ilst', Buffer.concat(items))])));
   const moovHeader = Buffer.alloc(8);
   moovHeader.writeUInt32BE(8 + tpl.moovChildren.length + udta.length, 0);
@@ -113,8 +110,12 @@ function u32(n: number): Buffer {
   return b;
 }
 
-function* atoms(buf: Buffer, from: number, to: number): Generator<{ type: string; start: number; end: number; header: number }> {
-  for (let o = from; o + 8 <= to; ) {
+function* atoms(
+  buf: Buffer,
+  from: number,
+  to: number,
+): Generator<{ type: string; start: number; end: number; header: number }> {
+  for (let o = from; o + 8 <= to;) {
     let size = buf.readUInt32BE(o);
     let header = 8;
     if (size === 1) {

@@ -42,17 +42,31 @@ export function templatePath(dir: string, format: Format, durationS: number): st
 /** Runs ffmpeg once per missing template; cached files are reused across runs. */
 export async function ensureTemplate(dir: string, format: Format, durationS: number): Promise<string> {
   const file = templatePath(dir, format, durationS);
-  if (await stat(file).then((s) => s.size > 0, () => false)) return file;
+  if (
+    await stat(file).then(
+      (s) => s.size > 0,
+      () => false,
+    )
+  )
+    return file;
   await mkdir(dir, { recursive: true });
   // A unique temporary name then rename: parallel test runs may build the same template.
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp.${format}`;
   await run('ffmpeg', [
-    '-v', 'error', '-y',
+    '-v',
+    'error',
+    '-y',
     // 441 Hz has a period of exactly 100 samples, which keeps the FLAC template small.
-    '-f', 'lavfi', '-i', `sine=frequency=441:sample_rate=44100:duration=${durationS}`,
-    '-ac', '2',
-    '-map_metadata', '-1',
-    '-fflags', '+bitexact',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=441:sample_rate=44100:duration=${durationS}`,
+    '-ac',
+    '2',
+    '-map_metadata',
+    '-1',
+    '-fflags',
+    '+bitexact',
     ...CODEC_ARGS[format],
     tmp,
   ]);
@@ -60,7 +74,11 @@ export async function ensureTemplate(dir: string, format: Format, durationS: num
   return file;
 }
 
-export async function loadTemplates(dir: string, formats: readonly Format[], durationS: number): Promise<Partial<Templates>> {
+export async function loadTemplates(
+  dir: string,
+  formats: readonly Format[],
+  durationS: number,
+): Promise<Partial<Templates>> {
   const out: Partial<Templates> = {};
   await Promise.all(
     formats.map(async (format) => {

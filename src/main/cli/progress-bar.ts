@@ -8,7 +8,8 @@ export function renderProgress(progress: ScanProgress): string {
   if (total <= 0) return `${phase.padEnd(9)} ${done.toLocaleString('en')} files`;
   const fraction = Math.min(1, done / total);
   const filled = Math.round(fraction * WIDTH);
-  const eta = etaSeconds === null ? '' : ` ETA ${Math.floor(etaSeconds / 60)}:${String(etaSeconds % 60).padStart(2, '0')}`;
+  const eta =
+    etaSeconds === null ? '' : ` ETA ${Math.floor(etaSeconds / 60)}:${String(etaSeconds % 60).padStart(2, '0')}`;
   return `${phase.padEnd(9)} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total} ${filesPerSecond} files/s${eta}`;
 }
 

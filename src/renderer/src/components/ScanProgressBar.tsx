@@ -12,10 +12,18 @@ export function ScanProgressBar() {
   const fraction = progress.total > 0 ? progress.done / progress.total : null;
   return (
     <div className="scan-progress" role="status" aria-label="Scan progress">
-      <span className="scan-phase">{progress.phase === 'inventory' ? 'Looking for files' : progress.phase === 'parse' ? 'Reading tags' : 'Finishing'}</span>
+      <span className="scan-phase">
+        {progress.phase === 'inventory'
+          ? 'Looking for files'
+          : progress.phase === 'parse'
+            ? 'Reading tags'
+            : 'Finishing'}
+      </span>
       <progress max={1} value={fraction ?? undefined} />
       <span className="scan-counts">
-        {progress.total > 0 ? `${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}` : `${progress.done.toLocaleString()} files`}
+        {progress.total > 0
+          ? `${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}`
+          : `${progress.done.toLocaleString()} files`}
         {progress.filesPerSecond > 0 && ` · ${progress.filesPerSecond.toLocaleString()} files/s`}
         {progress.etaSeconds !== null && ` · ${eta(progress.etaSeconds)}`}
       </span>

@@ -14,10 +14,15 @@ audio.addEventListener('playing', () => update({ playing: true, error: null }));
 audio.addEventListener('pause', () => update({ playing: false }));
 audio.addEventListener('ended', () => update({ playing: false }));
 audio.addEventListener('timeupdate', () => update({ position: audio.currentTime }));
-audio.addEventListener('durationchange', () => update({ duration: Number.isFinite(audio.duration) ? audio.duration : 0 }));
+audio.addEventListener('durationchange', () =>
+  update({ duration: Number.isFinite(audio.duration) ? audio.duration : 0 }),
+);
 audio.addEventListener('error', () => {
   const track = usePlayer.getState().current;
-  update({ playing: false, error: track ? `Cannot play “${track.title}”: ${audio.error?.message || 'unsupported or unreadable file'}` : null });
+  update({
+    playing: false,
+    error: track ? `Cannot play “${track.title}”: ${audio.error?.message || 'unsupported or unreadable file'}` : null,
+  });
 });
 
 export function playTrack(track: TrackRow): void {

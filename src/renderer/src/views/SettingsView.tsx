@@ -33,7 +33,10 @@ function LibraryFolders() {
             <tr key={root.id}>
               <td className="root-path">{root.path}</td>
               <td>
-                <span className={root.online ? 'badge online' : 'badge offline'} title={root.offlineReason ?? undefined}>
+                <span
+                  className={root.online ? 'badge online' : 'badge offline'}
+                  title={root.offlineReason ?? undefined}
+                >
                   {root.online ? 'online' : 'offline'}
                 </span>
                 {root.kind === 'network' && <span className="badge">network</span>}

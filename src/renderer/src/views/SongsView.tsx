@@ -44,7 +44,12 @@ export function SongsView() {
     void reload();
   }, [reload]);
 
-  if (error) return <div className="empty-state" role="alert">Cannot load the library: {error}</div>;
+  if (error)
+    return (
+      <div className="empty-state" role="alert">
+        Cannot load the library: {error}
+      </div>
+    );
   if (loaded && total === 0) {
     return <div className="empty-state">No music yet. Add a folder in Settings.</div>;
   }
