@@ -2,6 +2,7 @@
 // bridge, the ipcMain wiring and the headless socket bridge are all generic over it: a
 // command declared here and not handled in src/main/core/api is a compile error.
 import { z } from 'zod';
+import { settingKeys, type SettingKey, type Settings } from './settings.ts';
 import type { AppInfo, LibraryChange, Root, ScanError, ScanProgress, ScanSummary, TrackRow } from './domain.ts';
 
 /** Declares a command: its input schema (validated in the main process) and its output type. */
@@ -30,6 +31,11 @@ export const commands = {
   'scan.cancel': command(none).returns<null>(),
   'scan.status': command(none).returns<ScanProgress | null>(),
   'scan.lastSummary': command(none).returns<ScanSummary | null>(),
+  'settings.get': command(none).returns<Settings>(),
+  'settings.set': command(
+    z.object({ key: z.enum(settingKeys as [SettingKey, ...SettingKey[]]), value: z.unknown() }).strict(),
+  ).returns<Settings>(),
+
   'scan.errors': command(z.object(windowOf).strict()).returns<{ total: number; rows: ScanError[] }>(),
 } as const;
 
@@ -37,6 +43,7 @@ export const events = {
   'library.changed': event<LibraryChange>(),
   'scan.progress': event<ScanProgress>(),
   'scan.finished': event<ScanSummary>(),
+  'settings.changed': event<Settings>(),
 } as const;
 
 export type Commands = typeof commands;

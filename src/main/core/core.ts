@@ -13,6 +13,7 @@ import { childProcessParser, type SpawnParser } from './parser-host/transport.ts
 import { dataPaths, type DataPaths } from './paths.ts';
 import { detectRootKind, readMountTable } from './roots/mount-table.ts';
 import { Scanner } from './scanner/scanner.ts';
+import { SettingsService } from './settings-service.ts';
 
 export interface CoreOptions {
   /** The catalog file; defaults to the desktop app's. */
@@ -31,6 +32,7 @@ export class Core {
   readonly paths: DataPaths;
   readonly catalog: Catalog;
   readonly bus = new EventBus();
+  readonly settings: SettingsService;
   readonly media: MediaRouter;
   readonly parser: ParserHost;
   readonly scanner: Scanner;
@@ -40,12 +42,14 @@ export class Core {
     this.options = options;
     this.paths = dataPaths(options.dbPath ? resolve(options.dbPath) : undefined);
     this.catalog = openCatalog(this.paths.dbPath);
+    this.settings = new SettingsService(this.catalog.settings, this.bus);
+    const setting = this.settings;
     this.media = new MediaRouter(this.catalog, this.paths.coversDir);
     this.parser = new ParserHost(options.spawnParser ?? childProcessParser(options.parserEntry), {
       coversDir: this.paths.coversDir,
-      workers: options.workers ?? Math.max(1, availableParallelism()),
-      timeoutMs: 20_000,
-      networkConcurrency: 16,
+      workers: options.workers ?? (setting.get('scan.workers') || Math.max(1, availableParallelism())),
+      timeoutMs: setting.get('scan.parseTimeoutSeconds') * 1000,
+      networkConcurrency: Math.max(1, Math.ceil(setting.get('scan.networkConcurrency') / 2)),
     });
     this.scanner = new Scanner({
       catalog: this.catalog,

@@ -6,7 +6,7 @@ import { Sidebar } from './components/Sidebar.tsx';
 import { useLibraryFolders } from './stores/library-folders.ts';
 import { useNavigation } from './stores/navigation.ts';
 import { useSongs } from './stores/songs.ts';
-import { SettingsView } from './views/SettingsView.tsx';
+import { SettingsView } from './views/settings/SettingsView.tsx';
 import { SongsView } from './views/SongsView.tsx';
 
 function MainPane() {

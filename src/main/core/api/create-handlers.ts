@@ -45,6 +45,8 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     },
     'scan.status': () => core.scanner.status(),
     'scan.lastSummary': () => core.scanner.lastSummary,
+    'settings.get': () => core.settings.all,
+    'settings.set': ({ key, value }) => core.settings.set(key, value),
     'scan.errors': ({ offset, limit }) => catalog.scanErrors.page(offset, limit),
   };
 }

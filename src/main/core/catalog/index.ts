@@ -5,6 +5,7 @@ import type { MigrationReport } from './migrate.ts';
 import { openDatabase } from './open.ts';
 import { RootsRepo } from './roots.ts';
 import { ScanErrorsRepo } from './scan-errors.ts';
+import { SettingsRepo } from './settings.ts';
 import { TracksRepo } from './tracks.ts';
 
 export class Catalog {
@@ -12,6 +13,7 @@ export class Catalog {
   readonly tracks: TracksRepo;
   readonly changes: ChangeLog;
   readonly scanErrors: ScanErrorsRepo;
+  readonly settings: SettingsRepo;
   readonly db: Database.Database;
   readonly path: string;
   readonly migration: MigrationReport;
@@ -24,6 +26,7 @@ export class Catalog {
     this.tracks = new TracksRepo(db);
     this.changes = new ChangeLog(db);
     this.scanErrors = new ScanErrorsRepo(db);
+    this.settings = new SettingsRepo(db);
   }
 
   close(): void {

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../bridge/api.ts';
-import { useLibraryFolders } from '../stores/library-folders.ts';
-import { useScan } from '../stores/scan.ts';
+import { call } from '../../bridge/api.ts';
+import { useLibraryFolders } from '../../stores/library-folders.ts';
+import { useScan } from '../../stores/scan.ts';
 
-function LibraryFolders() {
+export function LibraryFolders() {
   const { roots, error, refresh, add, remove } = useLibraryFolders();
   const startScan = useScan((state) => state.start);
   const [path, setPath] = useState('');
@@ -75,13 +75,5 @@ function LibraryFolders() {
         </p>
       )}
     </section>
-  );
-}
-
-export function SettingsView() {
-  return (
-    <div className="settings">
-      <LibraryFolders />
-    </div>
   );
 }

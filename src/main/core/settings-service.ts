@@ -1,0 +1,35 @@
+import { settingSpecs, validateSetting, type SettingKey, type Settings } from '../../shared/settings.ts';
+import { TonearmError } from '../../shared/result.ts';
+import type { SettingsRepo } from './catalog/settings.ts';
+import type { EventBus } from './events/bus.ts';
+
+/** The settings in memory, written through to the catalog, announced on change. */
+export class SettingsService {
+  private current: Settings;
+  private readonly repo: SettingsRepo;
+  private readonly bus: EventBus;
+
+  constructor(repo: SettingsRepo, bus: EventBus) {
+    this.repo = repo;
+    this.bus = bus;
+    this.current = repo.load();
+  }
+
+  get all(): Settings {
+    return this.current;
+  }
+
+  get<K extends SettingKey>(key: K): Settings[K] {
+    return this.current[key];
+  }
+
+  set(key: SettingKey, value: unknown): Settings {
+    if (!Object.hasOwn(settingSpecs, key)) throw new TonearmError('BAD_INPUT', `Unknown setting: ${String(key)}`);
+    const checked = validateSetting(key, value);
+    if (!checked.ok) throw new TonearmError('BAD_INPUT', checked.message);
+    this.repo.save(key, checked.value);
+    this.current = { ...this.current, [key]: checked.value };
+    this.bus.emit('settings.changed', this.current);
+    return this.current;
+  }
+}

@@ -1,0 +1,12 @@
+import { LibraryFolders } from './LibraryFolders.tsx';
+import { ScanSettings } from './ScanSettings.tsx';
+
+/** The Settings pane: one section per room of the app. */
+export function SettingsView() {
+  return (
+    <div className="settings">
+      <LibraryFolders />
+      <ScanSettings />
+    </div>
+  );
+}
