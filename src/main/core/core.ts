@@ -59,7 +59,7 @@ export class Core {
       config: () => ({
         networkConcurrency: 32,
         purgeMissingAfterDays: 30,
-        batchSize: 250,
+        batchSize: 100,
         batchMs: 100,
       }),
     });
@@ -97,7 +97,8 @@ export class Core {
   async close(): Promise<void> {
     this.scanner.cancel();
     await this.scanner.idle();
-    this.parser.close();
+    this.scanner.dispose();
+    await this.parser.close();
     this.catalog.close();
   }
 }

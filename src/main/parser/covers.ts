@@ -1,56 +1,46 @@
-// Cover art, stored once per distinct image (content hash), with a small thumbnail for grids.
-// Files are written to a temporary name and renamed, so a crash never leaves half an image.
+// Cover art, stored once per distinct image (content hash). Storing is a hash and, for an
+// image not seen before, one file write: thumbnails for grids are made when first asked for
+// (core/media/covers.ts), so an import never waits on image decoding. Files are written to a
+// temporary name and renamed, so a crash never leaves half an image.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
 import { coverPaths } from '../core/media/covers.ts';
+import { imageSize } from './image-size.ts';
 import type { CoverInfo } from './protocol.ts';
 
-const THUMB_SIZE = 256;
-
-sharp.concurrency(1);
-sharp.cache(false);
-
 export class CoverStore {
+  private readonly coversDir: string;
   private readonly known = new Map<string, Omit<CoverInfo, 'source'>>();
   private readonly folderImages = new Map<string, string | null>();
-
-  private readonly coversDir: string;
 
   constructor(coversDir: string) {
     this.coversDir = coversDir;
   }
 
-  async store(data: Uint8Array, mime: string, source: CoverInfo['source']): Promise<CoverInfo | null> {
+  store(data: Uint8Array, mime: string, source: CoverInfo['source']): CoverInfo | null {
+    if (data.length < 16) return null;
     const hash = createHash('sha1').update(data).digest('hex');
     const known = this.known.get(hash);
     if (known) return { ...known, source };
-    const paths = coverPaths(this.coversDir, hash);
-    let width: number | null;
-    let height: number | null;
+    const size = imageSize(data);
     try {
-      const image = sharp(data, { failOn: 'none' });
-      const meta = await image.metadata();
-      width = meta.width ?? null;
-      height = meta.height ?? null;
-      mkdirSync(dirname(paths.full), { recursive: true });
-      if (!existsSync(paths.full)) writeAtomically(paths.full, data);
-      if (!existsSync(paths.thumb)) {
-        const thumb = await image.resize(THUMB_SIZE, THUMB_SIZE, { fit: 'cover' }).jpeg({ quality: 80 }).toBuffer();
-        writeAtomically(paths.thumb, thumb);
+      const { full } = coverPaths(this.coversDir, hash);
+      if (!existsSync(full)) {
+        mkdirSync(dirname(full), { recursive: true });
+        writeAtomically(full, data);
       }
     } catch {
-      // Not an image anything can decode: keep the track, drop the cover.
+      // A cover we cannot store (disk full, permissions): keep the track, drop the cover.
       return null;
     }
-    const info = { hash, mime, width, height, bytes: data.length };
+    const info = { hash, mime, width: size?.width ?? null, height: size?.height ?? null, bytes: data.length };
     this.known.set(hash, info);
     return { ...info, source };
   }
 
   /** An image file beside the tracks; read and hashed once per worker, however many tracks share it. */
-  async storeFolderImage(path: string): Promise<CoverInfo | null> {
+  storeFolderImage(path: string): CoverInfo | null {
     if (this.folderImages.has(path)) {
       const hash = this.folderImages.get(path);
       const known = hash ? this.known.get(hash) : undefined;
@@ -58,8 +48,7 @@ export class CoverStore {
     }
     let info: CoverInfo | null;
     try {
-      const data = readFileSync(path);
-      info = await this.store(data, path.toLowerCase().endsWith('.png') ? 'image/png' : 'image/jpeg', 'file');
+      info = this.store(readFileSync(path), path.toLowerCase().endsWith('.png') ? 'image/png' : 'image/jpeg', 'file');
     } catch {
       info = null;
     }

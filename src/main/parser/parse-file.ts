@@ -81,8 +81,8 @@ export async function parseFile(file: ParseRequestFile, covers: CoverStore): Pro
       track.durationS = await oggDurationFromTail(tokenizer, track.codec, track.sampleRate);
     }
     const picture = selectCover(metadata.common.picture);
-    let cover = picture ? await covers.store(picture.data, picture.format, 'embedded') : null;
-    if (!cover && file.folderCover) cover = await covers.storeFolderImage(file.folderCover);
+    let cover = picture ? covers.store(picture.data, picture.format, 'embedded') : null;
+    if (!cover && file.folderCover) cover = covers.storeFolderImage(file.folderCover);
     return {
       path: file.path,
       ok: true,

@@ -77,7 +77,9 @@ export type ToParser =
   | { type: 'init'; config: ParserConfig }
   | { type: 'parse'; files: ParseRequestFile[] }
   /** Drops queued files under this folder (all of them without one). */
-  | { type: 'cancel'; prefix?: string };
+  | { type: 'cancel'; prefix?: string }
+  /** Finish nothing more; stop the threads and exit. */
+  | { type: 'shutdown' };
 
 export type FromParser =
   { type: 'ready'; workers: number } | { type: 'results'; results: ParseResult[] } | { type: 'idle' };

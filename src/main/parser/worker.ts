@@ -4,7 +4,7 @@ import { CoverStore } from './covers.ts';
 import { parseFile } from './parse-file.ts';
 import type { ParseRequestFile, ParseResult } from './protocol.ts';
 
-export type ToWorker = { type: 'file'; file: ParseRequestFile };
+export type ToWorker = { type: 'file'; file: ParseRequestFile } | { type: 'exit' };
 export type FromWorker = { type: 'result'; result: ParseResult };
 export interface WorkerInit {
   coversDir: string;
@@ -14,7 +14,8 @@ export function runWorker(): void {
   const port = parentPort!;
   const covers = new CoverStore((workerData as WorkerInit).coversDir);
   port.on('message', async (message: ToWorker) => {
-    if (message.type !== 'file') return;
+    // In a worker thread this ends the thread only.
+    if (message.type === 'exit') process.exit(0);
     const result = await parseFile(message.file, covers);
     port.postMessage({ type: 'result', result } satisfies FromWorker);
   });

@@ -12,6 +12,8 @@ export interface FileContext {
   mtimeNs: bigint;
   /** The track this file already is (a modified file); absent for a new one. */
   trackId: number | null;
+  /** The file has a scan error row from an earlier parse. */
+  hadError: boolean;
 }
 
 export const UNKNOWN_ARTIST = 'Unknown Artist';
@@ -27,6 +29,9 @@ export class LibraryWriter {
   private readonly artistIds = new Map<string, number>();
   private readonly albumIds = new Map<string, number>();
   private readonly genreIds = new Map<string, number>();
+  private readonly coversStored = new Set<string>();
+  /** What each album already has, so a track adds to it only what is new. */
+  private readonly albumFacts = new Map<number, { year: boolean; cover: boolean; mb: boolean }>();
   /** identity → ids of missing tracks: a new file with the same bytes is one of them, moved. */
   private readonly movable = new Map<string, number[]>();
   moved = 0;
@@ -106,8 +111,9 @@ export class LibraryWriter {
     this.db.transaction(() => {
       for (const { result, context } of batch) {
         const row = this.rowFor(result, context, now);
-        if (result.ok) this.statements.clearError.run(result.path);
-        else this.statements.upsertError.run(result.path, context.rootId, result.error, now);
+        if (result.ok) {
+          if (context.hadError) this.statements.clearError.run(result.path);
+        } else this.statements.upsertError.run(result.path, context.rootId, result.error, now);
         const movedFrom = context.trackId === null ? this.takeMovable(result.identity) : null;
         const id = context.trackId ?? movedFrom;
         if (id !== null) {
@@ -173,8 +179,10 @@ export class LibraryWriter {
     const album = track.album ?? '';
     const albumArtistId = this.artistId(albumArtist || UNKNOWN_ARTIST);
     const cover = track.cover ?? null;
-    if (cover)
+    if (cover && !this.coversStored.has(cover.hash)) {
       this.statements.insertCover.run(cover.hash, cover.mime, cover.width, cover.height, cover.bytes, cover.source);
+      this.coversStored.add(cover.hash);
+    }
     const genre = track.genres?.[0] ?? '';
     return {
       root_id: context.rootId,
@@ -231,24 +239,28 @@ export class LibraryWriter {
   private albumId(title: string, artistId: number, track: Partial<ParsedTrack>, coverHash: string | null): number {
     const key = `${artistId}\u0000${title}`;
     let id = this.albumIds.get(key) ?? (this.statements.albumByKey.get(artistId, title) as number | undefined);
+    const adds = { year: !!track.year, cover: coverHash !== null, mb: !!track.mbAlbumId };
     if (id === undefined) {
-      id = Number(
-        this.statements.insertAlbum.run(
-          title,
-          artistId,
-          track.year ?? null,
-          coverHash,
-          track.compilation ? 1 : 0,
-          track.mbAlbumId ?? null,
-        ).lastInsertRowid,
+      const { lastInsertRowid } = this.statements.insertAlbum.run(
+        title,
+        artistId,
+        track.year ?? null,
+        coverHash,
+        track.compilation ? 1 : 0,
+        track.mbAlbumId ?? null,
       );
-    } else if (track.year || coverHash || track.mbAlbumId) {
-      this.statements.fillAlbum.run({
-        id,
-        year: track.year ?? null,
-        cover: coverHash,
-        mb: track.mbAlbumId ?? null,
-      });
+      id = Number(lastInsertRowid);
+      this.albumFacts.set(id, adds);
+    } else {
+      const facts = this.albumFacts.get(id) ?? { year: false, cover: false, mb: false };
+      if ((adds.year && !facts.year) || (adds.cover && !facts.cover) || (adds.mb && !facts.mb)) {
+        this.statements.fillAlbum.run({ id, year: track.year ?? null, cover: coverHash, mb: track.mbAlbumId ?? null });
+        this.albumFacts.set(id, {
+          year: facts.year || adds.year,
+          cover: facts.cover || adds.cover,
+          mb: facts.mb || adds.mb,
+        });
+      }
     }
     this.albumIds.set(key, id);
     return id;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound } from './serve.ts';
+import { makeThumbnail } from './thumbnails.ts';
 
 export type CoverSize = 'full' | 'thumb';
 
@@ -28,12 +29,20 @@ export async function serveCover(
   const etag = `"${hash}-${size}"`;
   const headers = { ETag: etag, 'Cache-Control': 'public, max-age=31536000, immutable' };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  for (const path of size === 'thumb' ? [paths.thumb, paths.full] : [paths.full]) {
+  const send = (bytes: Uint8Array<ArrayBuffer>) =>
+    new Response(bytes, { status: 200, headers: { ...headers, 'Content-Type': sniffImageType(bytes) } });
+  try {
+    return send(await readFile(size === 'thumb' ? paths.thumb : paths.full));
+  } catch {
+    // no such file yet: a thumbnail is made on first request
+  }
+  if (size === 'thumb') {
+    const thumb = await makeThumbnail(paths.full, paths.thumb);
+    if (thumb) return send(thumb);
     try {
-      const bytes = await readFile(path);
-      return new Response(bytes, { status: 200, headers: { ...headers, 'Content-Type': sniffImageType(bytes) } });
+      return send(await readFile(paths.full));
     } catch {
-      // try the next candidate
+      // the cover itself is gone
     }
   }
   return notFound();

@@ -83,8 +83,11 @@ export class ParserHost {
     this.finishIfDone();
   }
 
-  private sendInBatches(files: ParseRequestFile[]): void {
-    for (let i = 0; i < files.length; i += 512) this.transport?.send({ type: 'parse', files: files.slice(i, i + 512) });
+  /** Serialising tens of thousands of requests at once would hold the event loop: a batch per turn. */
+  private sendInBatches(files: ParseRequestFile[], from = 0): void {
+    if (from >= files.length || !this.transport) return;
+    this.transport.send({ type: 'parse', files: files.slice(from, from + 256) });
+    setImmediate(() => this.sendInBatches(files, from + 256));
   }
 
   private deliver(results: ParseResult[]): void {
@@ -126,10 +129,17 @@ export class ParserHost {
     void this.start().then(() => this.sendInBatches([...job.remaining.values()]));
   }
 
-  close(): void {
+  /** Asks the process to exit (it finishes nothing more); kills it if it has not within a second. */
+  async close(): Promise<void> {
     this.closed = true;
-    this.transport?.kill();
+    const transport = this.transport;
     this.transport = null;
     this.finish();
+    if (!transport) return;
+    const exited = new Promise<void>((resolve) => transport.onExit(() => resolve()));
+    transport.send({ type: 'shutdown' });
+    const timer = setTimeout(() => transport.kill(), 1000);
+    await exited;
+    clearTimeout(timer);
   }
 }

@@ -13,7 +13,7 @@ export interface Fingerprint {
 
 export interface Diff {
   added: FileStat[];
-  modified: (FileStat & { id: number })[];
+  modified: (FileStat & { id: number; failed: boolean })[];
   unchanged: number;
   /** Tracks the catalog has and the disk does not. */
   missingIds: number[];
@@ -29,7 +29,7 @@ export function diffInventory(files: readonly FileStat[], known: ReadonlyMap<str
     const print = known.get(file.path);
     if (!print) diff.added.push(file);
     else if (print.size !== file.size || print.mtimeNs !== file.mtimeNs || print.failed)
-      diff.modified.push({ ...file, id: print.id });
+      diff.modified.push({ ...file, id: print.id, failed: print.failed });
     else {
       diff.unchanged++;
       if (print.missing) diff.returnedIds.push(print.id);

@@ -16,27 +16,50 @@ export type InventoryOutcome =
   | { online: true; diff: Diff; folderCovers: Map<string, string>; filesFound: number }
   | { online: false; reason: string };
 
-function loadFingerprints(dbPath: string, rootId: number): Map<string, Fingerprint> {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
+type FingerprintRow = [bigint, string, bigint, bigint, bigint, bigint];
+
+/**
+ * The thread keeps the fingerprints it read, tagged with the library version: a rescan of an
+ * unchanged library (the common case) walks the disk and reads nothing else from the catalog.
+ */
+class FingerprintCache {
+  private db: Database.Database | null = null;
+  private dbPath = '';
+  private readonly byRoot = new Map<number, { version: number; known: Map<string, Fingerprint> }>();
+
+  get(dbPath: string, rootId: number): Map<string, Fingerprint> {
+    const db = this.open(dbPath);
+    const version = db.prepare('SELECT COALESCE(max(version), 0) FROM change_log').pluck().get() as number;
+    const cached = this.byRoot.get(rootId);
+    if (cached && cached.version === version) return cached.known;
     const rows = db
       .prepare(
-        `SELECT t.id, t.path, t.size, t.mtime_ns AS mtimeNs, t.missing_since IS NOT NULL AS missing,
-                EXISTS (SELECT 1 FROM scan_errors e WHERE e.path = t.path) AS failed
+        `SELECT t.id, t.path, t.size, t.mtime_ns, t.missing_since IS NOT NULL,
+                EXISTS (SELECT 1 FROM scan_errors e WHERE e.path = t.path)
          FROM tracks t WHERE t.root_id = ?`,
       )
       .safeIntegers(true)
       .raw(true)
-      .all(rootId) as [bigint, string, bigint, bigint, bigint, bigint][];
+      .all(rootId) as FingerprintRow[];
     const known = new Map<string, Fingerprint>();
     for (const [id, path, size, mtimeNs, missing, failed] of rows) {
       known.set(path, { id: Number(id), size: Number(size), mtimeNs, missing: missing === 1n, failed: failed === 1n });
     }
+    this.byRoot.set(rootId, { version, known });
     return known;
-  } finally {
-    db.close();
+  }
+
+  private open(dbPath: string): Database.Database {
+    if (this.db && this.dbPath === dbPath) return this.db;
+    this.db?.close();
+    this.byRoot.clear();
+    this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    this.dbPath = dbPath;
+    return this.db;
   }
 }
+
+const fingerprints = new FingerprintCache();
 
 export async function runInventory(
   input: InventoryInput,
@@ -47,9 +70,10 @@ export async function runInventory(
     : walkLocal(input.rootPath, onProgress);
   if (!walk.ok) return { online: false, reason: walk.reason };
   onProgress(walk.files.length);
-  const known = loadFingerprints(input.dbPath, input.rootId);
+  const known = fingerprints.get(input.dbPath, input.rootId);
   const diff = diffInventory(walk.files, known);
-  const knownPresent = [...known.values()].filter((print) => !print.missing).length;
+  let knownPresent = 0;
+  for (const print of known.values()) if (!print.missing) knownPresent++;
   const verdict: RootVerdict = judgeRoot(walk.files.length, knownPresent, diff.missingIds.length);
   if (!verdict.online) return verdict;
   return { online: true, diff, folderCovers: walk.folderCovers, filesFound: walk.files.length };

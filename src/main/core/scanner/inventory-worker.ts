@@ -1,57 +1,100 @@
-// Both ends of the inventory worker thread. The thread's entry is the parser bundle's entry
+// Both ends of the inventory thread. Its entry is the parser bundle's entry
 // (src/main/parser/index.ts), which hands over here when started with role 'inventory'.
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+// The thread lives across scans: its JIT stays warm and it keeps its fingerprint cache.
+import { Worker, parentPort } from 'node:worker_threads';
 import { runInventory, type InventoryInput, type InventoryOutcome } from './inventory-job.ts';
 
+type ToInventory = { id: number; input: InventoryInput };
 type FromInventory =
-  | { type: 'progress'; filesSeen: number }
-  | { type: 'done'; outcome: InventoryOutcome }
-  | { type: 'error'; message: string };
+  | { id: number; type: 'progress'; filesSeen: number }
+  | { id: number; type: 'done'; outcome: InventoryOutcome }
+  | { id: number; type: 'error'; message: string };
 
 export interface InventoryWorkerData {
   role: 'inventory';
-  input: InventoryInput;
 }
 
-export function isInventoryWorker(data: unknown): data is InventoryWorkerData {
-  return (data as InventoryWorkerData | null)?.role === 'inventory';
-}
-
-/** Inside the thread. */
+/** Inside the thread: one request at a time, in order. */
 export function runInventoryWorker(): void {
   const port = parentPort!;
-  const { input } = workerData as InventoryWorkerData;
-  runInventory(input, (filesSeen) => port.postMessage({ type: 'progress', filesSeen } satisfies FromInventory)).then(
-    (outcome) => port.postMessage({ type: 'done', outcome } satisfies FromInventory),
-    (err: unknown) => port.postMessage({ type: 'error', message: (err as Error).message } satisfies FromInventory),
-  );
+  let chain = Promise.resolve();
+  port.on('message', ({ id, input }: ToInventory) => {
+    chain = chain.then(() =>
+      runInventory(input, (filesSeen) =>
+        port.postMessage({ id, type: 'progress', filesSeen } satisfies FromInventory),
+      ).then(
+        (outcome) => port.postMessage({ id, type: 'done', outcome } satisfies FromInventory),
+        (err: unknown) =>
+          port.postMessage({ id, type: 'error', message: (err as Error).message } satisfies FromInventory),
+      ),
+    );
+  });
 }
 
-/** In the main process: runs one root's inventory in a thread; aborting terminates it. */
-export function inventoryInWorker(
-  entry: string,
-  input: InventoryInput,
-  onProgress: (filesSeen: number) => void,
-  signal: AbortSignal,
-): Promise<InventoryOutcome | null> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { role: 'inventory', input } satisfies InventoryWorkerData });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      fn();
-      void worker.terminate();
-    };
-    const onAbort = () => settle(() => resolve(null));
-    signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: FromInventory) => {
-      if (message.type === 'progress') onProgress(message.filesSeen);
-      else if (message.type === 'done') settle(() => resolve(message.outcome));
-      else settle(() => reject(new Error(message.message)));
+/** In the main process: the thread, started on first use and replaced if a scan is cancelled. */
+export class InventoryThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly entry: string;
+  private readonly pending = new Map<number, (message: FromInventory) => void>();
+
+  constructor(entry: string) {
+    this.entry = entry;
+  }
+
+  /** Runs one root's inventory; resolves null if aborted (the thread is then stopped). */
+  run(
+    input: InventoryInput,
+    onProgress: (filesSeen: number) => void,
+    signal: AbortSignal,
+  ): Promise<InventoryOutcome | null> {
+    const worker = this.start();
+    const id = this.nextId++;
+    worker.ref();
+    return new Promise<InventoryOutcome | null>((resolve, reject) => {
+      const onAbort = () => {
+        this.pending.delete(id);
+        this.stop();
+        resolve(null);
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, (message) => {
+        if (message.type === 'progress') return onProgress(message.filesSeen);
+        this.pending.delete(id);
+        signal.removeEventListener('abort', onAbort);
+        if (this.pending.size === 0) worker.unref();
+        if (message.type === 'done') resolve(message.outcome);
+        else reject(new Error(message.message));
+      });
+      worker.postMessage({ id, input } satisfies ToInventory);
     });
-    worker.on('error', (err) => settle(() => reject(err)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`The inventory thread stopped (exit code ${code})`))));
-  });
+  }
+
+  stop(): void {
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+    const failed = [...this.pending.values()];
+    this.pending.clear();
+    for (const settle of failed) settle({ id: 0, type: 'error', message: 'The inventory thread was stopped' });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.entry, { workerData: { role: 'inventory' } satisfies InventoryWorkerData });
+    worker.on('message', (message: FromInventory) => this.pending.get(message.id)?.(message));
+    const fail = (message: string) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      const failed = [...this.pending.values()];
+      this.pending.clear();
+      for (const settle of failed) settle({ id: 0, type: 'error', message });
+    };
+    worker.on('error', (err) => fail(`The inventory thread failed: ${err.message}`));
+    worker.on('exit', (code) => fail(`The inventory thread stopped (exit code ${code})`));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
 }

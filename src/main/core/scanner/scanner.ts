@@ -11,7 +11,7 @@ import type { RootRecord } from '../catalog/roots.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { ParserHost } from '../parser-host/parser-host.ts';
 import { detectRootKind, readMountTable } from '../roots/mount-table.ts';
-import { inventoryInWorker } from './inventory-worker.ts';
+import { InventoryThread } from './inventory-worker.ts';
 import { ProgressMeter } from './progress.ts';
 
 export interface ScannerConfig {
@@ -48,12 +48,14 @@ interface RunningScan {
 
 export class Scanner {
   private running: RunningScan | null = null;
+  private readonly inventory: InventoryThread;
   private lastScanId = 0;
   lastSummary: ScanSummary | null = null;
   private readonly deps: ScannerDeps;
 
   constructor(deps: ScannerDeps) {
     this.deps = deps;
+    this.inventory = new InventoryThread(deps.threadEntry);
   }
 
   status(): ScanProgress | null {
@@ -75,6 +77,12 @@ export class Scanner {
 
   cancel(): void {
     this.running?.abort.abort();
+  }
+
+  /** Stops the scanner's thread; a scan after this starts it again. */
+  dispose(): void {
+    this.cancel();
+    this.inventory.stop();
   }
 
   /** Waits for the running scan, if any. */
@@ -137,8 +145,7 @@ export class Scanner {
       };
       plans.push(plan);
       meter.phase('inventory', 0, root.path);
-      const outcome = await inventoryInWorker(
-        this.deps.threadEntry,
+      const outcome = await this.inventory.run(
         {
           dbPath: catalog.path,
           rootId: root.id,
@@ -171,14 +178,12 @@ export class Scanner {
       plan.missingIds = diff.missingIds;
       summary.unchanged += diff.unchanged;
       returned.push(...diff.returnedIds);
-      for (const file of [...diff.added, ...diff.modified]) {
-        const trackId = 'id' in file ? (file.id as number) : null;
-        contexts.set(file.path, {
-          rootId: root.id,
-          size: file.size,
-          mtimeNs: file.mtimeNs,
-          trackId,
-        });
+      const changed = [
+        ...diff.added.map((file) => ({ file, trackId: null, hadError: false })),
+        ...diff.modified.map((file) => ({ file, trackId: file.id, hadError: file.failed })),
+      ];
+      for (const { file, trackId, hadError } of changed) {
+        contexts.set(file.path, { rootId: root.id, size: file.size, mtimeNs: file.mtimeNs, trackId, hadError });
         const folder = file.path.slice(0, file.path.lastIndexOf(sep));
         toParse.push({
           path: file.path,
@@ -260,7 +265,8 @@ export class Scanner {
             structural: true,
           }),
         );
-      removeOrphans(catalog.db);
+      // Albums, artists or genres can only lose their last track if tracks changed.
+      if (summary.updated + summary.moved + summary.removed > 0) removeOrphans(catalog.db);
     }
 
     summary.cancelled = signal.aborted;

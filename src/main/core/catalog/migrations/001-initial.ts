@@ -100,6 +100,7 @@ CREATE INDEX tracks_artist ON tracks (artist_id);
 CREATE INDEX tracks_genre ON tracks (genre_id);
 CREATE INDEX tracks_identity ON tracks (identity);
 CREATE INDEX tracks_added ON tracks (added_at);
+CREATE INDEX tracks_missing ON tracks (missing_since) WHERE missing_since IS NOT NULL;
 
 CREATE TABLE play_stats (
   track_id       INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
