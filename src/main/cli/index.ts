@@ -1,10 +1,11 @@
 // The `tonearm` command: a stable interface that benchmarks and checks drive (see DESIGN.md).
 // Exit codes: 0 done, 1 failed (one-line reason on stderr), 2 bad usage.
 import { USAGE, UsageError } from './args.ts';
+import { query } from './query.ts';
 import { scan } from './scan.ts';
 import { serve } from './serve.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { scan, serve };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { query, scan, serve };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

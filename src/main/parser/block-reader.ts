@@ -47,10 +47,16 @@ export class BlockTokenizer extends AbstractTokenizer {
     return this.fill(target, normalized.length, normalized.position, normalized.mayBeLess ?? false);
   }
 
-  /** The bytes read so far from the file's start (for a cheap identity of its content). */
+  /** The first `length` bytes (or the whole file if smaller), if they were read: a cheap identity of the content. */
   head(length: number): Uint8Array | null {
-    const first = this.blocks.get(0);
-    return first && first.length >= Math.min(length, this.fileInfo.size) ? first.subarray(0, length) : null;
+    const want = Math.min(length, this.fileInfo.size);
+    const out = new Uint8Array(want);
+    for (let offset = 0; offset < want; offset += BLOCK) {
+      const block = this.blocks.get(offset / BLOCK);
+      if (!block) return null;
+      out.set(block.subarray(0, Math.min(block.length, want - offset)), offset);
+    }
+    return out;
   }
 
   private async fill(target: Uint8Array, length: number, position: number, mayBeLess: boolean): Promise<number> {

@@ -21,6 +21,8 @@ export function parentChannel(): ParentChannel {
     };
   }
   if (!process.send) throw new Error('The parser process must be started by a parser host');
+  // The host is gone (it crashed, or was killed): nobody will read our results.
+  process.on('disconnect', () => process.exit(0));
   return {
     send: (message) => process.send!(message),
     onMessage: (listener) => process.on('message', (message) => listener(message as ToParser)),

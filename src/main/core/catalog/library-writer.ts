@@ -155,10 +155,8 @@ export class LibraryWriter {
     });
   }
 
-  /** Ids of the moved-from tracks not claimed by any new file: really gone. */
-  unclaimedMissing(): Set<number> {
-    return new Set([...this.movable.values()].flat());
-  }
+  /** Tracks found again under another path in this scan. */
+  readonly claimed = new Set<number>();
 
   private log(change: Omit<LibraryChange, 'version'>): LibraryChange {
     return this.changes.append(change);
@@ -168,6 +166,7 @@ export class LibraryWriter {
     if (!identity) return null;
     const ids = this.movable.get(identity);
     const id = ids?.shift() ?? null;
+    if (id !== null) this.claimed.add(id);
     if (ids && ids.length === 0) this.movable.delete(identity);
     return id;
   }

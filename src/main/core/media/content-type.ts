@@ -23,6 +23,10 @@ const AUDIO_TYPES: Record<string, string> = {
   '.mpc': 'audio/musepack',
   '.spx': 'audio/ogg',
   '.dsf': 'audio/dsf',
+  '.dff': 'audio/dff',
+  '.weba': 'audio/webm',
+  '.bwf': 'audio/wav',
+  '.asf': 'audio/x-ms-wma',
 };
 
 export function audioContentType(path: string): string {

@@ -247,10 +247,9 @@ export class Scanner {
     // Missing: only on roots whose walk was complete and that are still online.
     if (!signal.aborted) {
       meter.phase('write', 0, null);
-      const unclaimed = writer.unclaimedMissing();
       const missing = plans
         .filter((plan) => plan.online)
-        .flatMap((plan) => plan.missingIds.filter((id) => unclaimed.has(id)));
+        .flatMap((plan) => plan.missingIds.filter((id) => !writer.claimed.has(id)));
       summary.missing = missing.length;
       announce(writer.markMissing(missing));
       for (const plan of plans) if (plan.online) catalog.roots.recordScan(plan.root.id, plan.filesFound);
