@@ -27,7 +27,7 @@ export async function scan(argv: string[]): Promise<number> {
     const unsubscribe = core.bus.on('scan.progress', (payload) => progress?.update(payload));
     const stop = () => core.scanner.cancel();
     process.once('SIGINT', stop);
-    const summary = await core.scanner.start(rootIds).done;
+    const summary = await core.scanner.start({ rootIds }).done;
     process.off('SIGINT', stop);
     unsubscribe();
     progress?.end();

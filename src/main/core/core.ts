@@ -14,6 +14,7 @@ import { dataPaths, type DataPaths } from './paths.ts';
 import { detectRootKind, readMountTable } from './roots/mount-table.ts';
 import { Scanner } from './scanner/scanner.ts';
 import { SettingsService } from './settings-service.ts';
+import { LibraryWatcher } from './watcher/library-watcher.ts';
 
 export interface CoreOptions {
   /** The catalog file; defaults to the desktop app's. */
@@ -36,6 +37,7 @@ export class Core {
   readonly media: MediaRouter;
   readonly parser: ParserHost;
   readonly scanner: Scanner;
+  readonly watcher: LibraryWatcher;
   readonly options: CoreOptions;
 
   constructor(options: CoreOptions) {
@@ -57,12 +59,22 @@ export class Core {
       parser: this.parser,
       threadEntry: options.parserEntry,
       config: () => ({
-        networkConcurrency: 32,
-        purgeMissingAfterDays: 30,
+        networkConcurrency: setting.get('scan.networkConcurrency'),
+        purgeMissingAfterDays: setting.get('scan.purgeMissingAfterDays'),
         batchSize: 100,
         batchMs: 100,
       }),
     });
+    this.watcher = new LibraryWatcher({ catalog: this.catalog, scanner: this.scanner, settings: this.settings });
+  }
+
+  /** Watches the library for changes (the app and the headless host; not a one-shot CLI scan). */
+  startWatching(): void {
+    this.watcher.sync();
+    this.bus.on('library.changed', (change) => {
+      if (change.structural) this.watcher.sync();
+    });
+    this.bus.on('settings.changed', () => this.watcher.sync());
   }
 
   async addRoot(path: string): Promise<Root> {
@@ -95,6 +107,7 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    this.watcher.dispose();
     this.scanner.cancel();
     await this.scanner.idle();
     this.scanner.dispose();

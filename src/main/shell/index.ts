@@ -45,6 +45,7 @@ function start(): void {
   });
   // Forking a utilityProcess blocks briefly: do it once, at start, not at the first scan.
   void core.parser.start();
+  core.startWatching();
   handleMediaScheme(core);
   wireContract(createHandlers(core, { pickFolders }), isOurRenderer);
   forwardEvents(core.bus, () => BrowserWindow.getAllWindows());

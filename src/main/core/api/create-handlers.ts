@@ -34,8 +34,8 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
       );
       return null;
     },
-    'scan.start': ({ rootIds }) => {
-      const { scanId, done } = core.scanner.start(rootIds);
+    'scan.start': ({ rootIds, acceptLosses }) => {
+      const { scanId, done } = core.scanner.start({ rootIds, acceptLosses });
       done.catch((err: unknown) => console.error('tonearm: scan failed:', err));
       return { scanId };
     },

@@ -1,5 +1,6 @@
 // The catalog: every database operation the app performs, behind named functions.
 import type Database from 'better-sqlite3';
+import { CacheRepo } from './cache.ts';
 import { ChangeLog } from './changes.ts';
 import type { MigrationReport } from './migrate.ts';
 import { openDatabase } from './open.ts';
@@ -14,6 +15,7 @@ export class Catalog {
   readonly changes: ChangeLog;
   readonly scanErrors: ScanErrorsRepo;
   readonly settings: SettingsRepo;
+  readonly cache: CacheRepo;
   readonly db: Database.Database;
   readonly path: string;
   readonly migration: MigrationReport;
@@ -27,6 +29,7 @@ export class Catalog {
     this.changes = new ChangeLog(db);
     this.scanErrors = new ScanErrorsRepo(db);
     this.settings = new SettingsRepo(db);
+    this.cache = new CacheRepo(db);
   }
 
   close(): void {

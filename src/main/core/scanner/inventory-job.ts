@@ -2,7 +2,9 @@
 // tens of thousands of fingerprints ever holds up the main process's event loop.
 import Database from 'better-sqlite3';
 import { diffInventory, judgeRoot, type Diff, type Fingerprint, type RootVerdict } from './diff.ts';
-import { walkLocal, walkNetwork } from './walk.ts';
+import { folderCoverOf, isAudioFileName, walkLocal, walkNetwork, type FileStat } from './walk.ts';
+import { statSync } from 'node:fs';
+import { basename, dirname, sep } from 'node:path';
 
 export interface InventoryInput {
   dbPath: string;
@@ -10,6 +12,10 @@ export interface InventoryInput {
   rootPath: string;
   network: boolean;
   networkConcurrency: number;
+  /** Only these files or folders (a watcher's changes); the whole root without. */
+  paths?: string[];
+  /** The user confirmed that a root which lost most of its files really did. */
+  acceptLosses?: boolean;
 }
 
 export type InventoryOutcome =
@@ -65,6 +71,7 @@ export async function runInventory(
   input: InventoryInput,
   onProgress: (filesSeen: number) => void,
 ): Promise<InventoryOutcome> {
+  if (input.paths) return inventoryPaths(input, input.paths);
   const walk = input.network
     ? await walkNetwork(input.rootPath, input.networkConcurrency, onProgress)
     : walkLocal(input.rootPath, onProgress);
@@ -74,7 +81,35 @@ export async function runInventory(
   const diff = diffInventory(walk.files, known);
   let knownPresent = 0;
   for (const print of known.values()) if (!print.missing) knownPresent++;
-  const verdict: RootVerdict = judgeRoot(walk.files.length, knownPresent, diff.missingIds.length);
+  const verdict: RootVerdict = input.acceptLosses
+    ? { online: true }
+    : judgeRoot(walk.files.length, knownPresent, diff.missingIds.length);
   if (!verdict.online) return verdict;
   return { online: true, diff, folderCovers: walk.folderCovers, filesFound: walk.files.length };
+}
+
+/** A watcher's changed paths: each is a file, a folder (walked), or gone (its tracks are missing). */
+function inventoryPaths(input: InventoryInput, paths: string[]): InventoryOutcome {
+  if (!statSync(input.rootPath, { throwIfNoEntry: false })?.isDirectory()) {
+    return { online: false, reason: `${input.rootPath} is not reachable` };
+  }
+  const files: FileStat[] = [];
+  const folderCovers = new Map<string, string>();
+  for (const path of paths) {
+    const info = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (info?.isDirectory()) {
+      const walk = walkLocal(path);
+      if (!walk.ok) continue;
+      files.push(...walk.files);
+      for (const [folder, cover] of walk.folderCovers) folderCovers.set(folder, cover);
+    } else if (info?.isFile() && isAudioFileName(basename(path))) {
+      files.push({ path, size: Number(info.size), mtimeNs: info.mtimeNs });
+      const cover = folderCoverOf(dirname(path));
+      if (cover) folderCovers.set(dirname(path), cover);
+    }
+  }
+  const all = fingerprints.get(input.dbPath, input.rootId);
+  const prefixes = paths.map((path) => path + sep);
+  const known = new Map([...all].filter(([path]) => paths.includes(path) || prefixes.some((p) => path.startsWith(p))));
+  return { online: true, diff: diffInventory(files, known), folderCovers, filesFound: files.length };
 }

@@ -31,6 +31,15 @@ export interface ScannerDeps {
   config: () => ScannerConfig;
 }
 
+export interface ScanRequest {
+  /** These roots (all without). */
+  rootIds?: number[];
+  /** Only these files and folders, as a watcher reports them; roots they are not under are skipped. */
+  paths?: string[];
+  /** The user confirmed that a root which lost most of its files really did. */
+  acceptLosses?: boolean;
+}
+
 interface RootPlan {
   root: RootRecord;
   network: boolean;
@@ -63,12 +72,12 @@ export class Scanner {
   }
 
   /** Starts a scan of these roots (all without ids). A second scan while one runs is refused. */
-  start(rootIds?: number[]): { scanId: number; done: Promise<ScanSummary> } {
+  start(request: ScanRequest = {}): { scanId: number; done: Promise<ScanSummary> } {
     if (this.running) throw new TonearmError('SCAN_IN_PROGRESS', 'A scan is already running');
     const scanId = ++this.lastScanId;
     const abort = new AbortController();
     const meter = new ProgressMeter(scanId, (progress) => this.deps.bus.emit('scan.progress', progress));
-    const done = this.run(rootIds, abort.signal, meter).finally(() => {
+    const done = this.run(request, abort.signal, meter).finally(() => {
       this.running = null;
     });
     this.running = { scanId, abort, meter, done };
@@ -90,7 +99,7 @@ export class Scanner {
     await this.running?.done.catch(() => {});
   }
 
-  private async run(rootIds: number[] | undefined, signal: AbortSignal, meter: ProgressMeter): Promise<ScanSummary> {
+  private async run(request: ScanRequest, signal: AbortSignal, meter: ProgressMeter): Promise<ScanSummary> {
     const started = Date.now();
     const { catalog, bus } = this.deps;
     const config = this.deps.config();
@@ -109,7 +118,11 @@ export class Scanner {
     };
     const announce = (change: LibraryChange | null) => change && bus.emit('library.changed', change);
     const writer = new LibraryWriter(catalog.db, catalog.changes);
-    const roots = catalog.roots.list().filter((root) => !rootIds || rootIds.includes(root.id));
+    const { rootIds, paths } = request;
+    const roots = catalog.roots
+      .list()
+      .filter((root) => !rootIds || rootIds.includes(root.id))
+      .filter((root) => !paths || paths.some((path) => path.startsWith(`${root.path}${sep}`)));
     const mounts = await readMountTable();
     const plans: RootPlan[] = [];
     const toParse: ParseRequestFile[] = [];
@@ -152,6 +165,8 @@ export class Scanner {
           rootPath: root.path,
           network,
           networkConcurrency: config.networkConcurrency,
+          paths: request.paths?.filter((path) => path.startsWith(`${root.path}${sep}`)),
+          acceptLosses: request.acceptLosses,
         },
         (filesSeen) => meter.update(seenBefore + filesSeen),
         signal,

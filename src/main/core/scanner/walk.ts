@@ -97,6 +97,16 @@ function classify(
   return listing;
 }
 
+/** The best cover image in a folder, if any (for a file scanned on its own). */
+export function folderCoverOf(dir: string): string | null {
+  try {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    return classify(dir, entries, () => false, (entry) => entry.isFile()).cover;
+  } catch {
+    return null;
+  }
+}
+
 /** Symlinks are followed: a symlinked folder or file counts as what it points to. */
 const followDir = (dir: string) => (entry: Dirent) =>
   entry.isDirectory() ||

@@ -143,8 +143,10 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 );
 
+-- The chunk cache. AUTOINCREMENT: an entry's chunk files live in a folder named by its id,
+-- and a new entry must never inherit the leftovers of a dropped one.
 CREATE TABLE cache_entries (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   path        TEXT NOT NULL UNIQUE,
   size        INTEGER NOT NULL,
   mtime_ns    INTEGER NOT NULL,
@@ -152,12 +154,15 @@ CREATE TABLE cache_entries (
   last_used_at INTEGER NOT NULL
 );
 CREATE INDEX cache_entries_lru ON cache_entries (last_used_at);
+-- A row exists only once the chunk's bytes are durably on disk.
 CREATE TABLE cache_chunks (
   entry_id    INTEGER NOT NULL REFERENCES cache_entries(id) ON DELETE CASCADE,
   chunk_index INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
   bytes       INTEGER NOT NULL,
   PRIMARY KEY (entry_id, chunk_index)
 ) WITHOUT ROWID;
+CREATE INDEX cache_chunks_range ON cache_chunks (entry_id, start);
 
 -- Search: diacritic folding and prefix indexes; the content lives in tracks.
 CREATE VIRTUAL TABLE tracks_fts USING fts5(
