@@ -27,7 +27,9 @@ export const commands = {
   'library.pickFolders': command(none).returns<string[] | null>(),
   'library.removeRoot': command(z.object({ rootId: id }).strict()).returns<null>(),
 
-  'scan.start': command(z.object({ rootIds: z.array(id).max(1000).optional() }).strict()).returns<{ scanId: number }>(),
+  'scan.start': command(
+    z.object({ rootIds: z.array(id).max(1000).optional(), acceptLosses: z.boolean().optional() }).strict(),
+  ).returns<{ scanId: number }>(),
   'scan.cancel': command(none).returns<null>(),
   'scan.status': command(none).returns<ScanProgress | null>(),
   'scan.lastSummary': command(none).returns<ScanSummary | null>(),
