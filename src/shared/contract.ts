@@ -26,6 +26,7 @@ export const commands = {
   /** The OS folder picker (the app); null when cancelled or where there is none (a browser). */
   'library.pickFolders': command(none).returns<string[] | null>(),
   'library.removeRoot': command(z.object({ rootId: id }).strict()).returns<null>(),
+  'library.setRootWatch': command(z.object({ rootId: id, watch: z.boolean() }).strict()).returns<Root>(),
 
   'scan.start': command(
     z.object({ rootIds: z.array(id).max(1000).optional(), acceptLosses: z.boolean().optional() }).strict(),

@@ -94,16 +94,16 @@ export class Core {
     if (overlapping) throw new TonearmError('BAD_INPUT', `${real} overlaps the library folder ${overlapping.path}`);
     const kind = detectRootKind(real, await readMountTable());
     const root = this.catalog.roots.add(real, kind);
+    this.announceStructuralChange();
+    return root;
+  }
+
+  /** Roots (or other non-track data) changed: a new library version, so views refresh. */
+  announceStructuralChange(): void {
     this.bus.emit(
       'library.changed',
-      this.catalog.changes.append({
-        added: [],
-        updated: [],
-        removed: [],
-        structural: true,
-      }),
+      this.catalog.changes.append({ added: [], updated: [], removed: [], structural: true }),
     );
-    return root;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onEvent } from './bridge/api.ts';
+import { FolderDrop } from './components/FolderDrop.tsx';
 import { NowPlayingBar } from './components/NowPlayingBar.tsx';
 import { ScanProgressBar } from './components/ScanProgressBar.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
@@ -37,7 +38,8 @@ export function App() {
         <ScanProgressBar />
         <MainPane />
       </main>
-      <NowPlayingBar />
+            <NowPlayingBar />
+      <FolderDrop />
     </div>
   );
 }

@@ -25,13 +25,16 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     'library.roots': () => catalog.roots.list(),
     'library.addRoot': ({ path }) => core.addRoot(path),
     'library.pickFolders': () => platform.pickFolders(),
+    'library.setRootWatch': ({ rootId, watch }) => {
+      if (!catalog.roots.get(rootId)) throw new TonearmError('NOT_FOUND', `No library folder ${rootId}`);
+      catalog.roots.setWatch(rootId, watch);
+      core.announceStructuralChange();
+      return catalog.roots.get(rootId)!;
+    },
     'library.removeRoot': ({ rootId }) => {
       if (!catalog.roots.get(rootId)) throw new TonearmError('NOT_FOUND', `No library folder ${rootId}`);
       catalog.roots.remove(rootId);
-      core.bus.emit(
-        'library.changed',
-        catalog.changes.append({ added: [], updated: [], removed: [], structural: true }),
-      );
+      core.announceStructuralChange();
       return null;
     },
     'scan.start': ({ rootIds, acceptLosses }) => {

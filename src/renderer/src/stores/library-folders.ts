@@ -8,6 +8,7 @@ interface FoldersState {
   refresh(): Promise<void>;
   add(path: string): Promise<boolean>;
   remove(rootId: number): Promise<void>;
+  setWatch(rootId: number, watch: boolean): Promise<void>;
 }
 
 export const useLibraryFolders = create<FoldersState>((set, get) => ({
@@ -28,6 +29,14 @@ export const useLibraryFolders = create<FoldersState>((set, get) => ({
     } catch (err) {
       set({ error: (err as Error).message });
       return false;
+    }
+  },
+  async setWatch(rootId, watch) {
+    try {
+      await call('library.setRootWatch', { rootId, watch });
+      await get().refresh();
+    } catch (err) {
+      set({ error: (err as Error).message });
     }
   },
   async remove(rootId) {

@@ -6,7 +6,7 @@ interface ScanState {
   progress: ScanProgress | null;
   summary: ScanSummary | null;
   error: string | null;
-  start(rootIds?: number[]): Promise<void>;
+  start(rootIds?: number[], options?: { acceptLosses?: boolean }): Promise<void>;
   cancel(): Promise<void>;
 }
 
@@ -14,10 +14,10 @@ export const useScan = create<ScanState>((set) => ({
   progress: null,
   summary: null,
   error: null,
-  async start(rootIds) {
+  async start(rootIds, options) {
     try {
       set({ error: null });
-      await call('scan.start', rootIds ? { rootIds } : {});
+      await call('scan.start', { ...(rootIds ? { rootIds } : {}), ...options });
     } catch (err) {
       set({ error: (err as Error).message });
     }

@@ -4,7 +4,7 @@ import { useLibraryFolders } from '../../stores/library-folders.ts';
 import { useScan } from '../../stores/scan.ts';
 
 export function LibraryFolders() {
-  const { roots, error, refresh, add, remove } = useLibraryFolders();
+  const { roots, error, refresh, add, remove, setWatch } = useLibraryFolders();
   const startScan = useScan((state) => state.start);
   const [path, setPath] = useState('');
   useEffect(() => {
@@ -40,6 +40,7 @@ export function LibraryFolders() {
                   {root.online ? 'online' : 'offline'}
                 </span>
                 {root.kind === 'network' && <span className="badge">network</span>}
+                {!root.online && root.offlineReason && <div className="root-reason">{root.offlineReason}</div>}
               </td>
               <td>{root.trackCount.toLocaleString()} tracks</td>
               <td>
@@ -49,6 +50,19 @@ export function LibraryFolders() {
                 <button type="button" onClick={() => void remove(root.id)}>
                   Remove
                 </button>
+                <label className="root-watch">
+                  <input
+                    type="checkbox"
+                    checked={root.watch}
+                    onChange={(e) => void setWatch(root.id, e.target.checked)}
+                  />{' '}
+                  Watch
+                </label>
+                {!root.online && root.offlineReason?.includes('gone at once') && (
+                  <button type="button" onClick={() => void startScan([root.id], { acceptLosses: true })}>
+                    They are really gone
+                  </button>
+                )}
               </td>
             </tr>
           ))}

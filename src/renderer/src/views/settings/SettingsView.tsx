@@ -1,4 +1,5 @@
 import { LibraryFolders } from './LibraryFolders.tsx';
+import { ScanErrors } from './ScanErrors.tsx';
 import { ScanSettings } from './ScanSettings.tsx';
 
 /** The Settings pane: one section per room of the app. */
@@ -7,6 +8,7 @@ export function SettingsView() {
     <div className="settings">
       <LibraryFolders />
       <ScanSettings />
+      <ScanErrors />
     </div>
   );
 }
