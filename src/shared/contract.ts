@@ -3,7 +3,16 @@
 // command declared here and not handled in src/main/core/api is a compile error.
 import { z } from 'zod';
 import { settingKeys, type SettingKey, type Settings } from './settings.ts';
-import type { AppInfo, LibraryChange, Root, ScanError, ScanProgress, ScanSummary, TrackRow } from './domain.ts';
+import type {
+  AppInfo,
+  CacheStats,
+  LibraryChange,
+  Root,
+  ScanError,
+  ScanProgress,
+  ScanSummary,
+  TrackRow,
+} from './domain.ts';
 
 /** Declares a command: its input schema (validated in the main process) and its output type. */
 function command<I extends z.ZodType>(input: I) {
@@ -40,6 +49,20 @@ export const commands = {
   ).returns<Settings>(),
 
   'scan.errors': command(z.object(windowOf).strict()).returns<{ total: number; rows: ScanError[] }>(),
+
+  /** Treat a library folder as local or network (the chunk cache) whatever was detected; null: detected. */
+  'library.setRootKind': command(
+    z.object({ rootId: id, kind: z.enum(['local', 'network']).nullable() }).strict(),
+  ).returns<Root>(),
+  'cache.stats': command(none).returns<CacheStats>(),
+  /** Forgets every cached file but the playing and the next one. */
+  'cache.clear': command(none).returns<CacheStats>(),
+  /** The player, whenever the current or next queued track changes: both are kept, the next fetched ahead. */
+  'cache.hint': command(z.object({ playingId: id.nullable(), nextId: id.nullable() }).strict()).returns<null>(),
+  /** The player's own measure: from play() or a seek to the first audio heard. */
+  'cache.reportTiming': command(
+    z.object({ trackId: id, kind: z.enum(['start', 'seek']), ms: z.number().min(0).max(600_000) }).strict(),
+  ).returns<null>(),
 } as const;
 
 export const events = {

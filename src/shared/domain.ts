@@ -119,3 +119,32 @@ export interface AppInfo {
   dbPath: string;
   host: 'electron' | 'browser';
 }
+
+/** Latencies in milliseconds, over the most recent plays. */
+export interface LatencyFigures {
+  count: number;
+  medianMs: number | null;
+  lastMs: number | null;
+  recentMs: number[];
+}
+
+/** The chunk cache's live figures, shown in the Settings pane. */
+export interface CacheStats {
+  bytesCached: number;
+  maxBytes: number;
+  entries: number;
+  /** Share of the bytes served to the player that came from the cache; null before any. */
+  hitRate: number | null;
+  bytesFromCache: number;
+  bytesFromShare: number;
+  fetchesInFlight: number;
+  /** The chunk size (bytes) of the most recent fetch from a share. */
+  lastFetchChunkBytes: number | null;
+  /** First byte of a track (or of a seek) handed over by the media handler. */
+  server: { firstByte: LatencyFigures; seek: LatencyFigures };
+  /** Time to first audio and seek latency as the player measured them (cache.reportTiming). */
+  player: { firstAudio: LatencyFigures; seek: LatencyFigures };
+  offlineRoots: string[];
+  /** Something the user should know: a full disk, a cache too small, a share away. */
+  warning: string | null;
+}

@@ -5,6 +5,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Root } from '../../shared/domain.ts';
 import { TonearmError } from '../../shared/result.ts';
+import { ChunkCache } from './cache/chunk-cache.ts';
 import { openCatalog, type Catalog } from './catalog/index.ts';
 import { EventBus } from './events/bus.ts';
 import { MediaRouter } from './media/router.ts';
@@ -34,6 +35,7 @@ export class Core {
   readonly catalog: Catalog;
   readonly bus = new EventBus();
   readonly settings: SettingsService;
+  readonly cache: ChunkCache;
   readonly media: MediaRouter;
   readonly parser: ParserHost;
   readonly scanner: Scanner;
@@ -46,7 +48,19 @@ export class Core {
     this.catalog = openCatalog(this.paths.dbPath);
     this.settings = new SettingsService(this.catalog.settings, this.bus);
     const setting = this.settings;
-    this.media = new MediaRouter(this.catalog, this.paths.coversDir);
+    this.cache = new ChunkCache({
+      catalog: this.catalog,
+      bus: this.bus,
+      dir: this.paths.cacheDir,
+      config: () => ({
+        chunkBytes: setting.get('cache.chunkSizeKB') * 1024,
+        lookaheadChunks: setting.get('cache.lookaheadChunks'),
+        backgroundFill: setting.get('cache.backgroundFill'),
+        prefetchNext: setting.get('cache.prefetchNext'),
+        maxBytes: setting.get('cache.maxSizeMB') * 1024 * 1024,
+      }),
+    });
+    this.media = new MediaRouter(this.catalog, this.paths.coversDir, this.cache);
     this.parser = new ParserHost(options.spawnParser ?? childProcessParser(options.parserEntry), {
       coversDir: this.paths.coversDir,
       workers: options.workers ?? (setting.get('scan.workers') || Math.max(1, availableParallelism())),
@@ -112,6 +126,7 @@ export class Core {
     await this.scanner.idle();
     this.scanner.dispose();
     await this.parser.close();
+    await this.cache.close();
     this.catalog.close();
   }
 }

@@ -51,5 +51,28 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     'settings.get': () => core.settings.all,
     'settings.set': ({ key, value }) => core.settings.set(key, value),
     'scan.errors': ({ offset, limit }) => catalog.scanErrors.page(offset, limit),
+    'library.setRootKind': ({ rootId, kind }) => {
+      if (!catalog.roots.get(rootId)) throw new TonearmError('NOT_FOUND', `No library folder ${rootId}`);
+      catalog.roots.setKindOverride(rootId, kind);
+      core.announceStructuralChange();
+      return catalog.roots.get(rootId)!;
+    },
+    'cache.stats': () => core.cache.stats(),
+    'cache.clear': async () => {
+      await core.cache.clear();
+      return core.cache.stats();
+    },
+    'cache.hint': ({ playingId, nextId }) => {
+      const where = (id: number | null) => {
+        const file = id === null ? null : catalog.tracks.file(id);
+        return file ? { path: file.path, rootId: file.rootId } : null;
+      };
+      core.cache.hint(where(playingId), where(nextId));
+      return null;
+    },
+    'cache.reportTiming': ({ kind, ms }) => {
+      core.cache.reportTiming(kind, ms);
+      return null;
+    },
   };
 }

@@ -131,9 +131,9 @@ export class CacheRepo {
   }
 
   deleteAll(except: readonly number[]): void {
-    this.db.prepare('DELETE FROM cache_entries WHERE id NOT IN (SELECT value FROM json_each(?))').run(
-      JSON.stringify(except),
-    );
+    this.db
+      .prepare('DELETE FROM cache_entries WHERE id NOT IN (SELECT value FROM json_each(?))')
+      .run(JSON.stringify(except));
   }
 
   /** What the media handler needs to know of a track's root, without counting its tracks. */

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Catalog } from '../catalog/index.ts';
+import type { ChunkCache } from '../cache/chunk-cache.ts';
 import { fileSource } from './byte-source.ts';
 import { notFound, serveMedia } from './serve.ts';
 import { serveCover, type CoverSize } from './covers.ts';
@@ -27,17 +28,28 @@ export function parseMediaTarget(pathname: string, search: URLSearchParams): Med
 export class MediaRouter {
   private readonly catalog: Catalog;
   private readonly coversDir: string;
+  private readonly cache: ChunkCache | null;
 
-  constructor(catalog: Catalog, coversDir: string) {
+  constructor(catalog: Catalog, coversDir: string, cache: ChunkCache | null = null) {
     this.catalog = catalog;
     this.coversDir = coversDir;
+    this.cache = cache;
   }
 
   async handle(request: Request, target: MediaTarget | null): Promise<Response> {
     if (!target) return notFound();
     if (target.kind === 'cover') return serveCover(request, this.coversDir, target.hash, target.size);
+    const requestedAt = performance.now();
     const file = this.catalog.tracks.file(target.id);
-    if (!file || !file.available) return notFound();
+    if (!file) return notFound();
+    // A track under a network root is read through the chunk cache, which also plays what it
+    // holds of it while the share is offline (when the catalog calls the track unavailable).
+    const root = this.cache ? this.catalog.cache.rootState(file.rootId) : null;
+    if (this.cache && root?.kind === 'network' && (file.available || !root.online)) {
+      const cached = await this.cache.open(file.path, file.rootId, root, requestedAt);
+      return cached ? serveMedia(request, { path: file.path, ...cached }) : notFound();
+    }
+    if (!file.available) return notFound();
     let info;
     try {
       info = await stat(file.path);

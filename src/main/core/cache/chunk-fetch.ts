@@ -2,7 +2,7 @@
 // reader waits for first, and handed to readers as each piece arrives — a reader never waits
 // for the whole chunk.
 
-export const enum_Priority = null; // (no enums: priorities are plain numbers, lower goes first)
+// Priorities: lower goes first.
 export const DEMAND = 0;
 export const LOOKAHEAD = 1;
 export const PREFETCH = 2;

@@ -1,0 +1,93 @@
+// A crash (SIGKILL) in the middle of chunk writes: whatever the catalog records afterwards is
+// exactly the source's bytes, and the cache reopened serves the file intact.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ChunkCache } from '../../src/main/core/cache/chunk-cache.ts';
+import { openCatalog } from '../../src/main/core/catalog/index.ts';
+import { EventBus } from '../../src/main/core/events/bus.ts';
+import { FlakyShare } from '../support/flaky-share.ts';
+import { tempDir } from '../support/temp.ts';
+
+const CHILD = fileURLToPath(new URL('../support/cache-crash-child.ts', import.meta.url));
+
+function runAndKill(args: string[], afterCycles: number, extraMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let cycles = 0;
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      cycles += d
+        .toString()
+        .split('\n')
+        .filter((l) => l.startsWith('cycle')).length;
+      if (cycles === afterCycles) setTimeout(() => child.kill('SIGKILL'), extraMs);
+    });
+    child.once('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited ${code}: ${stderr}`)),
+    );
+  });
+}
+
+describe('chunk cache and a crash', () => {
+  it('never records a chunk whose bytes are not all on disk', async () => {
+    const dir = tempDir();
+    try {
+      const share = join(dir.path, 'share');
+      mkdirSync(share);
+      const file = join(share, 'track.flac');
+      const data = randomBytes(3 * 1024 * 1024 + 123);
+      writeFileSync(file, data);
+      const dbPath = join(dir.path, 'catalog.sqlite');
+      const cacheDir = join(dir.path, 'cache');
+      const setup = openCatalog(dbPath);
+      const rootId = setup.roots.add(share, 'network').id;
+      setup.close();
+
+      let recordedTotal = 0;
+      for (let round = 0; round < 4; round++) {
+        await runAndKill([dbPath, cacheDir, file, String(rootId)], round + 1, 5 + round * 7);
+        const catalog = openCatalog(dbPath);
+        const chunks = catalog.db
+          .prepare('SELECT c.entry_id AS entryId, c.chunk_index AS idx, c.start, c.bytes FROM cache_chunks c')
+          .all() as { entryId: number; idx: number; start: number; bytes: number }[];
+        recordedTotal += chunks.length;
+        for (const chunk of chunks) {
+          const path = join(cacheDir, `e${chunk.entryId}`, `${chunk.idx}.chunk`);
+          expect(existsSync(path), path).toBe(true);
+          expect(readFileSync(path)).toEqual(data.subarray(chunk.start, chunk.start + chunk.bytes));
+        }
+        // Reopened, the cache serves the file intact (and sweeps what the crash left).
+        const cache = new ChunkCache({
+          catalog,
+          bus: new EventBus(),
+          dir: cacheDir,
+          share: new FlakyShare(0),
+          config: () => ({
+            chunkBytes: 16 * 1024,
+            lookaheadChunks: 2,
+            backgroundFill: false,
+            prefetchNext: false,
+            maxBytes: 1e9,
+          }),
+        });
+        const opened = await cache.open(file, rootId, catalog.cache.rootState(rootId)!, 0);
+        const parts: Uint8Array[] = [];
+        for await (const part of opened!.source.stream(0, data.length - 1, new AbortController().signal))
+          parts.push(part);
+        expect(Buffer.concat(parts)).toEqual(data);
+        await cache.close();
+        const leftovers = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
+        expect(leftovers).toEqual([]);
+        catalog.close();
+      }
+      expect(recordedTotal).toBeGreaterThan(0);
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
