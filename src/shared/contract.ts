@@ -7,6 +7,8 @@ import type {
   AppInfo,
   CacheStats,
   LibraryChange,
+  PlaybackState,
+  PlayStats,
   Root,
   ScanError,
   ScanProgress,
@@ -25,6 +27,21 @@ function event<P>() {
 const none = z.object({}).strict();
 const id = z.int().positive();
 const windowOf = { offset: z.int().min(0), limit: z.int().min(1).max(2000) };
+
+/** The longest play queue the player keeps (and restores). */
+export const MAX_QUEUE = 10_000;
+const playbackState = z
+  .object({
+    trackIds: z.array(id).max(MAX_QUEUE),
+    unshuffled: z.array(z.int().min(0).max(MAX_QUEUE)).max(MAX_QUEUE).nullable(),
+    index: z.int().min(-1).max(MAX_QUEUE),
+    positionS: z.number().min(0).max(1e7),
+    shuffle: z.boolean(),
+    repeat: z.enum(['off', 'all', 'one']),
+    volume: z.number().min(0).max(1),
+    muted: z.boolean(),
+  })
+  .strict();
 
 export const commands = {
   'app.info': command(none).returns<AppInfo>(),
@@ -63,6 +80,15 @@ export const commands = {
   'cache.reportTiming': command(
     z.object({ trackId: id, kind: z.enum(['start', 'seek']), ms: z.number().min(0).max(600_000) }).strict(),
   ).returns<null>(),
+
+  /** Rows for these ids, in the order asked; ids no longer in the catalog are left out. */
+  'library.tracksByIds': command(z.object({ ids: z.array(id).max(MAX_QUEUE) }).strict()).returns<TrackRow[]>(),
+  /** A play that counted (half the track or 4 minutes heard): play count and last played. */
+  'playback.recordPlay': command(z.object({ trackId: id }).strict()).returns<PlayStats>(),
+  /** The listener moved on before the play counted. */
+  'playback.recordSkip': command(z.object({ trackId: id }).strict()).returns<PlayStats>(),
+  'playback.saveState': command(playbackState).returns<null>(),
+  'playback.loadState': command(none).returns<PlaybackState | null>(),
 } as const;
 
 export const events = {

@@ -148,3 +148,25 @@ export interface CacheStats {
   /** Something the user should know: a full disk, a cache too small, a share away. */
   warning: string | null;
 }
+
+export type RepeatMode = 'off' | 'all' | 'one';
+
+/** What the player keeps across a restart: the queue (track ids, play order), where it was, how. */
+export interface PlaybackState {
+  trackIds: number[];
+  /** The order before shuffling, as indexes into trackIds; null when the queue is not shuffled. */
+  unshuffled: number[] | null;
+  index: number;
+  positionS: number;
+  shuffle: boolean;
+  repeat: RepeatMode;
+  volume: number;
+  muted: boolean;
+}
+
+export interface PlayStats {
+  trackId: number;
+  playCount: number;
+  skipCount: number;
+  lastPlayedAt: number | null;
+}

@@ -1,6 +1,10 @@
 import type { Core } from '../core.ts';
 import type { Handlers } from './handlers.ts';
 import { TonearmError } from '../../../shared/result.ts';
+import type { PlaybackState } from '../../../shared/domain.ts';
+import { commands } from '../../../shared/contract.ts';
+
+const PLAYBACK_STATE_KEY = 'playback';
 
 /** What only the platform around the core can do. */
 export interface Platform {
@@ -73,6 +77,27 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     'cache.reportTiming': ({ kind, ms }) => {
       core.cache.reportTiming(kind, ms);
       return null;
+    },
+    'library.tracksByIds': ({ ids }) => catalog.tracks.byIds(ids),
+    'playback.recordPlay': ({ trackId }) => {
+      const recorded = catalog.playStats.recordPlay(trackId, Date.now());
+      if (!recorded) throw new TonearmError('NOT_FOUND', `No track ${trackId}`);
+      core.bus.emit('library.changed', recorded.change);
+      return recorded.stats;
+    },
+    'playback.recordSkip': ({ trackId }) => {
+      const stats = catalog.playStats.recordSkip(trackId);
+      if (!stats) throw new TonearmError('NOT_FOUND', `No track ${trackId}`);
+      return stats;
+    },
+    'playback.saveState': (state) => {
+      catalog.settings.saveState(PLAYBACK_STATE_KEY, state);
+      return null;
+    },
+    'playback.loadState': () => {
+      // A state saved by another version of the app may not fit today's shape: start afresh then.
+      const saved = commands['playback.saveState'].input.safeParse(catalog.settings.loadState(PLAYBACK_STATE_KEY));
+      return saved.success ? (saved.data as PlaybackState) : null;
     },
   };
 }

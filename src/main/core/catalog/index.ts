@@ -4,6 +4,7 @@ import { CacheRepo } from './cache.ts';
 import { ChangeLog } from './changes.ts';
 import type { MigrationReport } from './migrate.ts';
 import { openDatabase } from './open.ts';
+import { PlayStatsRepo } from './play-stats.ts';
 import { RootsRepo } from './roots.ts';
 import { ScanErrorsRepo } from './scan-errors.ts';
 import { SettingsRepo } from './settings.ts';
@@ -16,6 +17,7 @@ export class Catalog {
   readonly scanErrors: ScanErrorsRepo;
   readonly settings: SettingsRepo;
   readonly cache: CacheRepo;
+  readonly playStats: PlayStatsRepo;
   readonly db: Database.Database;
   readonly path: string;
   readonly migration: MigrationReport;
@@ -30,6 +32,7 @@ export class Catalog {
     this.scanErrors = new ScanErrorsRepo(db);
     this.settings = new SettingsRepo(db);
     this.cache = new CacheRepo(db);
+    this.playStats = new PlayStatsRepo(db, this.changes);
   }
 
   close(): void {
