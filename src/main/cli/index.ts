@@ -1,5 +1,6 @@
 // The `tonearm` command: a stable interface that benchmarks and checks drive (see DESIGN.md).
 // Exit codes: 0 done, 1 failed (one-line reason on stderr), 2 bad usage.
+import '../core/threadpool.ts';
 import { USAGE, UsageError } from './args.ts';
 import { query } from './query.ts';
 import { scan } from './scan.ts';

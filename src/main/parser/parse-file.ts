@@ -21,10 +21,10 @@ interface OpenedFile {
 
 async function openFile(file: ParseRequestFile): Promise<OpenedFile> {
   if (file.network) {
+    // The size is known from the inventory: asking the share again would cost a round trip.
     const handle = await open(file.path, 'r');
-    const { size } = await handle.stat();
     return {
-      size,
+      size: file.size,
       readAt: async (target, length, position) => (await handle.read(target, 0, length, position)).bytesRead,
       close: () => handle.close(),
     };

@@ -83,7 +83,8 @@ export function runParserProcess(entry: URL): void {
     slot.retiring = true;
     const inFlight = [...slot.inFlight.values()].sort((a, b) => a.startedAt - b.startedAt);
     const [culprit, ...innocent] = inFlight;
-    if (culprit) report({ path: culprit.file.path, ok: false, identity: null, error: reason, failure });
+    if (culprit)
+      report({ path: culprit.file.path, job: culprit.file.job, ok: false, identity: null, error: reason, failure });
     slot.queue.unshift(...innocent.map((entry) => entry.file));
     slot.inFlight.clear();
     void slot.worker.terminate();

@@ -2,6 +2,8 @@
 
 export interface ParseRequestFile {
   path: string;
+  /** Which parse job asked (set by the host): a late result of an abandoned job is told apart. */
+  job?: number;
   size: number;
   /** Network files are read with many requests in flight; local ones one at a time per core. */
   network: boolean;
@@ -60,9 +62,10 @@ export interface ParsedTrack {
  */
 export type ParseFailure = 'format' | 'io' | 'gone' | 'timeout' | 'crash';
 
-export type ParseResult =
-  | { path: string; ok: true; identity: string; track: ParsedTrack }
-  | { path: string; ok: false; identity: string | null; error: string; failure: ParseFailure };
+export type ParseResult = { path: string; job?: number } & (
+  | { ok: true; identity: string; track: ParsedTrack }
+  | { ok: false; identity: string | null; error: string; failure: ParseFailure }
+);
 
 export interface ParserConfig {
   coversDir: string;

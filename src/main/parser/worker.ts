@@ -16,7 +16,7 @@ export function runWorker(): void {
   port.on('message', async (message: ToWorker) => {
     // In a worker thread this ends the thread only.
     if (message.type === 'exit') process.exit(0);
-    const result = await parseFile(message.file, covers);
+    const result = { ...(await parseFile(message.file, covers)), job: message.file.job };
     port.postMessage({ type: 'result', result } satisfies FromWorker);
   });
 }

@@ -1,6 +1,7 @@
 // The Electron shell: the only code that imports electron. It starts the core, wires the
 // contract to ipcMain, serves media on a privileged scheme, hosts the parser in a
 // utilityProcess, and owns the window, the menu and the app's lifetime.
+import '../core/threadpool.ts';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createHandlers } from '../core/api/create-handlers.ts';

@@ -1,11 +1,16 @@
 import { utilityProcess } from 'electron';
 import type { FromParser } from '../parser/protocol.ts';
 import type { SpawnParser } from '../core/parser-host/transport.ts';
+import { THREADPOOL_SIZE } from '../core/threadpool.ts';
 
 /** The parser as an Electron utilityProcess: off the main process, crash-isolated. */
 export function utilityProcessParser(entry: string): SpawnParser {
   return () => {
-    const child = utilityProcess.fork(entry, [], { serviceName: 'Tonearm parser', stdio: 'inherit' });
+    const child = utilityProcess.fork(entry, [], {
+      serviceName: 'Tonearm parser',
+      stdio: 'inherit',
+      env: { ...process.env, UV_THREADPOOL_SIZE: THREADPOOL_SIZE },
+    });
     return {
       send: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', (message: unknown) => listener(message as FromParser)),

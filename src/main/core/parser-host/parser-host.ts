@@ -4,6 +4,7 @@ import type { ParseRequestFile, ParseResult, ParserConfig } from '../../parser/p
 import type { ParserTransport, SpawnParser } from './transport.ts';
 
 interface Job {
+  id: number;
   remaining: Map<string, ParseRequestFile>;
   onResult: (result: ParseResult) => void;
   resolve: () => void;
@@ -16,6 +17,7 @@ export class ParserHost {
   private ready: Promise<number> | null = null;
   private job: Job | null = null;
   private closed = false;
+  private lastJobId = 0;
 
   private readonly spawn: SpawnParser;
   private readonly config: ParserConfig;
@@ -57,9 +59,12 @@ export class ParserHost {
     if (this.job) throw new Error('The parser is busy with another job');
     if (files.length === 0) return;
     await this.start();
+    const id = ++this.lastJobId;
+    const stamped = files.map((file) => ({ ...file, job: id }));
     await new Promise<void>((resolve) => {
       this.job = {
-        remaining: new Map(files.map((file) => [file.path, file])),
+        id,
+        remaining: new Map(stamped.map((file) => [file.path, file])),
         onResult,
         resolve,
         suspects: new Set(),
@@ -70,11 +75,11 @@ export class ParserHost {
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.sendInBatches(files);
+      this.sendInBatches(stamped);
     });
   }
 
-  /** Forgets the queued files under a folder (its share went away): they get no result. */
+  /** Forgets the files under a folder (its share went away), queued or in flight: they get no result. */
   dropFolder(prefix: string): void {
     const job = this.job;
     if (!job) return;
@@ -94,7 +99,7 @@ export class ParserHost {
     const job = this.job;
     if (!job) return;
     for (const result of results) {
-      if (!job.remaining.delete(result.path)) continue;
+      if (result.job !== job.id || !job.remaining.delete(result.path)) continue;
       job.onResult(result);
     }
     this.finishIfDone();
@@ -118,6 +123,7 @@ export class ParserHost {
       if (!job.remaining.delete(path)) continue;
       job.onResult({
         path,
+        job: job.id,
         ok: false,
         identity: null,
         error: 'The parser process crashed on this file',
@@ -138,8 +144,16 @@ export class ParserHost {
     if (!transport) return;
     const exited = new Promise<void>((resolve) => transport.onExit(() => resolve()));
     transport.send({ type: 'shutdown' });
-    const timer = setTimeout(() => transport.kill(), 1000);
-    await exited;
+    // A thread blocked on a vanished share cannot even die until the share's I/O times out:
+    // kill the process, and do not wait for that.
+    let timer: NodeJS.Timeout | undefined;
+    const killed = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        transport.kill();
+        resolve();
+      }, 1000);
+    });
+    await Promise.race([exited, killed]);
     clearTimeout(timer);
   }
 }

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { FromParser, ToParser } from '../../parser/protocol.ts';
+import { THREADPOOL_SIZE } from '../threadpool.ts';
 
 /** How the host reaches a parser process: a utilityProcess in the app, a child process elsewhere. */
 export interface ParserTransport {
@@ -18,6 +19,7 @@ export function childProcessParser(entry: string, execArgv: string[] = []): Spaw
     const child = fork(entry, [], {
       serialization: 'advanced',
       execArgv,
+      env: { ...process.env, UV_THREADPOOL_SIZE: THREADPOOL_SIZE },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return {

@@ -13,6 +13,8 @@ import type { ParserHost } from '../parser-host/parser-host.ts';
 import { detectRootKind, readMountTable } from '../roots/mount-table.ts';
 import { InventoryThread } from './inventory-worker.ts';
 import { ProgressMeter } from './progress.ts';
+import { shareAnswers } from './share-liveness.ts';
+import { STALL_MS } from './walk.ts';
 
 export interface ScannerConfig {
   networkConcurrency: number;
@@ -46,6 +48,8 @@ interface RootPlan {
   missingIds: number[];
   filesFound: number;
   online: boolean;
+  /** When a result for this root last came in (the parse phase watches shares for stalls). */
+  lastResultAt: number;
 }
 
 interface RunningScan {
@@ -150,6 +154,7 @@ export class Scanner {
       if (kind !== root.kindDetected) catalog.roots.setKindDetected(root.id, kind);
       const network = (root.kindOverride ?? kind) === 'network';
       const plan: RootPlan = {
+        lastResultAt: 0,
         root,
         network,
         missingIds: [],
@@ -227,23 +232,38 @@ export class Scanner {
         announce(writer.writeBatch(toWrite));
       };
       const planOf = (path: string) => plans.find((plan) => path.startsWith(`${plan.root.path}${sep}`));
+      const giveUpOn = (plan: RootPlan, reason: string) => {
+        if (!plan.online) return;
+        setOffline(plan, reason);
+        this.deps.parser.dropFolder(`${plan.root.path}${sep}`);
+      };
+      // A share that vanished mid-import does not fail its reads for many seconds: when a
+      // network root has gone quiet, ask it something no cache can answer.
+      for (const plan of plans) plan.lastResultAt = Date.now();
+      let probing = false;
+      const stallWatch = setInterval(() => {
+        const quiet = plans.filter((plan) => plan.network && plan.online && Date.now() - plan.lastResultAt > STALL_MS);
+        if (probing || quiet.length === 0) return;
+        probing = true;
+        void Promise.all(
+          quiet.map(async (plan) => {
+            if (await shareAnswers(plan.root.path)) plan.lastResultAt = Date.now();
+            else giveUpOn(plan, 'The share stopped answering during the scan');
+          }),
+        ).finally(() => (probing = false));
+      }, 1000);
       await this.deps.parser.parse(
         toParse,
         (result) => {
           done++;
           meter.update(done);
           const context = contexts.get(result.path)!;
+          const plan = planOf(result.path);
+          if (plan) plan.lastResultAt = Date.now();
           if (!result.ok) {
-            const plan = planOf(result.path);
             if (result.failure === 'gone') return;
-            if (result.failure === 'io' && plan?.network) {
-              // A read failing on a share means the share, not the file: stop reading it.
-              if (plan.online) {
-                setOffline(plan, result.error);
-                this.deps.parser.dropFolder(`${plan.root.path}${sep}`);
-              }
-              return;
-            }
+            // A read failing on a share means the share, not the file: stop reading it.
+            if (result.failure === 'io' && plan?.network) return giveUpOn(plan, result.error);
             summary.failed++;
           }
           if (context.trackId === null) summary.added++;
@@ -254,6 +274,7 @@ export class Scanner {
         },
         signal,
       );
+      clearInterval(stallWatch);
       commit();
       summary.moved = writer.moved;
       summary.added -= writer.moved;

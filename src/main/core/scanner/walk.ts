@@ -6,6 +6,10 @@ import { readdirSync, realpathSync, statSync, type Dirent, type BigIntStats } fr
 import { readdir, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { AUDIO_EXTENSIONS } from '../media/content-type.ts';
+import { shareAnswers } from './share-liveness.ts';
+
+/** A share with requests in flight and no answer for this long gets a liveness probe. */
+export const STALL_MS = 3000;
 
 export interface FileStat {
   path: string;
@@ -101,7 +105,12 @@ function classify(
 export function folderCoverOf(dir: string): string | null {
   try {
     const entries = readdirSync(dir, { withFileTypes: true });
-    return classify(dir, entries, () => false, (entry) => entry.isFile()).cover;
+    return classify(
+      dir,
+      entries,
+      () => false,
+      (entry) => entry.isFile(),
+    ).cover;
   } catch {
     return null;
   }
@@ -186,17 +195,24 @@ export async function walkNetwork(
   const unreadableFolders: string[] = [];
   const stop = new AbortController();
   let failure: string | null = null;
-  const giveUp = (err: unknown) => {
-    failure ??= `The share stopped answering (${(err as { code?: string }).code ?? (err as Error).message})`;
+  let gaveUp!: () => void;
+  const stopped = new Promise<void>((resolve) => (gaveUp = resolve));
+  const giveUp = (reason: string) => {
+    failure ??= reason;
     stop.abort();
+    gaveUp();
   };
+  const networkFailure = (err: unknown) =>
+    giveUp(`The share stopped answering (${(err as { code?: string }).code ?? (err as Error).message})`);
+  let lastAnswerAt = Date.now();
 
   const visitFolder = async (dir: string): Promise<FolderListing['folders']> => {
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
+      lastAnswerAt = Date.now();
     } catch (err) {
-      if (isNetworkError(err)) giveUp(err);
+      if (isNetworkError(err)) networkFailure(err);
       else unreadableFolders.push(dir);
       return [];
     }
@@ -211,28 +227,47 @@ export async function walkNetwork(
     await pool(listing.audio, concurrency, stop.signal, async (path) => {
       try {
         const info = await stat(path, { bigint: true });
+        lastAnswerAt = Date.now();
         if (info.isFile()) files.push(toFileStat(path, info));
       } catch (err) {
-        if (isNetworkError(err)) giveUp(err);
+        if (isNetworkError(err)) networkFailure(err);
       }
     });
     onProgress?.(files.length);
     return listing.folders;
   };
 
+  const walk = async () => {
+    // Breadth first, a whole level of folders in flight at once.
+    let level = [root];
+    while (level.length > 0 && !stop.signal.aborted) {
+      const nextLevel: string[] = [];
+      await pool(level, concurrency, stop.signal, async (dir) => {
+        for (const folder of await visitFolder(dir)) nextLevel.push(folder.path);
+      });
+      level = nextLevel;
+    }
+  };
+
+  // An offline share fails each request only after seconds, and answers what it cached as if
+  // it were there: when it goes quiet, ask it something no cache knows, and stop if it is gone.
+  let probing = false;
+  const stallWatch = setInterval(() => {
+    if (probing || Date.now() - lastAnswerAt < STALL_MS) return;
+    probing = true;
+    void shareAnswers(root)
+      .then((answered) => (answered ? (lastAnswerAt = Date.now()) : giveUp('The share stopped answering')))
+      .finally(() => (probing = false));
+  }, 1000);
   try {
-    await readdir(root);
-  } catch (err) {
-    return { ok: false, reason: `Cannot read ${root}: ${(err as { code?: string }).code ?? (err as Error).message}` };
-  }
-  // Breadth first, a whole level of folders in flight at once.
-  let level = [root];
-  while (level.length > 0 && !stop.signal.aborted) {
-    const nextLevel: string[] = [];
-    await pool(level, concurrency, stop.signal, async (dir) => {
-      for (const folder of await visitFolder(dir)) nextLevel.push(folder.path);
-    });
-    level = nextLevel;
+    try {
+      await Promise.race([readdir(root), stopped]);
+    } catch (err) {
+      return { ok: false, reason: `Cannot read ${root}: ${(err as { code?: string }).code ?? (err as Error).message}` };
+    }
+    await Promise.race([walk(), stopped]);
+  } finally {
+    clearInterval(stallWatch);
   }
   if (failure) return { ok: false, reason: failure };
   return { ok: true, files, folderCovers, unreadableFolders };
