@@ -35,15 +35,14 @@ describe.skipIf(!present)('the real-world corpus', () => {
       expect(summary.offlineRoots).toEqual([]);
 
       const listed = new Map(
-        (core.catalog.db.prepare('SELECT path, title FROM tracks').all() as { path: string; title: string }[]).map((r) => [
-          r.path,
-          r.title,
-        ]),
+        (core.catalog.db.prepare('SELECT path, title FROM tracks').all() as { path: string; title: string }[]).map(
+          (r) => [r.path, r.title],
+        ),
       );
       const errors = new Map(
-        (core.catalog.db.prepare('SELECT path, message FROM scan_errors').all() as { path: string; message: string }[]).map(
-          (r) => [r.path, r.message],
-        ),
+        (
+          core.catalog.db.prepare('SELECT path, message FROM scan_errors').all() as { path: string; message: string }[]
+        ).map((r) => [r.path, r.message]),
       );
       for (const file of files) {
         expect(listed.has(file), file).toBe(true);

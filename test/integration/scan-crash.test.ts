@@ -35,7 +35,9 @@ describe.skipIf(!hasFfmpeg)('an import killed with SIGKILL', () => {
     const db = join(dir.path, 'catalog.sqlite');
 
     const child = spawn(process.execPath, [CLI, 'scan', music, '--db', db], { stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
     const deadline = Date.now() + 60_000;
     let seen = 0;
     while (Date.now() < deadline && (seen = countTracks(db)) < 300) await new Promise((r) => setTimeout(r, 20));
@@ -49,7 +51,9 @@ describe.skipIf(!hasFfmpeg)('an import killed with SIGKILL', () => {
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
 
-    const rescan = spawn(process.execPath, [CLI, 'scan', music, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const rescan = spawn(process.execPath, [CLI, 'scan', music, '--db', db, '--json'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     rescan.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     expect(await new Promise((resolve) => rescan.once('exit', resolve))).toBe(0);
@@ -61,7 +65,9 @@ describe.skipIf(!hasFfmpeg)('an import killed with SIGKILL', () => {
     const after = new Database(db, { readonly: true });
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(after.prepare('SELECT count(*) - count(DISTINCT path) FROM tracks').pluck().get()).toBe(0);
-    expect(after.prepare("SELECT count(*) FROM tracks_fts WHERE tracks_fts MATCH 'a* OR e* OR o*'").pluck().get()).toBeGreaterThan(0);
+    expect(
+      after.prepare("SELECT count(*) FROM tracks_fts WHERE tracks_fts MATCH 'a* OR e* OR o*'").pluck().get(),
+    ).toBeGreaterThan(0);
     after.close();
   });
 });

@@ -23,7 +23,8 @@ describe.skipIf(!hasFfmpeg)('scan safety', () => {
   let paths: string[];
 
   const scan = () => core.scanner.start().done;
-  const rows = () => core.catalog.db.prepare('SELECT id, path, missing_since, added_at FROM tracks ORDER BY id').all() as Row[];
+  const rows = () =>
+    core.catalog.db.prepare('SELECT id, path, missing_since, added_at FROM tracks ORDER BY id').all() as Row[];
   const available = () => core.catalog.tracks.byIds(rows().map((row) => row.id)).filter((t) => t.available).length;
 
   beforeEach(async () => {
@@ -100,7 +101,9 @@ describe.skipIf(!hasFfmpeg)('scan safety', () => {
     rmSync(gone);
     await scan();
     const days = core.settings.get('scan.purgeMissingAfterDays');
-    core.catalog.db.prepare('UPDATE tracks SET missing_since = ? WHERE id = ?').run(Date.now() - (days + 1) * 86_400_000, id);
+    core.catalog.db
+      .prepare('UPDATE tracks SET missing_since = ? WHERE id = ?')
+      .run(Date.now() - (days + 1) * 86_400_000, id);
     const purged = await scan();
     expect(purged.removed).toBe(1);
     expect(rows().some((r) => r.id === id)).toBe(false);
@@ -110,9 +113,16 @@ describe.skipIf(!hasFfmpeg)('scan safety', () => {
     const moving = paths[5]!;
     const before = rows().find((row) => row.path === moving)!;
     const db = core.catalog.db;
-    db.prepare('INSERT INTO play_stats (track_id, play_count, rating, last_played_at) VALUES (?, 12, 5, 1234)').run(before.id);
-    const playlist = Number(db.prepare("INSERT INTO playlists (name, created_at) VALUES ('Keep', 0)").run().lastInsertRowid);
-    db.prepare('INSERT INTO playlist_entries (playlist_id, position, track_id) VALUES (?, 0, ?)').run(playlist, before.id);
+    db.prepare('INSERT INTO play_stats (track_id, play_count, rating, last_played_at) VALUES (?, 12, 5, 1234)').run(
+      before.id,
+    );
+    const playlist = Number(
+      db.prepare("INSERT INTO playlists (name, created_at) VALUES ('Keep', 0)").run().lastInsertRowid,
+    );
+    db.prepare('INSERT INTO playlist_entries (playlist_id, position, track_id) VALUES (?, 0, ?)').run(
+      playlist,
+      before.id,
+    );
 
     const target = join(music, 'Elsewhere', `renamed ${basename(moving)}`);
     mkdirSync(dirname(target), { recursive: true });
@@ -124,12 +134,16 @@ describe.skipIf(!hasFfmpeg)('scan safety', () => {
     expect(after.id).toBe(before.id);
     expect(after.added_at).toBe(before.added_at);
     expect(rows()).toHaveLength(30);
-    expect(db.prepare('SELECT play_count, rating, last_played_at FROM play_stats WHERE track_id = ?').get(after.id)).toEqual({
+    expect(
+      db.prepare('SELECT play_count, rating, last_played_at FROM play_stats WHERE track_id = ?').get(after.id),
+    ).toEqual({
       play_count: 12,
       rating: 5,
       last_played_at: 1234,
     });
-    expect(db.prepare('SELECT track_id FROM playlist_entries WHERE playlist_id = ?').pluck().all(playlist)).toEqual([before.id]);
+    expect(db.prepare('SELECT track_id FROM playlist_entries WHERE playlist_id = ?').pluck().all(playlist)).toEqual([
+      before.id,
+    ]);
   });
 
   it('rescans a modified file in place', async () => {

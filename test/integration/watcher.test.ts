@@ -24,8 +24,7 @@ describe.skipIf(!hasFfmpeg)('watching a local root', () => {
   let spare: string;
   const track = (path: string) =>
     core.catalog.db.prepare('SELECT id, title, missing_since FROM tracks WHERE path = ?').get(path) as
-      | { id: number; title: string; missing_since: number | null }
-      | undefined;
+      { id: number; title: string; missing_since: number | null } | undefined;
 
   beforeAll(async () => {
     await makeAudioFile(join(music, 'a', 'one.mp3'), 'mp3', { title: 'One' }, 1);

@@ -53,7 +53,8 @@ export class LibraryWatcher {
       }
     }
     for (const [id, { root, polling }] of wanted) {
-      if (!this.watchers.has(id)) this.watchers.set(id, { key: `${root.path}|${polling}`, watcher: this.watchRoot(root, polling) });
+      if (!this.watchers.has(id))
+        this.watchers.set(id, { key: `${root.path}|${polling}`, watcher: this.watchRoot(root, polling) });
     }
     this.schedulePeriodic(mode === 'periodic' ? settings.get('watch.networkIntervalMinutes') * 60_000 : 0);
   }
@@ -73,10 +74,16 @@ export class LibraryWatcher {
       pollingInterval: 60_000,
       pollingBinaryInterval: 60_000,
       awaitWriteFinish: { stabilityThreshold: 500, pollInterval: 100 },
-      ignored: (path, stats) => SKIPPED.test(path) || (!!stats?.isFile() && !isAudioFileName(basename(path)) && !IMAGE.test(path)),
+      ignored: (path, stats) =>
+        SKIPPED.test(path) || (!!stats?.isFile() && !isAudioFileName(basename(path)) && !IMAGE.test(path)),
     });
     const changed = (path: string) => this.changed(path);
-    watcher.on('add', changed).on('change', changed).on('unlink', changed).on('addDir', changed).on('unlinkDir', changed);
+    watcher
+      .on('add', changed)
+      .on('change', changed)
+      .on('unlink', changed)
+      .on('addDir', changed)
+      .on('unlinkDir', changed);
     // A watch that fails (too many folders for inotify, a permission) leaves the periodic
     // and manual rescans to do the work; it must not take the app down.
     watcher.on('error', (err) => console.warn(`tonearm: watching ${root.path} failed:`, (err as Error).message));
