@@ -24,6 +24,7 @@ interface Report {
   menus: number;
   windowOpenHandler: string;
   mediaStatus: number;
+  mediaCors: string | null;
   badReply: { ok: boolean; error?: { code: string } };
   foreignReply: { ok: boolean; error?: { code: string } };
 }
@@ -45,10 +46,15 @@ describe.skipIf(!isBuilt)('the built Electron shell', () => {
 
   it('registers the media scheme as privileged, with streaming, and handles it', () => {
     expect(report.privileged).toEqual([
-      { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+      {
+        scheme: MEDIA_SCHEME,
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true },
+      },
     ]);
     expect(report.protocolSchemes).toEqual([MEDIA_SCHEME]);
     expect(report.mediaStatus).toBe(404);
+    // The player fetch()es tracks from the file:// page: a cross-origin read it must be allowed.
+    expect(report.mediaCors).toBe('*');
   });
 
   it('creates the window with secure webPreferences and a preload that exists', () => {

@@ -21,7 +21,11 @@ describe('parseRange', () => {
     expect(parseRange('bytes=50-10', 1000)).toEqual({ kind: 'none' });
     expect(parseRange('bytes=-', 1000)).toEqual({ kind: 'none' });
   });
-  it('serves the first of several ranges', () => {
-    expect(parseRange('bytes=0-9, 20-29', 1000)).toEqual({ kind: 'range', start: 0, end: 9 });
+  it('coalesces several ranges into the one span that covers them', () => {
+    expect(parseRange('bytes=0-9, 20-29', 1000)).toEqual({ kind: 'range', start: 0, end: 29 });
+    expect(parseRange('bytes=500-599,-10', 1000)).toEqual({ kind: 'range', start: 500, end: 999 });
+    expect(parseRange('bytes=2000-,0-0', 1000)).toEqual({ kind: 'range', start: 0, end: 0 });
+    expect(parseRange('bytes=2000-,3000-', 1000)).toEqual({ kind: 'unsatisfiable' });
+    expect(parseRange('bytes=0-9,x', 1000)).toEqual({ kind: 'none' });
   });
 });

@@ -36,6 +36,7 @@ process.stdout.write(
     menus: calls.menus,
     windowOpenHandler: calls.windowOpenHandler,
     mediaStatus: response.status,
+    mediaCors: response.headers.get('access-control-allow-origin'),
     badReply,
     foreignReply,
   }),

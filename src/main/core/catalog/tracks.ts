@@ -8,6 +8,8 @@ export interface TrackFile {
   size: number;
   mtimeNs: bigint;
   rootId: number;
+  /** The library folder the track belongs to: the media handler serves nothing outside it. */
+  rootPath: string;
   available: boolean;
 }
 
@@ -32,7 +34,7 @@ export class TracksRepo {
     );
     this.fileStmt = db
       .prepare(
-        `SELECT t.id, t.path, t.size, t.mtime_ns AS mtimeNs, t.root_id AS rootId,
+        `SELECT t.id, t.path, t.size, t.mtime_ns AS mtimeNs, t.root_id AS rootId, r.path AS rootPath,
                 (t.missing_since IS NULL AND r.online = 1) AS available
          FROM tracks t JOIN roots r ON r.id = t.root_id WHERE t.id = ?`,
       )
@@ -66,6 +68,7 @@ export class TracksRepo {
           size: bigint;
           mtimeNs: bigint;
           rootId: bigint;
+          rootPath: string;
           available: bigint;
         }
       | undefined;
@@ -76,6 +79,7 @@ export class TracksRepo {
       size: Number(raw.size),
       mtimeNs: raw.mtimeNs,
       rootId: Number(raw.rootId),
+      rootPath: raw.rootPath,
       available: raw.available === 1n,
     };
   }

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
 import type { Catalog } from '../catalog/index.ts';
 import type { ChunkCache } from '../cache/chunk-cache.ts';
 import { fileSource } from './byte-source.ts';
@@ -22,6 +23,16 @@ export function parseMediaTarget(pathname: string, search: URLSearchParams): Med
 }
 
 /**
+ * Even a path the catalog holds is served only inside its library folder: a row written by a
+ * bug or by hand (`/music/../etc/passwd`) must not turn the handler into a file server.
+ */
+export function insideRoot(path: string, rootPath: string): boolean {
+  if (path.includes('\0') || !isAbsolute(path) || !isAbsolute(rootPath)) return false;
+  const rel = relative(rootPath, path);
+  return rel !== '' && !isAbsolute(rel) && rel.split(/[\\/]/)[0] !== '..';
+}
+
+/**
  * Serves only what the catalog names: a track id that is in the catalog and available, or a
  * cover hash. No path ever comes from the URL, so `..` tricks have nothing to work on.
  */
@@ -41,7 +52,7 @@ export class MediaRouter {
     if (target.kind === 'cover') return serveCover(request, this.coversDir, target.hash, target.size);
     const requestedAt = performance.now();
     const file = this.catalog.tracks.file(target.id);
-    if (!file) return notFound();
+    if (!file || !insideRoot(file.path, file.rootPath)) return notFound();
     // A track under a network root is read through the chunk cache, which also plays what it
     // holds of it while the share is offline (when the catalog calls the track unavailable).
     const root = this.cache ? this.catalog.cache.rootState(file.rootId) : null;

@@ -15,24 +15,45 @@ export function etagOf(file: Pick<MediaFile, 'size' | 'mtimeMs'>): string {
   return `"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
 }
 
+const secondsOf = (ms: number): number => Math.floor(ms / 1000) * 1000;
+const tagsOf = (header: string): string[] => header.split(',').map((tag) => tag.trim());
+const opaque = (tag: string): string => (tag.startsWith('W/') ? tag.slice(2) : tag);
+
+/** If-Match / If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4): false means 412. */
+function preconditionsHold(request: Request, etag: string, mtimeMs: number): boolean {
+  const ifMatch = request.headers.get('if-match');
+  // If-Match uses the strong comparison: a weak tag never matches.
+  if (ifMatch) return tagsOf(ifMatch).some((tag) => tag === '*' || tag === etag);
+  const ifUnmodifiedSince = request.headers.get('if-unmodified-since');
+  if (ifUnmodifiedSince) {
+    const since = Date.parse(ifUnmodifiedSince);
+    return Number.isNaN(since) || secondsOf(mtimeMs) <= since;
+  }
+  return true;
+}
+
+/** If-None-Match (weak comparison), else If-Modified-Since. */
 function notModified(request: Request, etag: string, mtimeMs: number): boolean {
   const ifNoneMatch = request.headers.get('if-none-match');
-  if (ifNoneMatch) return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+  if (ifNoneMatch) return tagsOf(ifNoneMatch).some((tag) => tag === '*' || opaque(tag) === etag);
   const ifModifiedSince = request.headers.get('if-modified-since');
   if (ifModifiedSince) {
     const since = Date.parse(ifModifiedSince);
-    return !Number.isNaN(since) && Math.floor(mtimeMs / 1000) * 1000 <= since;
+    return !Number.isNaN(since) && secondsOf(mtimeMs) <= since;
   }
   return false;
 }
 
-/** If-Range: honour the Range only while the client's validator still matches the file. */
+/**
+ * If-Range: honour the Range only while the client's validator still names this file. An
+ * entity tag must match strongly, a date exactly (§13.1.5), else the client gets it whole.
+ */
 function rangeStillValid(request: Request, etag: string, mtimeMs: number): boolean {
   const ifRange = request.headers.get('if-range');
   if (!ifRange) return true;
   if (ifRange.startsWith('"') || ifRange.startsWith('W/')) return ifRange === etag;
   const date = Date.parse(ifRange);
-  return !Number.isNaN(date) && Math.floor(mtimeMs / 1000) * 1000 <= date;
+  return !Number.isNaN(date) && secondsOf(mtimeMs) === date;
 }
 
 export function serveMedia(request: Request, file: MediaFile): Response {
@@ -47,6 +68,7 @@ export function serveMedia(request: Request, file: MediaFile): Response {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
+  if (!preconditionsHold(request, etag, file.mtimeMs)) return new Response(null, { status: 412, headers: base });
   if (notModified(request, etag, file.mtimeMs)) return new Response(null, { status: 304, headers: base });
 
   const range = rangeStillValid(request, etag, file.mtimeMs)
