@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { LibraryChange } from '../../../shared/domain.ts';
 import type { ParsedTrack, ParseResult } from '../../parser/protocol.ts';
 import type { ChangeLog } from './changes.ts';
+import { searchAlternates, sortKey } from './sort-key.ts';
 
 export interface FileContext {
   rootId: number;
@@ -46,7 +47,7 @@ export class LibraryWriter {
       artist_id, album_id, genre, genre_id, composer, track_no, track_total, disc_no, disc_total, year, date,
       compilation, duration_s, codec, container, format, sample_rate, bit_depth, channels, bitrate,
       rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak, mb_track_id, mb_recording_id, mb_album_id,
-      mb_artist_id, cover_hash, tagged, scanned_at`;
+      mb_artist_id, cover_hash, tagged, scanned_at, title_key, artist_key, album_key, album_artist_key, search_alt`;
     const params = trackColumns
       .split(',')
       .map((c) => `@${c.trim()}`)
@@ -183,22 +184,25 @@ export class LibraryWriter {
       this.coversStored.add(cover.hash);
     }
     const genre = track.genres?.[0] ?? '';
+    const title = track.title ?? titleFromFileName(result.path);
+    const genres = (track.genres ?? []).join('; ');
+    const composer = track.composer ?? '';
     return {
       root_id: context.rootId,
       path: result.path,
       size: context.size,
       mtime_ns: context.mtimeNs,
       identity: result.identity,
-      title: track.title ?? titleFromFileName(result.path),
+      title,
       artist,
       artists: JSON.stringify(track.artists ?? []),
       album,
       album_artist: albumArtist,
       artist_id: artist ? this.artistId(artist) : null,
       album_id: album ? this.albumId(album, albumArtistId, track, cover?.hash ?? null) : null,
-      genre: (track.genres ?? []).join('; '),
+      genre: genres,
       genre_id: genre ? this.genreId(genre) : null,
-      composer: track.composer ?? '',
+      composer,
       track_no: track.trackNo ?? null,
       track_total: track.trackTotal ?? null,
       disc_no: track.discNo ?? null,
@@ -225,6 +229,11 @@ export class LibraryWriter {
       cover_hash: cover?.hash ?? null,
       tagged: result.ok ? 1 : 0,
       scanned_at: now,
+      title_key: sortKey(title),
+      artist_key: sortKey(artist, 'name'),
+      album_key: sortKey(album),
+      album_artist_key: sortKey(albumArtist, 'name'),
+      search_alt: searchAlternates([title, artist, album, albumArtist, genres, composer]),
     };
   }
 

@@ -92,7 +92,15 @@ CREATE TABLE tracks (
   tagged        INTEGER NOT NULL DEFAULT 1,
   added_at      INTEGER NOT NULL,
   scanned_at    INTEGER NOT NULL,
-  missing_since INTEGER
+  missing_since INTEGER,
+  -- Sort keys (catalog/sort-key.ts): views order by plain byte comparison of these.
+  title_key        TEXT NOT NULL DEFAULT '',
+  artist_key       TEXT NOT NULL DEFAULT '',
+  album_key        TEXT NOT NULL DEFAULT '',
+  album_artist_key TEXT NOT NULL DEFAULT '',
+  -- Other spellings of words whose letters the FTS tokenizer keeps (ø, ł, æ, ß…): "Søren" is
+  -- also "soren" here, so that typing without the special letter finds it.
+  search_alt       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX tracks_root ON tracks (root_id);
 CREATE INDEX tracks_album ON tracks (album_id, disc_no, track_no);
@@ -100,6 +108,17 @@ CREATE INDEX tracks_artist ON tracks (artist_id);
 CREATE INDEX tracks_genre ON tracks (genre_id);
 CREATE INDEX tracks_identity ON tracks (identity);
 CREATE INDEX tracks_added ON tracks (added_at);
+-- The views (core/views) read every sort's ids off an index, in order: the text sorts with
+-- their tie-breakers; the others by value alone, ties then put in album artist order.
+CREATE INDEX tracks_sort_artist ON tracks (artist_key, album_key, disc_no, track_no);
+CREATE INDEX tracks_sort_album_artist ON tracks (album_artist_key, album_key, disc_no, track_no);
+CREATE INDEX tracks_sort_album ON tracks (album_key, album_artist_key, disc_no, track_no);
+CREATE INDEX tracks_sort_title ON tracks (title_key);
+CREATE INDEX tracks_year ON tracks (year);
+CREATE INDEX tracks_duration ON tracks (duration_s);
+CREATE INDEX tracks_bitrate ON tracks (bitrate);
+CREATE INDEX tracks_format ON tracks (format);
+CREATE INDEX tracks_track_no ON tracks (track_no);
 CREATE INDEX tracks_missing ON tracks (missing_since) WHERE missing_since IS NOT NULL;
 
 CREATE TABLE play_stats (
@@ -166,22 +185,22 @@ CREATE INDEX cache_chunks_range ON cache_chunks (entry_id, start);
 
 -- Search: diacritic folding and prefix indexes; the content lives in tracks.
 CREATE VIRTUAL TABLE tracks_fts USING fts5(
-  title, artist, album, album_artist, genre, composer,
+  title, artist, album, album_artist, genre, composer, search_alt,
   content='tracks', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2', prefix='2 3'
 );
 CREATE TRIGGER tracks_fts_insert AFTER INSERT ON tracks BEGIN
-  INSERT INTO tracks_fts (rowid, title, artist, album, album_artist, genre, composer)
-  VALUES (new.id, new.title, new.artist, new.album, new.album_artist, new.genre, new.composer);
+  INSERT INTO tracks_fts (rowid, title, artist, album, album_artist, genre, composer, search_alt)
+  VALUES (new.id, new.title, new.artist, new.album, new.album_artist, new.genre, new.composer, new.search_alt);
 END;
 CREATE TRIGGER tracks_fts_delete AFTER DELETE ON tracks BEGIN
-  INSERT INTO tracks_fts (tracks_fts, rowid, title, artist, album, album_artist, genre, composer)
-  VALUES ('delete', old.id, old.title, old.artist, old.album, old.album_artist, old.genre, old.composer);
+  INSERT INTO tracks_fts (tracks_fts, rowid, title, artist, album, album_artist, genre, composer, search_alt)
+  VALUES ('delete', old.id, old.title, old.artist, old.album, old.album_artist, old.genre, old.composer, old.search_alt);
 END;
-CREATE TRIGGER tracks_fts_update AFTER UPDATE OF title, artist, album, album_artist, genre, composer ON tracks BEGIN
-  INSERT INTO tracks_fts (tracks_fts, rowid, title, artist, album, album_artist, genre, composer)
-  VALUES ('delete', old.id, old.title, old.artist, old.album, old.album_artist, old.genre, old.composer);
-  INSERT INTO tracks_fts (rowid, title, artist, album, album_artist, genre, composer)
-  VALUES (new.id, new.title, new.artist, new.album, new.album_artist, new.genre, new.composer);
+CREATE TRIGGER tracks_fts_update AFTER UPDATE OF title, artist, album, album_artist, genre, composer, search_alt ON tracks BEGIN
+  INSERT INTO tracks_fts (tracks_fts, rowid, title, artist, album, album_artist, genre, composer, search_alt)
+  VALUES ('delete', old.id, old.title, old.artist, old.album, old.album_artist, old.genre, old.composer, old.search_alt);
+  INSERT INTO tracks_fts (rowid, title, artist, album, album_artist, genre, composer, search_alt)
+  VALUES (new.id, new.title, new.artist, new.album, new.album_artist, new.genre, new.composer, new.search_alt);
 END;
 `;
