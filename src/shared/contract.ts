@@ -15,6 +15,17 @@ import type {
   ScanSummary,
   TrackRow,
 } from './domain.ts';
+import {
+  trackSortSchema,
+  viewSpecSchema,
+  type AlbumPage,
+  type ArtistPage,
+  type ChangesSince,
+  type FolderNode,
+  type OpenedView,
+  type SearchResult,
+  type ViewRows,
+} from './views.ts';
 
 /** Declares a command: its input schema (validated in the main process) and its output type. */
 function command<I extends z.ZodType>(input: I) {
@@ -89,6 +100,39 @@ export const commands = {
   'playback.recordSkip': command(z.object({ trackId: id }).strict()).returns<PlayStats>(),
   'playback.saveState': command(playbackState).returns<null>(),
   'playback.loadState': command(none).returns<PlaybackState | null>(),
+
+  // The views (src/shared/views.ts): snapshots of ordered ids, read in windows as a list scrolls.
+  /** A snapshot of the spec at the current library version, with its first window. */
+  'views.open': command(
+    z
+      .object({
+        spec: viewSpecSchema,
+        previous: id.optional(),
+        anchorId: id.optional(),
+        lead: z.int().min(0).max(2000).optional(),
+        offset: z.int().min(0).optional(),
+        limit: z.int().min(1).max(2000),
+      })
+      .strict(),
+  ).returns<OpenedView>(),
+  'views.window': command(z.object({ snapshotId: id, ...windowOf }).strict()).returns<ViewRows>(),
+  /** Ids only (a range selected with shift, select all): 4 bytes a row, not a row. */
+  'views.ids': command(
+    z.object({ snapshotId: id, offset: z.int().min(0), limit: z.int().min(1).max(1_000_000) }).strict(),
+  ).returns<number[]>(),
+  'views.search': command(
+    z.object({ text: z.string().max(500), sort: trackSortSchema, limit: z.int().min(1).max(2000) }).strict(),
+  ).returns<SearchResult>(),
+  'library.album': command(z.object({ albumId: id }).strict()).returns<AlbumPage>(),
+  'library.artist': command(z.object({ artistId: id }).strict()).returns<ArtistPage>(),
+  /** The library folders (path null), or the folders inside one of them. */
+  'library.folders': command(z.object({ path: z.string().min(1).max(4096).nullable() }).strict()).returns<
+    FolderNode[]
+  >(),
+  /** What changed after a version: a renderer that missed events catches up with these. */
+  'library.changesSince': command(z.object({ version: z.int().min(0) }).strict()).returns<ChangesSince>(),
+  /** Opens the file manager at the track (the app); a browser gets the folder to show itself. */
+  'library.showInFolder': command(z.object({ trackId: id }).strict()).returns<{ opened: boolean; folder: string }>(),
 } as const;
 
 export const events = {

@@ -14,6 +14,7 @@ import { childProcessParser, type SpawnParser } from './parser-host/transport.ts
 import { dataPaths, type DataPaths } from './paths.ts';
 import { detectRootKind, readMountTable } from './roots/mount-table.ts';
 import { Scanner } from './scanner/scanner.ts';
+import { Views } from './views/index.ts';
 import { SettingsService } from './settings-service.ts';
 import { LibraryWatcher } from './watcher/library-watcher.ts';
 
@@ -40,6 +41,7 @@ export class Core {
   readonly parser: ParserHost;
   readonly scanner: Scanner;
   readonly watcher: LibraryWatcher;
+  readonly views: Views;
   readonly options: CoreOptions;
 
   constructor(options: CoreOptions) {
@@ -80,6 +82,8 @@ export class Core {
       }),
     });
     this.watcher = new LibraryWatcher({ catalog: this.catalog, scanner: this.scanner, settings: this.settings });
+    // The views thread starts with the parser's entry too (role 'views').
+    this.views = new Views(this.catalog, this.bus, options.parserEntry);
   }
 
   /** Watches the library for changes (the app and the headless host; not a one-shot CLI scan). */
@@ -126,6 +130,7 @@ export class Core {
     await this.scanner.idle();
     this.scanner.dispose();
     await this.parser.close();
+    await this.views.close();
     await this.cache.close();
     this.catalog.close();
   }

@@ -3,12 +3,14 @@ import type { Handlers } from './handlers.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import type { PlaybackState } from '../../../shared/domain.ts';
 import { commands } from '../../../shared/contract.ts';
+import { viewHandlers, type ShowItemInFolder } from '../views/handlers.ts';
 
 const PLAYBACK_STATE_KEY = 'playback';
 
 /** What only the platform around the core can do. */
 export interface Platform {
   pickFolders(): Promise<string[] | null>;
+  showItemInFolder?: ShowItemInFolder;
 }
 
 const headless: Platform = { pickFolders: async () => null };
@@ -16,6 +18,7 @@ const headless: Platform = { pickFolders: async () => null };
 export function createHandlers(core: Core, platform: Platform = headless): Handlers {
   const { catalog } = core;
   return {
+    ...viewHandlers(core, platform.showItemInFolder),
     'app.info': () => ({
       version: core.options.version,
       dataDir: core.paths.dataDir,

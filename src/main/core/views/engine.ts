@@ -1,0 +1,337 @@
+// The views: snapshots of ordered ids per (view, sort, filter, library version), windows of
+// rows out of them, search, and the album, artist and folder pages. Synchronous on one
+// connection; it runs in the views thread (views/worker.ts) so that the main process's
+// event loop never waits on a 250k-row sort, and in `tonearm query`, which has nothing else to do.
+import type Database from 'better-sqlite3';
+import type { ArtistRow, GenreRow } from '../../../shared/domain.ts';
+import { TonearmError } from '../../../shared/result.ts';
+import type {
+  AlbumPage,
+  ArtistPage,
+  FolderNode,
+  OpenedView,
+  SearchResult,
+  TrackSort,
+  ViewRows,
+  ViewSpec,
+} from '../../../shared/views.ts';
+import { FolderTrees } from './folders.ts';
+import { LibraryTables, type ArtistFacts } from './library-tables.ts';
+import { parseQuery } from './query-language.ts';
+import { RowReader } from './rows.ts';
+import { searchGroups } from './search-groups.ts';
+import { BASE_SORT, computeOrder, dependsOnPlays, sortByOrder, type TrackOrder } from './track-order.ts';
+import { TrackSets } from './track-sets.ts';
+
+export interface OpenOptions {
+  /** The snapshot the caller shows now: if the new one has the same ids, it is kept. */
+  previous?: number;
+  /** A row whose new position the caller wants (the first row on screen, to keep it there). */
+  anchorId?: number;
+  /** Rows before the anchor to include in the window. */
+  lead?: number;
+  /** Where the window starts when there is no anchor (or it is gone). */
+  offset?: number;
+  limit: number;
+}
+
+interface Snapshot {
+  id: number;
+  key: string;
+  spec: ViewSpec;
+  /** The latest library version the ids are known to hold at. */
+  version: number;
+  ids: Int32Array;
+}
+
+const MAX_SNAPSHOTS = 48;
+const MAX_SNAPSHOT_IDS = 8_000_000;
+const MAX_ORDERS = 6;
+export const GROUP_LIMIT = 12;
+
+const specKey = (spec: ViewSpec): string => JSON.stringify(spec);
+const orderKey = (sort: TrackSort): string => `${sort.field}:${sort.desc}`;
+
+export class ViewsEngine {
+  private readonly db: Database.Database;
+  private readonly sets: TrackSets;
+  private readonly rows: RowReader;
+  private readonly statements;
+  private readonly orders = new Map<string, { version: number; order: TrackOrder }>();
+  /** In least recently used order. */
+  private readonly snapshots = new Map<number, Snapshot>();
+  private readonly latest = new Map<string, number>();
+  private tables: LibraryTables | null = null;
+  private folderTrees: FolderTrees | null = null;
+  private nextId = 1;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.sets = new TrackSets(db);
+    this.rows = new RowReader(db);
+    this.statements = {
+      version: db.prepare('SELECT COALESCE(max(version), 0) FROM change_log').pluck(),
+      scope: db.prepare(
+        `SELECT COALESCE(max(structural OR added != '[]' OR removed != '[]'), 0) AS reshaped,
+                COALESCE(max(updated != '[]'), 0) AS touched
+         FROM change_log WHERE version > ? AND version <= ?`,
+      ),
+    };
+  }
+
+  open(spec: ViewSpec, options: OpenOptions): OpenedView {
+    return this.read(() => {
+      const version = this.version();
+      const snapshot = this.snapshotFor(spec, version, options.previous);
+      const anchorIndex = options.anchorId === undefined ? -1 : snapshot.ids.indexOf(options.anchorId);
+      const start = anchorIndex >= 0 ? anchorIndex - (options.lead ?? 0) : (options.offset ?? 0);
+      const offset = Math.max(0, Math.min(start, snapshot.ids.length - options.limit));
+      return {
+        snapshotId: snapshot.id,
+        version,
+        total: snapshot.ids.length,
+        unchanged: options.previous === snapshot.id,
+        anchorIndex,
+        offset,
+        rows: this.rowsOf(snapshot, offset, options.limit),
+      };
+    });
+  }
+
+  window(snapshotId: number, offset: number, limit: number): ViewRows {
+    return this.read(() => this.rowsOf(this.snapshot(snapshotId), offset, limit));
+  }
+
+  ids(snapshotId: number, offset: number, limit: number): number[] {
+    return Array.from(this.snapshot(snapshotId).ids.subarray(offset, offset + limit));
+  }
+
+  search(text: string, sort: TrackSort, limit: number): SearchResult {
+    return this.read(() => {
+      const query = parseQuery(text);
+      const songs = this.open({ kind: 'tracks', filter: { type: 'search', text }, sort }, { limit });
+      const groups = searchGroups(
+        this.tablesAt(songs.version),
+        query,
+        this.snapshot(songs.snapshotId).ids,
+        GROUP_LIMIT,
+      );
+      return {
+        problems: query.problems,
+        songs,
+        albums: this.rows.albums(groups.albumIds),
+        albumCount: groups.albumCount,
+        artists: groups.artists,
+        artistCount: groups.artistCount,
+      };
+    });
+  }
+
+  album(albumId: number): AlbumPage | null {
+    return this.read(() => {
+      const [album] = this.rows.albums([albumId]);
+      return album ? { album, tracks: this.rows.albumTracks(albumId) } : null;
+    });
+  }
+
+  artist(artistId: number): ArtistPage | null {
+    return this.read(() => {
+      const tables = this.tablesAt(this.version());
+      const facts = tables.artists().get(artistId);
+      if (!facts) return null;
+      const ids = tables.albumOrder('year').filter((id) => tables.albums().get(id)?.artistId === artistId);
+      return { artist: toArtistRow(facts), albums: this.rows.albums(ids) };
+    });
+  }
+
+  folders(path: string | null): FolderNode[] {
+    return this.read(() => {
+      const version = this.version();
+      if (!this.folderTrees || !this.holds(this.folderTrees.version, version, false)) {
+        this.folderTrees = new FolderTrees(this.db, version);
+      }
+      return this.folderTrees.list(path);
+    });
+  }
+
+  /** Reads the default Songs order (and with it the pages of its index) before anyone asks. */
+  warm(): void {
+    this.read(() => void this.trackOrder(BASE_SORT, this.version()));
+  }
+
+  /** A tracks view's ids, whole: `tonearm query`. */
+  trackIds(spec: Extract<ViewSpec, { kind: 'tracks' }>): Int32Array {
+    return this.read(() => this.snapshotFor(spec, this.version(), undefined).ids);
+  }
+
+  private read<T>(work: () => T): T {
+    return this.db.inTransaction ? work() : this.db.transaction(work)();
+  }
+
+  private version(): number {
+    return this.statements.version.get() as number;
+  }
+
+  /** Whether what held at `from` still holds at `to`: nothing added, removed or re-tagged between. */
+  private holds(from: number, to: number, playsMatter: boolean): boolean {
+    if (from === to) return true;
+    const scope = this.statements.scope.get(from, to) as { reshaped: number; touched: number };
+    return scope.reshaped === 0 && (!playsMatter || scope.touched === 0);
+  }
+
+  private playsMatter(spec: ViewSpec): boolean {
+    return spec.kind === 'tracks' && dependsOnPlays(spec.sort.field);
+  }
+
+  private snapshot(id: number): Snapshot {
+    const snapshot = this.snapshots.get(id);
+    if (!snapshot) throw new TonearmError('NOT_FOUND', `The view ${id} has expired; open it again`);
+    this.snapshots.delete(id);
+    this.snapshots.set(id, snapshot);
+    return snapshot;
+  }
+
+  private snapshotFor(spec: ViewSpec, version: number, previous: number | undefined): Snapshot {
+    const key = specKey(spec);
+    const playsMatter = this.playsMatter(spec);
+    const latestId = this.latest.get(key);
+    const latest = latestId === undefined ? undefined : this.snapshots.get(latestId);
+    if (latest && this.holds(latest.version, version, playsMatter)) {
+      latest.version = version;
+      return this.snapshot(latest.id);
+    }
+    const ids = this.computeIds(spec, version);
+    const before = previous === undefined ? undefined : this.snapshots.get(previous);
+    if (before && before.key === key && sameIds(before.ids, ids)) {
+      before.version = version;
+      this.latest.set(key, before.id);
+      return this.snapshot(before.id);
+    }
+    const snapshot: Snapshot = { id: this.nextId++, key, spec, version, ids };
+    this.snapshots.set(snapshot.id, snapshot);
+    this.latest.set(key, snapshot.id);
+    this.evict();
+    return snapshot;
+  }
+
+  private evict(): void {
+    let total = 0;
+    for (const snapshot of this.snapshots.values()) total += snapshot.ids.length;
+    for (const [id, snapshot] of this.snapshots) {
+      if (this.snapshots.size <= MAX_SNAPSHOTS && total <= MAX_SNAPSHOT_IDS) break;
+      if (this.snapshots.size === 1) break;
+      this.snapshots.delete(id);
+      total -= snapshot.ids.length;
+      if (this.latest.get(snapshot.key) === id) this.latest.delete(snapshot.key);
+    }
+  }
+
+  private computeIds(spec: ViewSpec, version: number): Int32Array {
+    switch (spec.kind) {
+      case 'tracks': {
+        const order = this.trackOrder(spec.sort, version);
+        const members = this.sets.members(spec.filter);
+        return members === null ? order.ids : sortByOrder(members, order);
+      }
+      case 'albums': {
+        const tables = this.tablesAt(version);
+        let ids = tables.albumOrder(spec.sort.field);
+        if (spec.filter.type === 'artist') {
+          const { artistId } = spec.filter;
+          ids = ids.filter((id) => tables.albums().get(id)?.artistId === artistId);
+        }
+        return spec.sort.desc ? ids.slice().reverse() : ids;
+      }
+      case 'artists':
+        return orderRows([...this.tablesAt(version).artists().values()], spec.sort);
+      case 'genres':
+        return orderRows([...this.tablesAt(version).genres()], spec.sort);
+    }
+  }
+
+  private trackOrder(sort: TrackSort, version: number): TrackOrder {
+    const key = orderKey(sort);
+    const cached = this.orders.get(key);
+    if (cached && this.holds(cached.version, version, dependsOnPlays(sort.field))) {
+      cached.version = version;
+      this.orders.delete(key);
+      this.orders.set(key, cached);
+      return cached.order;
+    }
+    const order = computeOrder(this.db, sort, () => this.trackOrder(BASE_SORT, version));
+    this.orders.set(key, { version, order });
+    for (const old of this.orders.keys()) {
+      if (this.orders.size <= MAX_ORDERS) break;
+      if (old !== orderKey(BASE_SORT)) this.orders.delete(old);
+    }
+    return order;
+  }
+
+  private tablesAt(version: number): LibraryTables {
+    if (!this.tables || !this.holds(this.tables.version, version, false)) {
+      this.tables = new LibraryTables(this.db, version);
+    }
+    return this.tables;
+  }
+
+  private rowsOf(snapshot: Snapshot, offset: number, limit: number): ViewRows {
+    const ids = snapshot.ids.subarray(offset, offset + limit);
+    const idList = Array.from(ids);
+    switch (snapshot.spec.kind) {
+      case 'tracks':
+        return { kind: 'tracks', ids: idList, rows: this.rows.tracks(ids) };
+      case 'albums':
+        return { kind: 'albums', ids: idList, rows: this.rows.albums(ids) };
+      case 'artists': {
+        const artists = this.tablesAt(this.version()).artists();
+        return {
+          kind: 'artists',
+          ids: idList,
+          rows: idList.flatMap((id) => {
+            const facts = artists.get(id);
+            return facts ? [toArtistRow(facts)] : [];
+          }),
+        };
+      }
+      case 'genres': {
+        const genres = new Map(
+          this.tablesAt(this.version())
+            .genres()
+            .map((genre) => [genre.id, genre]),
+        );
+        return {
+          kind: 'genres',
+          ids: idList,
+          rows: idList.flatMap((id): GenreRow[] => {
+            const genre = genres.get(id);
+            return genre ? [{ id: genre.id, name: genre.name, trackCount: genre.trackCount }] : [];
+          }),
+        };
+      }
+    }
+  }
+}
+
+const toArtistRow = (facts: ArtistFacts): ArtistRow => ({
+  id: facts.id,
+  name: facts.name,
+  albumCount: facts.albumCount,
+  trackCount: facts.trackCount,
+});
+
+function orderRows(
+  rows: { id: number; key: string; trackCount: number }[],
+  sort: { field: 'name' | 'trackCount'; desc: boolean },
+): Int32Array {
+  const byName = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  rows.sort(sort.field === 'name' ? byName : (a, b) => a.trackCount - b.trackCount || byName(a, b));
+  const ids = Int32Array.from(rows, (row) => row.id);
+  return sort.desc ? ids.reverse() : ids;
+}
+
+function sameIds(a: Int32Array, b: Int32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
