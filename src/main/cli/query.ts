@@ -1,5 +1,6 @@
 import { Core } from '../core/core.ts';
-import { queryTracks, QUERY_SORTS, searchTrackIds, type QueryTrack } from '../core/catalog/query-tracks.ts';
+import { queryTracks, type QueryTrack } from '../core/catalog/query-tracks.ts';
+import { parseSort, queryTrackIds, SORT_HELP } from '../core/views/query-tracks.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { parserEntry } from './entries.ts';
 import { VERSION } from './version.ts';
@@ -14,13 +15,15 @@ export async function query(argv: string[]): Promise<number> {
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
   if (!values.json) throw new UsageError('query prints JSON only: add --json');
-  const sort = values.sort ?? 'artist';
-  if (!QUERY_SORTS.includes(sort)) throw new UsageError(`--sort must be one of: ${QUERY_SORTS.join(', ')}`);
+  const sort = parseSort(values.sort ?? 'artist');
+  if (!sort) throw new UsageError(`--sort must be one of: ${SORT_HELP}`);
   const limit = intOption(values.limit, 'limit', 1, 10_000_000);
   const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() });
   try {
-    const ids = values.search === undefined ? undefined : searchTrackIds(core.catalog.db, values.search);
-    const tracks: QueryTrack[] = queryTracks(core.catalog.db, { ids, sort, limit });
+    // The views' search language and orders; the rows themselves as the catalog spells them for the CLI.
+    const ids = queryTrackIds(core.catalog.db, { search: values.search, sort }).slice(0, limit);
+    const byId = new Map(queryTracks(core.catalog.db, { ids, sort: 'path' }).map((track) => [track.id, track]));
+    const tracks: QueryTrack[] = ids.flatMap((id) => byId.get(id) ?? []);
     process.stdout.write(`${JSON.stringify(tracks)}\n`);
     return 0;
   } finally {

@@ -88,11 +88,3 @@ export function queryTracks(db: Database.Database, options: QueryOptions): Query
     hasCover: row.coverHash !== null,
   }));
 }
-
-/** Every word must match the start of a word in a searchable field (diacritics folded by FTS5). */
-export function searchTrackIds(db: Database.Database, text: string): number[] {
-  const terms = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (terms.length === 0) return [];
-  const match = terms.map((term) => `"${term}"*`).join(' AND ');
-  return db.prepare('SELECT rowid FROM tracks_fts WHERE tracks_fts MATCH ?').pluck().all(match) as number[];
-}
