@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /** One line naming the machine and the moment, for the top of a benchmark's results. */
 export function machineLine(): string {
-  let os = process.platform;
+  let os: string = process.platform;
   try {
     os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
   } catch {
