@@ -94,7 +94,7 @@ export const settingSpecs = {
   'playback.preampDb': num(-15, 15, 0.5, 0, 'ReplayGain pre-amp', 'dB'),
   'playback.clippingProtection': bool(true, 'Prevent clipping (uses peak values)'),
   'playback.gapless': bool(true, 'Gapless playback'),
-  'cache.chunkSizeKB': int(64, 65536, 1024, 'Chunk size', 'KB'),
+  'cache.chunkSizeKB': int(64, 32768, 1024, 'Chunk size', 'KB', 'Used for files cached from now on'),
   'cache.lookaheadChunks': int(0, 256, 8, 'Lookahead', 'chunks'),
   'cache.backgroundFill': bool(true, 'Fetch the rest of the playing file in the background'),
   'cache.prefetchNext': bool(true, 'Prefetch the start of the next track'),

@@ -59,7 +59,7 @@ describe('chunk cache and a crash', () => {
         for (const chunk of chunks) {
           const path = join(cacheDir, `e${chunk.entryId}`, `${chunk.idx}.chunk`);
           expect(existsSync(path), path).toBe(true);
-          expect(readFileSync(path)).toEqual(data.subarray(chunk.start, chunk.start + chunk.bytes));
+          expect(readFileSync(path).equals(data.subarray(chunk.start, chunk.start + chunk.bytes)), path).toBe(true);
         }
         // Reopened, the cache serves the file intact (and sweeps what the crash left).
         const cache = new ChunkCache({
@@ -79,7 +79,7 @@ describe('chunk cache and a crash', () => {
         const parts: Uint8Array[] = [];
         for await (const part of opened!.source.stream(0, data.length - 1, new AbortController().signal))
           parts.push(part);
-        expect(Buffer.concat(parts)).toEqual(data);
+        expect(Buffer.concat(parts).equals(data), 'the file served after the crash').toBe(true);
         await cache.close();
         const leftovers = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
         expect(leftovers).toEqual([]);

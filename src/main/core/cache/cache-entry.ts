@@ -1,6 +1,7 @@
 // A cached file as the cache keeps it in memory while it is in use: which chunks are on
 // disk (answered without asking the catalog), who is reading it, and where they are.
 import type { CacheEntryRow } from '../catalog/cache.ts';
+import type { ShareFile } from './share-file.ts';
 
 export class CacheEntry {
   readonly id: number;
@@ -18,7 +19,12 @@ export class CacheEntry {
   lastUsedAt: number;
   lastReadAt = 0;
   dropped = false;
-  fd: Promise<number> | null = null;
+  /** When its fingerprint was last found to match the file on the share. */
+  validatedAt = 0;
+  /** A check of its fingerprint under way, if any. */
+  validation: Promise<void> | null = null;
+  /** The file open on the share, while the entry is in use. */
+  file: ShareFile | null = null;
 
   constructor(row: CacheEntryRow, rootId: number, presentChunks: readonly number[]) {
     this.id = row.id;

@@ -11,6 +11,8 @@ import { CacheEntry } from './cache-entry.ts';
 import { CacheFigures } from './cache-figures.ts';
 import { BACKGROUND, ChunkFetch, DEMAND, LOOKAHEAD, PREFETCH } from './chunk-fetch.ts';
 import { ChunkFiles } from './chunk-files.ts';
+import { mountOf, readMountTable, type Mount } from '../roots/mount-table.ts';
+import { ShareFile } from './share-file.ts';
 import { ThreadShareIo, type ShareIo, type ShareStat } from './share-io.ts';
 
 export interface CacheConfig {
@@ -42,18 +44,29 @@ export interface CachedFile {
 
 /** Threads reading the share, and so the most pieces in flight. */
 const SHARE_THREADS = 4;
-/** Pieces in flight for anything but a waiting reader: what a seek may find queued before it. */
-const NON_DEMAND_PIECES = 3;
+/**
+ * Pieces in flight for anything but a waiting reader. Whatever is in flight when a seek comes
+ * is ahead of it on the link, so this is kept near one round trip's worth: the lookahead gets
+ * two pieces, the start of the next track and the background fill one.
+ */
+const LOOKAHEAD_PIECES = 2;
+const OTHER_PIECES = 1;
 /** Chunk fetches under way for lookahead, prefetch and background together. */
 const NON_DEMAND_FETCHES = 3;
-const PIECE_BYTES = 128 * 1024;
+/** A waiting reader's pieces; everything else goes in smaller ones, see LOOKAHEAD_PIECES. */
 const DEMAND_PIECE_BYTES = 64 * 1024;
+const PIECE_BYTES = 32 * 1024;
+/** The first read of a start or a seek: small, so that its bytes are the first to arrive. */
+const HEAD_BYTES = 16 * 1024;
 const PREFETCH_BYTES = 4 * 1024 * 1024;
 const RECORD_BATCH = 64;
 const RECORD_DELAY_MS = 250;
 const IDLE_CLOSE_MS = 30_000;
 const DISK_FULL_RETRY_MS = 30_000;
 const READ_LIMIT = 512 * 1024;
+const FIRST_READ_LIMIT = 64 * 1024;
+/** How long a file's fingerprint, once checked on the share, is taken as current. */
+const REVALIDATE_MS = 10_000;
 
 const OFFLINE_CODES = new Set([
   'EIO',
@@ -100,11 +113,17 @@ export class ChunkCache {
 
   private playingPath: string | null = null;
   private nextPath: string | null = null;
-  private readonly offline = new Map<number, { path: string; waiters: Set<() => void>; timer: NodeJS.Timeout }>();
+  private readonly offline = new Map<
+    number,
+    { path: string; probePath: string; waiters: Set<() => void>; timer: NodeJS.Timeout }
+  >();
   private diskFullUntil = 0;
   private tooSmall = false;
   private closed = false;
   private readonly unsubscribe: () => void;
+  private mounts: Mount[] = [];
+  /** Roots whose file system refused an unaligned direct read: read through the page cache. */
+  private readonly noDirect = new Set<number>();
 
   constructor(options: ChunkCacheOptions) {
     this.catalog = options.catalog;
@@ -119,6 +138,7 @@ export class ChunkCache {
     this.entryCount = totals.entries;
     const known = this.catalog.cache.entryIds();
     this.ready = this.files.sweep(known, Math.max(0, ...known));
+    void readMountTable().then((mounts) => (this.mounts = mounts));
     this.idleTimer = setInterval(() => this.closeIdle(), IDLE_CLOSE_MS / 2);
     this.idleTimer.unref();
     this.unsubscribe = this.bus.on('settings.changed', () => {
@@ -134,28 +154,59 @@ export class ChunkCache {
    * from the share, or the share is away and nothing of it is cached).
    */
   async open(path: string, rootId: number, root: RootState, requestedAt: number): Promise<CachedFile | null> {
-    let entry: CacheEntry | null = null;
-    if (root.online && !this.offline.has(rootId)) {
-      let stat: ShareStat | null = null;
-      try {
-        stat = await this.share.stat(path, this.timeoutMs);
-      } catch (err) {
-        if (codeOf(err) === 'ENOENT' || codeOf(err) === 'ENOTDIR') {
-          this.dropPath(path);
-          return null;
-        }
-        this.markOffline(rootId, root.path, err);
-      }
-      if (stat) entry = this.entryFor(path, rootId, stat);
+    if (!root.online || this.offline.has(rootId)) {
+      const cached = this.loadEntry(path, rootId);
+      return cached ? this.view(cached, requestedAt) : null;
     }
-    entry ??= this.loadEntry(path, rootId);
-    if (!entry) return null;
-    const opened = entry;
+    const known = this.loadEntry(path, rootId);
+    const inPlay = known !== null && (known.readers > 0 || known.path === this.playingPath);
+    const fresh = inPlay && Date.now() - known.validatedAt < REVALIDATE_MS;
+    // Checked moments ago (a seek in the same play), or wholly cached (a replay): served at
+    // once. A replay is checked alongside; if the file changed, the entry is dropped and the
+    // stream fails after at most its first read, and the player's retry gets the new file.
+    if (known && (fresh || known.complete)) {
+      if (!fresh) known.validation = this.validate(known, root);
+      return this.view(known, requestedAt);
+    }
+    // The file is opened while its fingerprint is checked: the first read then waits one
+    // round trip less. An entry already open keeps its own.
+    const file = known?.file ? null : this.openShareFile(path, rootId);
+    let stat: ShareStat;
+    try {
+      stat = await this.share.stat(path, this.timeoutMs);
+    } catch (err) {
+      file?.close();
+      if (codeOf(err) === 'ENOENT' || codeOf(err) === 'ENOTDIR') {
+        this.dropPath(path);
+        return null;
+      }
+      this.markOffline(rootId, root.path, err);
+      const cached = this.loadEntry(path, rootId);
+      return cached ? this.view(cached, requestedAt) : null;
+    }
+    const entry = this.entryFor(path, rootId, stat);
+    if (file && !entry.file) entry.file = file;
+    else file?.close();
+    return this.view(entry, requestedAt);
+  }
+
+  private view(entry: CacheEntry, requestedAt: number): CachedFile {
     return {
-      size: opened.size,
-      mtimeMs: Number(opened.mtimeNs / 1_000_000n),
-      source: { stream: (start, end, signal) => this.stream(opened, start, end, signal, requestedAt) },
+      size: entry.size,
+      mtimeMs: Number(entry.mtimeNs / 1_000_000n),
+      source: { stream: (start, end, signal) => this.stream(entry, start, end, signal, requestedAt) },
     };
+  }
+
+  private async validate(entry: CacheEntry, root: RootState): Promise<void> {
+    try {
+      const stat = await this.share.stat(entry.path, this.timeoutMs);
+      if (entry.matches(stat.size, stat.mtimeNs)) entry.validatedAt = Date.now();
+      else this.dropEntry(entry);
+    } catch (err) {
+      if (codeOf(err) === 'ENOENT' || codeOf(err) === 'ENOTDIR') this.dropEntry(entry);
+      else this.markOffline(entry.rootId, root.path, err);
+    }
   }
 
   /** The player names what plays now and what comes next: both are kept, the next is fetched ahead. */
@@ -247,12 +298,16 @@ export class ChunkCache {
 
   private entryFor(path: string, rootId: number, stat: ShareStat): CacheEntry {
     const known = this.loadEntry(path, rootId);
-    if (known && known.matches(stat.size, stat.mtimeNs)) return known;
+    if (known && known.matches(stat.size, stat.mtimeNs)) {
+      known.validatedAt = Date.now();
+      return known;
+    }
     // The file on the share changed (or was never cached): its old bytes are worthless.
     if (known) this.dropEntry(known);
     const row = this.catalog.cache.createEntry(path, stat.size, stat.mtimeNs, this.config().chunkBytes, Date.now());
     this.entryCount++;
     const entry = new CacheEntry(row, rootId, []);
+    entry.validatedAt = Date.now();
     this.entries.set(path, entry);
     return entry;
   }
@@ -347,13 +402,17 @@ export class ChunkCache {
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         try {
-          const bytes = await this.readAt(entry, position, end, signal);
+          const bytes = await this.readAt(entry, position, end, signal, first);
           if (first) {
             first = false;
             const ms = performance.now() - requestedAt;
             (start === 0 ? this.figures.serverStart : this.figures.serverSeek).add(ms);
           }
           position += bytes.length;
+          // A replay is served before its check on the share is back: the stream does not
+          // end before it is, so that a file changed meanwhile ends in an error, never stale.
+          if (position > end && entry.validation) await entry.validation;
+          if (entry.dropped) throw Object.assign(new Error('The file changed on the share'), { code: 'ECHANGED' });
           controller.enqueue(bytes);
           if (position > end) {
             release();
@@ -368,13 +427,23 @@ export class ChunkCache {
     });
   }
 
-  private async readAt(entry: CacheEntry, position: number, end: number, signal: AbortSignal): Promise<Uint8Array> {
+  private async readAt(
+    entry: CacheEntry,
+    position: number,
+    end: number,
+    signal: AbortSignal,
+    first: boolean,
+  ): Promise<Uint8Array> {
+    let retried = false;
     for (;;) {
       if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+      if (entry.dropped) throw Object.assign(new Error('The file changed on the share'), { code: 'ECHANGED' });
       const index = entry.chunkOf(position);
       const chunkStart = entry.chunkStart(index);
       const chunkLength = entry.chunkLength(index);
-      const limit = Math.min(end, chunkStart + chunkLength - 1, position + READ_LIMIT - 1);
+      // A stream's first read is short: the player can start on it while the rest comes.
+      const most = first ? FIRST_READ_LIMIT : READ_LIMIT;
+      const limit = Math.min(end, chunkStart + chunkLength - 1, position + most - 1);
       entry.playhead = index;
       entry.lastReadAt = Date.now();
       if (entry.has(index)) {
@@ -392,8 +461,8 @@ export class ChunkCache {
         await this.waitOnline(entry.rootId, signal);
         continue;
       }
-      const fetch = this.fetchFor(entry, index, DEMAND);
-      fetch.want(position, DEMAND);
+      const fetch = this.fetchFor(entry, index, DEMAND, first ? position : undefined);
+      fetch.want(position, DEMAND, first);
       this.pump();
       try {
         // Bytes of a chunk that already arrived (and is being written) count as a hit.
@@ -405,6 +474,11 @@ export class ChunkCache {
       } catch (err) {
         if (signal.aborted) throw err;
         if (this.offline.has(entry.rootId)) continue;
+        // A direct read refused: the file is reopened without it and the read tried again.
+        if (codeOf(err) === 'EINVAL' && !retried) {
+          retried = true;
+          continue;
+        }
         throw err;
       }
     }
@@ -437,14 +511,20 @@ export class ChunkCache {
 
   // ——— fetching ———
 
-  private fetchFor(entry: CacheEntry, index: number, priority: number): ChunkFetch {
+  private fetchFor(entry: CacheEntry, index: number, priority: number, head?: number): ChunkFetch {
     const key = `${entry.id}:${index}`;
     const existing = this.fetches.get(key);
     if (existing && !existing.failed) return existing;
     const length = entry.chunkLength(index);
-    // A reader waits on a demand fetch: smaller pieces bring its first bytes sooner.
-    const pieceBytes = priority === DEMAND ? DEMAND_PIECE_BYTES : PIECE_BYTES;
-    const fetch = new ChunkFetch(entry.id, index, entry.chunkStart(index), length, pieceBytes, priority);
+    const fetch = new ChunkFetch(
+      entry.id,
+      index,
+      entry.chunkStart(index),
+      length,
+      priority === DEMAND ? DEMAND_PIECE_BYTES : PIECE_BYTES,
+      priority,
+      head === undefined ? undefined : { position: head, bytes: HEAD_BYTES },
+    );
     this.fetches.set(key, fetch);
     this.lastFetchChunkBytes = entry.chunkSize;
     fetch.done.then(
@@ -509,10 +589,21 @@ export class ChunkCache {
   }
 
   private nextPiece(): { fetch: ChunkFetch; piece: number; entry: CacheEntry } | null {
-    const allowOthers = this.nonDemandInFlight < NON_DEMAND_PIECES;
+    const allowed = (priority: number) =>
+      priority === DEMAND || this.nonDemandInFlight < (priority === LOOKAHEAD ? LOOKAHEAD_PIECES : OTHER_PIECES);
+    const allowOthers = allowed(LOOKAHEAD);
+    let waiting = false;
+    for (const fetch of this.fetches.values()) {
+      if (fetch.urgent === null) continue;
+      const entry = this.entryById(fetch.entryId);
+      if (!entry || this.offline.has(entry.rootId)) continue;
+      if (!fetch.isIssued(fetch.urgent)) return { fetch, piece: fetch.urgent, entry };
+      waiting = true;
+    }
+    if (waiting) return null;
     let best: { fetch: ChunkFetch; piece: number; entry: CacheEntry } | null = null;
     for (const fetch of this.fetches.values()) {
-      if (fetch.priority !== DEMAND && !allowOthers) continue;
+      if (!allowed(fetch.priority)) continue;
       if (best && best.fetch.priority <= fetch.priority) continue;
       const entry = this.entryById(fetch.entryId);
       if (!entry || this.offline.has(entry.rootId)) continue;
@@ -521,7 +612,7 @@ export class ChunkCache {
     }
     if (best || !allowOthers) return best;
     const planned = this.plan();
-    if (!planned) return null;
+    if (!planned || !allowed(planned.priority)) return null;
     const fetch = this.fetchFor(planned.entry, planned.index, planned.priority);
     const piece = fetch.nextPiece();
     return piece === null ? null : { fetch, piece, entry: planned.entry };
@@ -547,21 +638,36 @@ export class ChunkCache {
       this.tooSmall = true;
       return false;
     };
+    // The playing track counts once its player has read it: fetching its start ahead of the
+    // player's own request would only put those bytes on the link ahead of the first read.
     const active = [...this.entries.values()]
-      .filter((e) => usable(e) && (e.readers > 0 || e.path === this.playingPath))
+      .filter((e) => usable(e) && (e.readers > 0 || (e.path === this.playingPath && e.lastReadAt > 0)))
       .sort((a, b) => b.lastReadAt - a.lastReadAt);
-    for (const entry of active) {
-      const last = Math.min(entry.chunkCount - 1, entry.playhead + config.lookaheadChunks);
-      for (let i = entry.playhead; i <= last; i++) {
-        if (missing(entry, i)) return fits(entry, i) ? { entry, index: i, priority: LOOKAHEAD } : null;
+    const lookahead = (upTo: number) => {
+      for (const entry of active) {
+        const last = Math.min(entry.chunkCount - 1, entry.playhead + upTo);
+        for (let i = entry.playhead; i <= last; i++) if (missing(entry, i)) return { entry, index: i };
       }
-    }
+      return null;
+    };
     const next = this.nextPath ? this.entries.get(this.nextPath) : undefined;
-    if (config.prefetchNext && usable(next)) {
-      const count = Math.min(next.chunkCount, Math.max(1, Math.ceil(PREFETCH_BYTES / next.chunkSize)));
-      for (let i = 0; i < count; i++) {
-        if (missing(next, i)) return fits(next, i) ? { entry: next, index: i, priority: PREFETCH } : null;
-      }
+    const prefetch = (chunks: number) => {
+      if (!config.prefetchNext || !usable(next)) return null;
+      for (let i = 0; i < Math.min(next.chunkCount, chunks); i++)
+        if (missing(next, i)) return { entry: next, index: i };
+      return null;
+    };
+    // The next couple of chunks, then the next track's first, then the rest of the window:
+    // a long lookahead on a slow link must not starve the start of the next track.
+    const stages: [() => { entry: CacheEntry; index: number } | null, number][] = [
+      [() => lookahead(Math.min(config.lookaheadChunks, 2)), LOOKAHEAD],
+      [() => prefetch(1), PREFETCH],
+      [() => lookahead(config.lookaheadChunks), LOOKAHEAD],
+      [() => prefetch(Math.max(1, Math.ceil(PREFETCH_BYTES / (next?.chunkSize ?? PREFETCH_BYTES)))), PREFETCH],
+    ];
+    for (const [find, priority] of stages) {
+      const found = find();
+      if (found) return fits(found.entry, found.index) ? { ...found, priority } : null;
     }
     if (!config.backgroundFill) return null;
     for (const entry of active) {
@@ -581,8 +687,8 @@ export class ChunkCache {
     const { position, length } = fetch.pieceRange(piece);
     void (async () => {
       try {
-        const fd = await this.fdOf(entry);
-        fetch.deliver(piece, await this.share.read(fd, position, length, this.timeoutMs));
+        const bytes = await this.fileOf(entry).with((fd) => this.share.read(fd, position, length, this.timeoutMs));
+        fetch.deliver(piece, bytes);
       } catch (err) {
         this.onShareError(entry, err);
         fetch.pieceFailed(err as Error);
@@ -594,21 +700,31 @@ export class ChunkCache {
     })();
   }
 
-  private fdOf(entry: CacheEntry): Promise<number> {
-    if (!entry.fd) {
-      const fd = this.share.open(entry.path, this.timeoutMs);
-      entry.fd = fd;
-      fd.catch(() => {
-        if (entry.fd === fd) entry.fd = null;
+  private fileOf(entry: CacheEntry): ShareFile {
+    if (!entry.file) {
+      const file = this.openShareFile(entry.path, entry.rootId);
+      entry.file = file;
+      file.fd.catch(() => {
+        if (entry.file === file) entry.file = null;
       });
     }
-    return entry.fd;
+    return entry.file;
+  }
+
+  /**
+   * Direct reads (O_DIRECT) on FUSE and NFS mounts, which take them at any offset: no kernel
+   * readahead then puts more on the link than was asked. Local disks want aligned direct
+   * reads, so a folder that is "network" only by the user's say-so is read normally.
+   */
+  private openShareFile(path: string, rootId: number): ShareFile {
+    const fsType = mountOf(path, this.mounts)?.fsType ?? '';
+    const direct = !this.noDirect.has(rootId) && (fsType.startsWith('fuse.') || fsType.startsWith('nfs'));
+    return new ShareFile(this.share, this.share.open(path, this.timeoutMs, direct));
   }
 
   private closeFd(entry: CacheEntry): void {
-    const fd = entry.fd;
-    entry.fd = null;
-    fd?.then((n) => this.share.close(n)).catch(() => {});
+    entry.file?.close();
+    entry.file = null;
   }
 
   private closeIdle(): void {
@@ -622,23 +738,28 @@ export class ChunkCache {
 
   private onShareError(entry: CacheEntry, err: unknown): void {
     const code = codeOf(err);
+    if (code === 'EINVAL' && !this.noDirect.has(entry.rootId)) {
+      this.noDirect.add(entry.rootId);
+      this.closeFd(entry);
+      return;
+    }
     if (code === 'ESHORT' || code === 'ENOENT') {
       this.dropEntry(entry);
       return;
     }
     if (code && OFFLINE_CODES.has(code)) {
       const root = this.catalog.cache.rootState(entry.rootId);
-      this.markOffline(entry.rootId, root?.path ?? entry.path, err);
+      this.markOffline(entry.rootId, root?.path ?? entry.path, err, entry.path);
     }
   }
 
   // ——— a share that went away ———
 
-  private markOffline(rootId: number, path: string, err: unknown): void {
+  private markOffline(rootId: number, path: string, err: unknown, probePath = path): void {
     if (this.offline.has(rootId) || this.closed) return;
     const timer = setInterval(() => this.probe(rootId), this.probeMs);
     timer.unref();
-    this.offline.set(rootId, { path, waiters: new Set(), timer });
+    this.offline.set(rootId, { path, probePath, waiters: new Set(), timer });
     for (const entry of this.entries.values()) if (entry.rootId === rootId) this.closeFd(entry);
     this.setRootOnline(rootId, false, `The share stopped answering during playback (${(err as Error).message})`);
   }
@@ -649,10 +770,12 @@ export class ChunkCache {
     const state = this.offline.get(rootId);
     if (!state || this.probing.has(rootId)) return;
     this.probing.add(rootId);
+    // An open, not a stat: a share that is away still answers a stat from its attribute cache.
     this.share
-      .stat(state.path, this.timeoutMs)
+      .open(state.probePath, this.timeoutMs)
       .then(
-        () => {
+        (fd) => {
+          this.share.close(fd);
           if (this.offline.get(rootId) !== state) return;
           clearInterval(state.timer);
           this.offline.delete(rootId);

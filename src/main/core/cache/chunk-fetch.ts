@@ -21,7 +21,8 @@ export class ChunkFetch {
   /** Where the chunk starts in the file, and its length. */
   readonly start: number;
   readonly length: number;
-  readonly pieceSize: number;
+  /** Where each piece starts, relative to the chunk, and the chunk's length last. */
+  private readonly bounds: number[];
   priority: number;
   /** Lower is sooner; a reader's position moves its piece to the front. */
   private order: number[];
@@ -34,14 +35,35 @@ export class ChunkFetch {
   readonly done: Promise<Uint8Array[]>;
   private settle!: { resolve(parts: Uint8Array[]): void; reject(err: Error): void };
 
-  constructor(entryId: number, index: number, start: number, length: number, pieceSize: number, priority: number) {
+  /**
+   * `head`, when a reader waits at that file position, gets a piece of its own of `headBytes`:
+   * the first bytes of a start or a seek cross the link alone and in one short read.
+   */
+  constructor(
+    entryId: number,
+    index: number,
+    start: number,
+    length: number,
+    pieceSize: number,
+    priority: number,
+    head?: { position: number; bytes: number },
+  ) {
     this.entryId = entryId;
     this.index = index;
     this.start = start;
     this.length = length;
-    this.pieceSize = pieceSize;
     this.priority = priority;
-    const pieces = Math.max(1, Math.ceil(length / pieceSize));
+    const cuts = new Set<number>();
+    for (let offset = 0; offset < length; offset += pieceSize) cuts.add(offset);
+    if (head) {
+      const at = head.position - start;
+      if (at > 0 && at < length) cuts.add(at);
+      if (at >= 0 && at + head.bytes < length) cuts.add(at + head.bytes);
+    }
+    cuts.add(0);
+    this.bounds = [...cuts].sort((a, b) => a - b);
+    this.bounds.push(length);
+    const pieces = this.bounds.length - 1;
     this.parts = new Array<Uint8Array | null>(pieces).fill(null);
     this.issued = new Array<boolean>(pieces).fill(false);
     this.order = [...Array(pieces).keys()];
@@ -56,14 +78,28 @@ export class ChunkFetch {
   }
 
   pieceRange(piece: number): { position: number; length: number } {
-    const offset = piece * this.pieceSize;
-    return { position: this.start + offset, length: Math.min(this.pieceSize, this.length - offset) };
+    const offset = this.bounds[piece]!;
+    return { position: this.start + offset, length: this.bounds[piece + 1]! - offset };
   }
 
+  pieceOf(position: number): number {
+    const offset = position - this.start;
+    let piece = 0;
+    while (piece < this.bounds.length - 2 && this.bounds[piece + 1]! <= offset) piece++;
+    return piece;
+  }
+
+  /**
+   * The piece a stream's first bytes are in (a start or a seek): while it is on its way nothing
+   * else is asked of the share, so that nothing is ahead of it on the link.
+   */
+  urgent: number | null = null;
+
   /** A reader needs the byte at file position `position`: its piece, then what follows, go first. */
-  want(position: number, priority: number): void {
+  want(position: number, priority: number, urgent = false): void {
     this.priority = Math.min(this.priority, priority);
-    const first = Math.floor((position - this.start) / this.pieceSize);
+    const first = this.pieceOf(position);
+    if (urgent && !this.parts[first]) this.urgent = first;
     this.order = [...this.order.filter((p) => p >= first), ...this.order.filter((p) => p < first)];
   }
 
@@ -72,6 +108,10 @@ export class ChunkFetch {
     if (this.failed) return null;
     for (const piece of this.order) if (!this.issued[piece]) return piece;
     return null;
+  }
+
+  isIssued(piece: number): boolean {
+    return this.issued[piece] === true;
   }
 
   markIssued(piece: number): void {
@@ -88,6 +128,7 @@ export class ChunkFetch {
       return;
     }
     this.parts[piece] = bytes;
+    if (this.urgent === piece) this.urgent = null;
     this.remaining--;
     this.waiters = this.waiters.filter((w) => {
       if (w.piece !== piece) return true;
@@ -100,6 +141,7 @@ export class ChunkFetch {
   fail(err: Error): void {
     if (this.failed) return;
     this.failed = err;
+    this.urgent = null;
     for (const w of this.waiters) w.reject(err);
     this.waiters = [];
     this.settle.reject(err);
@@ -117,7 +159,7 @@ export class ChunkFetch {
 
   /** Bytes from `position` up to `limit` (inclusive end), as soon as the first of them is here. */
   async bytesAt(position: number, limit: number, signal: AbortSignal): Promise<Uint8Array> {
-    const piece = Math.floor((position - this.start) / this.pieceSize);
+    const piece = this.pieceOf(position);
     if (!this.parts[piece]) {
       if (this.failed) throw this.failed;
       await new Promise<void>((resolve, reject) => {

@@ -12,7 +12,8 @@ export interface ShareStat {
 /** The share as the cache sees it; tests replace it with one they can break. */
 export interface ShareIo {
   stat(path: string, timeoutMs: number): Promise<ShareStat>;
-  open(path: string, timeoutMs: number): Promise<number>;
+  /** `direct`: bypass the page cache (O_DIRECT), where the file system takes unaligned reads. */
+  open(path: string, timeoutMs: number, direct?: boolean): Promise<number>;
   /** Up to `length` bytes at `position`; fewer only at the end of the file. */
   read(fd: number, position: number, length: number, timeoutMs: number): Promise<Uint8Array>;
   close(fd: number): void;
@@ -29,7 +30,7 @@ export class ShareTimeoutError extends Error {
 
 type Job =
   | { op: 'stat'; path: string }
-  | { op: 'open'; path: string }
+  | { op: 'open'; path: string; direct: boolean }
   | { op: 'read'; fd: number; position: number; length: number }
   | { op: 'close'; fd: number };
 
@@ -50,7 +51,18 @@ function shareThread(): void {
         if (!s.isFile()) throw Object.assign(new Error(`${job.path} is not a file`), { code: 'ENOENT' });
         parentPort!.postMessage({ id, ok: true, value: { size: Number(s.size), mtimeNs: s.mtimeNs } });
       } else if (job.op === 'open') {
-        parentPort!.postMessage({ id, ok: true, value: fs.openSync(job.path, 'r') });
+        // O_DIRECT where the share allows it: no kernel readahead sends more down the link
+        // than asked (what is in flight is what a seek waits behind), and the bytes are
+        // cached once, by us, not also in the page cache.
+        const direct = job.direct ? fs.constants.O_DIRECT : 0;
+        let fd: number;
+        try {
+          fd = direct ? fs.openSync(job.path, fs.constants.O_RDONLY | direct) : fs.openSync(job.path, 'r');
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'EINVAL') throw err;
+          fd = fs.openSync(job.path, 'r');
+        }
+        parentPort!.postMessage({ id, ok: true, value: fd });
       } else if (job.op === 'read') {
         const bytes = new Uint8Array(job.length);
         let filled = 0;
@@ -98,7 +110,12 @@ export class ThreadShareIo implements ShareIo {
   }
 
   private spawn(): Thread {
-    const worker = new Worker(`(${shareThread.toString()})()`, { eval: true });
+    const worker = new Worker(`(${shareThread.toString()})()`, {
+      eval: true,
+      // Files are opened by one thread and read or closed by another; a replaced thread must
+      // not take the files it opened with it.
+      trackUnmanagedFds: false,
+    });
     const thread: Thread = { worker, busy: false };
     worker.unref();
     worker.on('message', (reply: Reply) => {
@@ -173,8 +190,8 @@ export class ThreadShareIo implements ShareIo {
     return this.run({ op: 'stat', path }, timeoutMs, `a stat of ${path}`);
   }
 
-  open(path: string, timeoutMs: number): Promise<number> {
-    return this.run({ op: 'open', path }, timeoutMs, `an open of ${path}`);
+  open(path: string, timeoutMs: number, direct = false): Promise<number> {
+    return this.run({ op: 'open', path, direct }, timeoutMs, `an open of ${path}`);
   }
 
   read(fd: number, position: number, length: number, timeoutMs: number): Promise<Uint8Array> {

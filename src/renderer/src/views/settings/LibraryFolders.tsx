@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../bridge/api.ts';
 import { useLibraryFolders } from '../../stores/library-folders.ts';
 import { useScan } from '../../stores/scan.ts';
+import { RootKindSelect } from './RootKindSelect.tsx';
 
 export function LibraryFolders() {
   const { roots, error, refresh, add, remove, setWatch } = useLibraryFolders();
@@ -40,6 +41,7 @@ export function LibraryFolders() {
                   {root.online ? 'online' : 'offline'}
                 </span>
                 {root.kind === 'network' && <span className="badge">network</span>}
+                <RootKindSelect root={root} />
                 {!root.online && root.offlineReason && <div className="root-reason">{root.offlineReason}</div>}
               </td>
               <td>{root.trackCount.toLocaleString()} tracks</td>

@@ -1,3 +1,4 @@
+import { CacheSettings } from './CacheSettings.tsx';
 import { LibraryFolders } from './LibraryFolders.tsx';
 import { ScanErrors } from './ScanErrors.tsx';
 import { ScanSettings } from './ScanSettings.tsx';
@@ -8,6 +9,7 @@ export function SettingsView() {
     <div className="settings">
       <LibraryFolders />
       <ScanSettings />
+      <CacheSettings />
       <ScanErrors />
     </div>
   );

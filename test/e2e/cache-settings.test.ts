@@ -1,0 +1,115 @@
+// The Network cache section of the Settings pane, in Chromium against `tonearm serve`: a
+// folder made a network folder with its control, a chunk size refused out of range with a
+// clear message, a chunk size accepted and then used by the next fetch from the share.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
+import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
+import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
+import { tempDir } from '../support/temp.ts';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/** One contract command over the host's socket, as the renderer sends it. */
+async function command(served: ServedTonearm, name: string, input: unknown): Promise<unknown> {
+  const socket = new WebSocket(`ws://${served.base.slice('http://'.length)}/api?token=${served.token}`);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  try {
+    return await new Promise((resolve, reject) => {
+      socket.on('message', (data) => {
+        const reply = JSON.parse(data.toString()) as { id?: number; ok: boolean; value?: unknown; error?: unknown };
+        if (reply.id !== 1) return;
+        if (reply.ok) resolve(reply.value);
+        else reject(new Error(JSON.stringify(reply.error)));
+      });
+      socket.send(JSON.stringify({ id: 1, name, input }));
+    });
+  } finally {
+    socket.close();
+  }
+}
+
+describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings in Chromium', () => {
+  const dir = tempDir();
+  let served: ServedTonearm;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let music: string;
+
+  beforeAll(async () => {
+    music = join(dir.path, 'music');
+    // 30 s of FLAC: a few MB, more than one chunk of any size tried here.
+    await makeAudioFile(join(music, 'Long Take.flac'), 'flac', { title: 'Long Take', artist: 'Cache' }, 30, 440);
+    const db = join(dir.path, 'catalog.sqlite');
+    await tonearm(['scan', music, '--db', db, '--json']);
+    served = await serveTonearm(['--db', db]);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    errors = collectPageErrors(page);
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    dir.cleanup();
+  });
+
+  it('turns a local folder into a network folder with its control', async () => {
+    const select = page.getByRole('combobox', { name: `Kind of ${music}` });
+    await expect(select.inputValue()).resolves.toBe('detected');
+    await select.selectOption('network');
+    await page.locator('.roots .badge', { hasText: 'network' }).waitFor();
+    const roots = (await command(served, 'library.roots', {})) as { kind: string; kindOverride: string | null }[];
+    expect(roots).toMatchObject([{ kind: 'network', kindOverride: 'network' }]);
+  });
+
+  it('refuses an out-of-range chunk size with a clear message, and keeps the old value', async () => {
+    const field = page.locator('[data-setting="cache.chunkSizeKB"]');
+    await expect(field.locator('.setting-range').textContent()).resolves.toBe('64–32768 KB');
+    const input = field.locator('input');
+    await input.fill('100000');
+    await input.press('Enter');
+    await expect(field.getByRole('alert').textContent()).resolves.toBe(
+      'Chunk size must be a whole number from 64 to 32768 KB.',
+    );
+    const settings = (await command(served, 'settings.get', {})) as Record<string, unknown>;
+    expect(settings['cache.chunkSizeKB']).not.toBe(100000);
+  });
+
+  it('uses a new chunk size for the next fetch from the share', async () => {
+    const field = page.locator('[data-setting="cache.chunkSizeKB"]');
+    const input = field.locator('input');
+    await input.fill('512');
+    await input.press('Enter');
+    await expect
+      .poll(async () => ((await command(served, 'settings.get', {})) as Record<string, unknown>)['cache.chunkSizeKB'])
+      .toBe(512);
+    await expect(field.getByRole('alert').count()).resolves.toBe(0);
+
+    const tracks = (await command(served, 'library.tracks', { offset: 0, limit: 1 })) as { rows: { id: number }[] };
+    const id = tracks.rows[0]!.id;
+    const response = await fetch(`${served.base}/media/${id}?token=${served.token}`, {
+      headers: { Range: 'bytes=0-999' },
+    });
+    expect(response.status).toBe(206);
+    expect((await response.arrayBuffer()).byteLength).toBe(1000);
+    const stats = (await command(served, 'cache.stats', {})) as { lastFetchChunkBytes: number; entries: number };
+    expect(stats.lastFetchChunkBytes).toBe(512 * 1024);
+    await expect(page.getByTestId('cache-last-chunk').textContent()).resolves.toContain('512 KB');
+    await expect.poll(() => page.getByTestId('cache-bytes').textContent()).toMatch(/in 1 file/);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page
+      .locator('section[aria-label="Network cache"]')
+      .screenshot({ path: join(SCREENSHOTS, 'cache-settings.png') });
+  });
+
+  it('logs no errors in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
