@@ -1,38 +1,156 @@
-import { seekTo, togglePlay } from '../player/audio-output.ts';
+import { useEffect, useState } from 'react';
+import { bridge } from '../bridge/api.ts';
+import {
+  cycleRepeat,
+  next,
+  previous,
+  seekTo,
+  setVolume,
+  toggleMute,
+  togglePlay,
+  toggleShuffle,
+} from '../player/actions.ts';
+import { initPlayer } from '../player/init.ts';
+import { nextIndex } from '../player/queue-model.ts';
 import { usePlayer } from '../stores/player.ts';
+import { useQueue } from '../stores/queue.ts';
+import '../styles/player.css';
+import { QueuePanel } from './QueuePanel.tsx';
 import { SeekBar } from './SeekBar.tsx';
 
-export function NowPlayingBar() {
-  const { current, playing, position, duration, error } = usePlayer();
+const REPEAT_LABEL = { off: 'Repeat: off', all: 'Repeat: all', one: 'Repeat: one' } as const;
+
+function Cover({ hash }: { hash: string | null }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (!hash || failed === hash) return <div className="np-cover np-cover-empty" aria-hidden="true" />;
   return (
-    <footer className="now-playing" aria-label="Now playing">
+    <img className="np-cover" src={bridge.coverUrl(hash, 'thumb')} alt="Album cover" onError={() => setFailed(hash)} />
+  );
+}
+
+function Volume() {
+  const volume = usePlayer((state) => state.volume);
+  const muted = usePlayer((state) => state.muted);
+  return (
+    <div className="np-volume">
       <button
         type="button"
-        className="play-button"
-        aria-label={playing ? 'Pause' : 'Play'}
-        disabled={!current}
-        onClick={togglePlay}
+        className="icon-button"
+        aria-label={muted ? 'Unmute' : 'Mute'}
+        aria-pressed={muted}
+        onClick={toggleMute}
       >
-        {playing ? '❚❚' : '▶'}
+        {muted || volume === 0 ? '🔇' : '🔊'}
       </button>
-      <div className="now-playing-text">
-        {current ? (
-          <>
-            <div className="np-title" data-testid="now-playing-title">
-              {current.title}
-            </div>
-            <div className="np-sub">{[current.artist, current.album].filter(Boolean).join(' — ')}</div>
-          </>
-        ) : (
-          <div className="np-sub">Nothing playing</div>
-        )}
-        {error && (
-          <div className="np-error" role="alert">
-            {error}
+      <input
+        type="range"
+        aria-label="Volume"
+        min={0}
+        max={1}
+        step={0.01}
+        value={muted ? 0 : volume}
+        onChange={(event) => setVolume(Number(event.target.value))}
+      />
+    </div>
+  );
+}
+
+export function NowPlayingBar() {
+  const { current, status, playing, position, duration, error } = usePlayer();
+  const shuffle = useQueue((state) => state.shuffle);
+  const repeat = useQueue((state) => state.repeat);
+  const canNext = useQueue((state) => nextIndex(state, false) !== null);
+  const [queueOpen, setQueueOpen] = useState(false);
+  useEffect(() => initPlayer(), []);
+
+  return (
+    <>
+      <footer
+        className="now-playing player-bar"
+        aria-label="Now playing"
+        data-testid="now-playing"
+        data-status={status}
+        data-position={position.toFixed(2)}
+      >
+        <div className="np-track">
+          <Cover hash={current?.coverHash ?? null} />
+          <div className="now-playing-text">
+            {current ? (
+              <>
+                <div className="np-title" data-testid="now-playing-title" title={current.title}>
+                  {current.title}
+                </div>
+                <div className="np-sub" data-testid="now-playing-artist">
+                  {current.artist}
+                </div>
+                <div className="np-sub" data-testid="now-playing-album">
+                  {current.album}
+                </div>
+              </>
+            ) : (
+              <div className="np-sub">Nothing playing</div>
+            )}
           </div>
-        )}
-      </div>
-      <SeekBar position={position} duration={duration} onSeek={seekTo} />
-    </footer>
+        </div>
+        <div className="np-center">
+          <div className="np-transport">
+            <button
+              type="button"
+              className={shuffle ? 'icon-button active' : 'icon-button'}
+              aria-label="Shuffle"
+              aria-pressed={shuffle}
+              onClick={toggleShuffle}
+            >
+              ⤮
+            </button>
+            <button type="button" className="icon-button" aria-label="Previous" disabled={!current} onClick={previous}>
+              ⏮
+            </button>
+            <button
+              type="button"
+              className="play-button"
+              aria-label={playing ? 'Pause' : 'Play'}
+              disabled={!current}
+              onClick={togglePlay}
+            >
+              {playing ? '❚❚' : '▶'}
+            </button>
+            <button type="button" className="icon-button" aria-label="Next" disabled={!canNext} onClick={next}>
+              ⏭
+            </button>
+            <button
+              type="button"
+              className={repeat !== 'off' ? 'icon-button active' : 'icon-button'}
+              aria-label={REPEAT_LABEL[repeat]}
+              data-repeat={repeat}
+              onClick={cycleRepeat}
+            >
+              {repeat === 'one' ? '🔂' : '🔁'}
+            </button>
+          </div>
+          <SeekBar position={position} duration={duration} onSeek={seekTo} />
+          {status === 'loading' && <div className="np-status">Loading…</div>}
+          {error && (
+            <div className="np-error" role="alert">
+              {error}
+            </div>
+          )}
+        </div>
+        <div className="np-right">
+          <Volume />
+          <button
+            type="button"
+            className={queueOpen ? 'icon-button active' : 'icon-button'}
+            aria-label="Queue"
+            aria-expanded={queueOpen}
+            aria-controls="queue-panel"
+            onClick={() => setQueueOpen(!queueOpen)}
+          >
+            ☰
+          </button>
+        </div>
+      </footer>
+      {queueOpen && <QueuePanel onClose={() => setQueueOpen(false)} />}
+    </>
   );
 }

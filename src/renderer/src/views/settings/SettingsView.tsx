@@ -1,5 +1,6 @@
 import { CacheSettings } from './CacheSettings.tsx';
 import { LibraryFolders } from './LibraryFolders.tsx';
+import { PlaybackSettings } from './PlaybackSettings.tsx';
 import { ScanErrors } from './ScanErrors.tsx';
 import { ScanSettings } from './ScanSettings.tsx';
 
@@ -9,6 +10,7 @@ export function SettingsView() {
     <div className="settings">
       <LibraryFolders />
       <ScanSettings />
+      <PlaybackSettings />
       <CacheSettings />
       <ScanErrors />
     </div>

@@ -1,0 +1,13 @@
+import { SettingField } from './SettingField.tsx';
+
+export function PlaybackSettings() {
+  return (
+    <section className="settings-section" aria-label="Playback">
+      <h2>Playback</h2>
+      <SettingField settingKey="playback.gapless" />
+      <SettingField settingKey="playback.replayGain" />
+      <SettingField settingKey="playback.preampDb" />
+      <SettingField settingKey="playback.clippingProtection" />
+    </section>
+  );
+}
