@@ -19,6 +19,11 @@ import { tempDir } from '../support/temp.ts';
 
 const TRACKS = 1000;
 
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(check()).toBe(true);
+}
+
 describe('a list that missed library changes', () => {
   const dir = tempDir();
   let core: Core;
@@ -80,6 +85,7 @@ describe('a list that missed library changes', () => {
     const list = source();
     await list.open();
     list.setVisible(100, 130);
+    await until(() => list.idAt(100) !== undefined);
     const anchor = list.idAt(100);
     const total = list.total;
     for (let i = 0; i < 5; i++) importTracks(4);
@@ -115,8 +121,7 @@ describe('a list that missed library changes', () => {
     await call('playback.recordPlay', { trackId: row.id });
     await list.catchUp(null);
     expect(list.snapshotId).toBe(snapshot);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(list.rowAt(3)!.playCount).toBe(row.playCount + 1);
+    await until(() => list.rowAt(3)!.playCount === row.playCount + 1);
     list.dispose();
   });
 });

@@ -193,6 +193,20 @@ describe('library views', () => {
     expect((under.rows.rows as TrackRow[]).every((row) => row.path.startsWith(`${first.path}/`))).toBe(true);
   });
 
+  it('answers a sort not read yet with its first rows at once, as the whole order has them', async () => {
+    core.announceStructuralChange();
+    for (const field of TRACK_SORT_FIELDS) {
+      for (const desc of [false, true]) {
+        const spec = { kind: 'tracks', filter: all, sort: { field, desc } } as const;
+        const first = await call('views.open', { spec, limit: 40 });
+        const whole = await call('views.ids', { snapshotId: first.snapshotId, offset: 0, limit: TRACKS });
+        expect(first.total, `${field} ${desc}`).toBe(TRACKS);
+        expect(whole).toHaveLength(TRACKS);
+        expect(first.rows.ids, `${field} ${desc}`).toEqual(whole.slice(0, 40));
+      }
+    }
+  });
+
   it('keeps a snapshot while the library stays the same, and says so', async () => {
     const spec = { kind: 'tracks', filter: all, sort: { field: 'year', desc: true } } as const;
     const first = await call('views.open', { spec, limit: 10 });

@@ -20,7 +20,7 @@ import { LibraryTables, type ArtistFacts } from './library-tables.ts';
 import { parseQuery } from './query-language.ts';
 import { RowReader } from './rows.ts';
 import { searchGroups } from './search-groups.ts';
-import { BASE_SORT, computeOrder, dependsOnPlays, sortByOrder, type TrackOrder } from './track-order.ts';
+import { BASE_SORT, computeOrder, dependsOnPlays, firstIds, sortByOrder, type TrackOrder } from './track-order.ts';
 import { TrackSets } from './track-sets.ts';
 
 export interface OpenOptions {
@@ -41,15 +41,26 @@ interface Snapshot {
   spec: ViewSpec;
   /** The latest library version the ids are known to hold at. */
   version: number;
-  ids: Int32Array;
+  /**
+   * All the ids; null while only the first rows are known: a list opened on a sort not read
+   * yet gets those at once, and the views thread reads the rest right after replying (settle).
+   */
+  ids: Int32Array | null;
+  head: Int32Array;
+  total: number;
 }
 
+// What the thread keeps, bounded: at 250k tracks a whole-library order is 2 MB (ids and
+// ranks) and a snapshot up to 1 MB.
 const MAX_SNAPSHOTS = 48;
-const MAX_SNAPSHOT_IDS = 8_000_000;
-const MAX_ORDERS = 6;
+const MAX_SNAPSHOT_IDS = 3_000_000;
+const MAX_ORDERS = 4;
+/** A first window from SQL is worth it up to here; further down, the whole order is read. */
+const HEAD_ROWS = 300;
 export const GROUP_LIMIT = 12;
 
 const specKey = (spec: ViewSpec): string => JSON.stringify(spec);
+export const normalizeSearch = (text: string): string => text.trim().replace(/\s+/g, ' ');
 const orderKey = (sort: TrackSort): string => `${sort.field}:${sort.desc}`;
 
 export class ViewsEngine {
@@ -71,6 +82,7 @@ export class ViewsEngine {
     this.rows = new RowReader(db);
     this.statements = {
       version: db.prepare('SELECT COALESCE(max(version), 0) FROM change_log').pluck(),
+      count: db.prepare('SELECT count(*) FROM tracks').pluck(),
       scope: db.prepare(
         `SELECT COALESCE(max(structural OR added != '[]' OR removed != '[]'), 0) AS reshaped,
                 COALESCE(max(updated != '[]'), 0) AS touched
@@ -82,14 +94,18 @@ export class ViewsEngine {
   open(spec: ViewSpec, options: OpenOptions): OpenedView {
     return this.read(() => {
       const version = this.version();
-      const snapshot = this.snapshotFor(spec, version, options.previous);
-      const anchorIndex = options.anchorId === undefined ? -1 : snapshot.ids.indexOf(options.anchorId);
+      const headOnly =
+        options.previous === undefined && options.anchorId === undefined
+          ? (options.offset ?? 0) + options.limit
+          : Infinity;
+      const snapshot = this.snapshotFor(spec, version, options.previous, headOnly);
+      const anchorIndex = options.anchorId === undefined ? -1 : this.idsOf(snapshot).indexOf(options.anchorId);
       const start = anchorIndex >= 0 ? anchorIndex - (options.lead ?? 0) : (options.offset ?? 0);
-      const offset = Math.max(0, Math.min(start, snapshot.ids.length - options.limit));
+      const offset = Math.max(0, Math.min(start, snapshot.total - options.limit));
       return {
         snapshotId: snapshot.id,
         version,
-        total: snapshot.ids.length,
+        total: snapshot.total,
         unchanged: options.previous === snapshot.id,
         anchorIndex,
         offset,
@@ -103,17 +119,33 @@ export class ViewsEngine {
   }
 
   ids(snapshotId: number, offset: number, limit: number): number[] {
-    return Array.from(this.snapshot(snapshotId).ids.subarray(offset, offset + limit));
+    return this.read(() => Array.from(this.idsOf(this.snapshot(snapshotId)).subarray(offset, offset + limit)));
   }
 
-  search(text: string, sort: TrackSort, limit: number): SearchResult {
+  /** Reads the rest of the snapshots answered with their first rows only (the views thread, when idle). */
+  settle(): void {
+    this.read(() => {
+      for (const snapshot of [...this.snapshots.values()]) {
+        if (snapshot.ids) continue;
+        try {
+          this.idsOf(snapshot);
+        } catch {
+          // The library changed under it: the list that has it opens it again.
+        }
+      }
+    });
+  }
+
+  search(typed: string, sort: TrackSort, limit: number): SearchResult {
+    // "the " and "the" are one search (and one cached snapshot).
+    const text = normalizeSearch(typed);
     return this.read(() => {
       const query = parseQuery(text);
       const songs = this.open({ kind: 'tracks', filter: { type: 'search', text }, sort }, { limit });
       const groups = searchGroups(
         this.tablesAt(songs.version),
         query,
-        this.snapshot(songs.snapshotId).ids,
+        this.idsOf(this.snapshot(songs.snapshotId)),
         GROUP_LIMIT,
       );
       return {
@@ -154,14 +186,19 @@ export class ViewsEngine {
     });
   }
 
-  /** Reads the default Songs order (and with it the pages of its index) before anyone asks. */
+  /** Reads the default Songs order and its first rows (and so their pages) before anyone asks. */
   warm(): void {
-    this.read(() => void this.trackOrder(BASE_SORT, this.version()));
+    this.read(() => void this.rows.tracks(this.trackOrder(BASE_SORT, this.version()).ids.subarray(0, 100)));
+  }
+
+  /** Folds the album and artist names the search groups match against (the first search would wait for it). */
+  prepareSearch(): void {
+    this.read(() => void this.tablesAt(this.version()).artists());
   }
 
   /** A tracks view's ids, whole: `tonearm query`. */
   trackIds(spec: Extract<ViewSpec, { kind: 'tracks' }>): Int32Array {
-    return this.read(() => this.snapshotFor(spec, this.version(), undefined).ids);
+    return this.read(() => this.idsOf(this.snapshotFor(spec, this.version(), undefined, Infinity)));
   }
 
   private read<T>(work: () => T): T {
@@ -191,7 +228,24 @@ export class ViewsEngine {
     return snapshot;
   }
 
-  private snapshotFor(spec: ViewSpec, version: number, previous: number | undefined): Snapshot {
+  private idsOf(snapshot: Snapshot): Int32Array {
+    if (!snapshot.ids) {
+      // Its first rows were read at its version: the rest must be read at a version that agrees.
+      const version = this.version();
+      if (!this.holds(snapshot.version, version, this.playsMatter(snapshot.spec))) {
+        this.drop(snapshot);
+        throw new TonearmError('NOT_FOUND', `The view ${snapshot.id} changed before it was read; open it again`);
+      }
+      snapshot.version = version;
+      snapshot.ids = this.computeIds(snapshot.spec, version);
+      snapshot.head = snapshot.ids;
+      snapshot.total = snapshot.ids.length;
+    }
+    return snapshot.ids;
+  }
+
+  /** `headOnly`: the rows the caller needs at once; Infinity when it needs every id now. */
+  private snapshotFor(spec: ViewSpec, version: number, previous: number | undefined, headOnly: number): Snapshot {
     const key = specKey(spec);
     const playsMatter = this.playsMatter(spec);
     const latestId = this.latest.get(key);
@@ -200,29 +254,47 @@ export class ViewsEngine {
       latest.version = version;
       return this.snapshot(latest.id);
     }
+    const head = headOnly <= HEAD_ROWS ? this.head(spec, version) : null;
+    if (head) return this.keep({ id: this.nextId++, key, spec, version, ids: null, ...head });
     const ids = this.computeIds(spec, version);
     const before = previous === undefined ? undefined : this.snapshots.get(previous);
-    if (before && before.key === key && sameIds(before.ids, ids)) {
+    if (before && before.key === key && sameIds(this.idsOf(before), ids)) {
       before.version = version;
       this.latest.set(key, before.id);
       return this.snapshot(before.id);
     }
-    const snapshot: Snapshot = { id: this.nextId++, key, spec, version, ids };
+    return this.keep({ id: this.nextId++, key, spec, version, ids, head: ids, total: ids.length });
+  }
+
+  /** The first rows of a whole-library order not read yet, and the count; null where not worth it. */
+  private head(spec: ViewSpec, version: number): { head: Int32Array; total: number } | null {
+    if (spec.kind !== 'tracks' || spec.filter.type !== 'all') return null;
+    const cached = this.orders.get(orderKey(spec.sort));
+    if (cached && this.holds(cached.version, version, dependsOnPlays(spec.sort.field))) return null;
+    const head = firstIds(this.db, spec.sort, HEAD_ROWS);
+    return head && { head, total: this.statements.count.get() as number };
+  }
+
+  private keep(snapshot: Snapshot): Snapshot {
     this.snapshots.set(snapshot.id, snapshot);
-    this.latest.set(key, snapshot.id);
+    this.latest.set(snapshot.key, snapshot.id);
     this.evict();
     return snapshot;
   }
 
+  private drop(snapshot: Snapshot): void {
+    this.snapshots.delete(snapshot.id);
+    if (this.latest.get(snapshot.key) === snapshot.id) this.latest.delete(snapshot.key);
+  }
+
   private evict(): void {
     let total = 0;
-    for (const snapshot of this.snapshots.values()) total += snapshot.ids.length;
-    for (const [id, snapshot] of this.snapshots) {
+    for (const snapshot of this.snapshots.values()) total += snapshot.total;
+    for (const snapshot of this.snapshots.values()) {
       if (this.snapshots.size <= MAX_SNAPSHOTS && total <= MAX_SNAPSHOT_IDS) break;
       if (this.snapshots.size === 1) break;
-      this.snapshots.delete(id);
-      total -= snapshot.ids.length;
-      if (this.latest.get(snapshot.key) === id) this.latest.delete(snapshot.key);
+      this.drop(snapshot);
+      total -= snapshot.total;
     }
   }
 
@@ -275,7 +347,8 @@ export class ViewsEngine {
   }
 
   private rowsOf(snapshot: Snapshot, offset: number, limit: number): ViewRows {
-    const ids = snapshot.ids.subarray(offset, offset + limit);
+    const all = offset + limit <= snapshot.head.length ? snapshot.head : this.idsOf(snapshot);
+    const ids = all.subarray(offset, offset + limit);
     const idList = Array.from(ids);
     switch (snapshot.spec.kind) {
       case 'tracks':

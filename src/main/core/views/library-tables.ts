@@ -12,8 +12,8 @@ export interface AlbumFacts {
   year: number | null;
   titleKey: string;
   artistKey: string;
-  /** Folded words of title and album artist, for the search's album group. */
-  words: string[];
+  /** Folded words of title and album artist, each after a space: " kingdom of islands bjork ". */
+  words: string;
 }
 
 export interface TrackAlbums {
@@ -25,14 +25,16 @@ export interface TrackAlbums {
 
 export interface ArtistFacts extends ArtistRow {
   key: string;
-  words: string[];
+  words: string;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
 export const foldedWords = (text: string): string[] => foldText(text).match(WORD) ?? [];
+/** The words as one string a word's start can be found in with `includes(' ' + prefix)`. */
+const spaced = (text: string): string => ` ${foldedWords(text).join(' ')} `;
 
 /** Names outlive library versions: each is folded once (the cache starts over when full). */
-function memoized<T>(compute: (text: string) => T, max = 200_000): (text: string) => T {
+function memoized<T>(compute: (text: string) => T, max = 60_000): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
     let value = cache.get(text);
@@ -46,7 +48,7 @@ function memoized<T>(compute: (text: string) => T, max = 200_000): (text: string
 }
 const textKey = memoized((text) => sortKey(text));
 const nameKey = memoized((text) => sortKey(text, 'name'));
-const wordsOf = memoized(foldedWords);
+const wordsOf = memoized(spaced);
 
 const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -89,7 +91,7 @@ export class LibraryTables {
           year,
           titleKey: textKey(title),
           artistKey: nameKey(artist),
-          words: [...wordsOf(title), ...wordsOf(artist)],
+          words: wordsOf(title) + wordsOf(artist).slice(1),
         },
       ]),
     );

@@ -8,8 +8,9 @@ export class RowReader {
 
   constructor(db: Database.Database) {
     this.statements = {
+      // CROSS JOIN: from the ids asked, never from a scan of a library folder's tracks.
       tracks: db.prepare(
-        `SELECT ${TRACK_ROW_COLUMNS} FROM ${TRACK_ROW_FROM} WHERE t.id IN (SELECT value FROM json_each(?))`,
+        `SELECT ${TRACK_ROW_COLUMNS} FROM json_each(?) j CROSS JOIN ${TRACK_ROW_FROM} WHERE t.id = j.value`,
       ),
       albumTracks: db.prepare(
         `SELECT ${TRACK_ROW_COLUMNS} FROM ${TRACK_ROW_FROM} WHERE t.album_id = ?

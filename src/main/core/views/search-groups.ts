@@ -40,12 +40,13 @@ function top(items: Scored[], k: number): Scored[] {
   return best;
 }
 
-/** How many of the terms match some word of the name (every word of a term a word's start). */
-function nameScore(terms: string[][], words: string[]): number {
+/**
+ * How many of the terms match the name: each word of a term the start of one of its words
+ * (a one-letter word the whole of one). `words` is " word word ", so this is `includes`.
+ */
+function nameScore(terms: string[][], words: string): number {
   let score = 0;
-  for (const term of terms) {
-    if (term.every((part) => words.some((word) => (part.length > 1 ? word.startsWith(part) : word === part)))) score++;
-  }
+  for (const term of terms) if (term.every((part) => words.includes(part))) score++;
   return score;
 }
 
@@ -63,7 +64,9 @@ export function searchGroups(
   }
   songsPerAlbum[0] = 0;
   const termsFor = (fields: readonly (string | null)[]) =>
-    query.terms.filter((term) => fields.includes(term.field)).map((term) => term.words.flatMap(foldedWords));
+    query.terms
+      .filter((term) => fields.includes(term.field))
+      .map((term) => term.words.flatMap(foldedWords).map((word) => (word.length > 1 ? ` ${word}` : ` ${word} `)));
   const albumTerms = termsFor([null, 'album', 'albumArtist', 'artist']);
   const artistTerms = termsFor([null, 'albumArtist', 'artist']);
 

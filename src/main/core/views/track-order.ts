@@ -74,6 +74,34 @@ export const dependsOnPlays = (field: TrackSortField): boolean => field in PLAY_
 /** The base order: what ties are broken by, and the Songs view's default. */
 export const BASE_SORT: TrackSort = { field: 'albumArtist', desc: false };
 
+// The first rows of an order, straight from SQL: what a list shows while the whole order is
+// still being read. Each is exactly the order computeOrder makes (ties in album artist order).
+// Only where the first run of equal values is short: the first run of track number 1, or of a
+// format, is tens of thousands of rows scattered over the whole table, slower to sort here than
+// the whole order from its index; genre (ordered by name) and the play statistics have none.
+const TIES = 'album_artist_key, album_key, disc_no, track_no, id';
+const byText = (key: string, then: string) => (desc: boolean) => `ORDER BY ${key}${desc ? ' DESC' : ''}, ${then}`;
+// INDEXED BY: without it SQLite would scan the table to find the first values.
+const byValue = (index: string, column: string) => (desc: boolean) =>
+  `INDEXED BY ${index} ORDER BY ${column}${desc ? ' DESC' : ''}, ${TIES}`;
+const HEAD: Partial<Record<TrackSortField, (desc: boolean) => string>> = {
+  artist: byText('artist_key', 'album_key, disc_no, track_no, id'),
+  albumArtist: byText('album_artist_key', 'album_key, disc_no, track_no, id'),
+  album: byText('album_key', 'album_artist_key, disc_no, track_no, id'),
+  title: (desc) => (desc ? 'ORDER BY title_key DESC, id DESC' : 'ORDER BY title_key, id'),
+  path: (desc) => `ORDER BY path${desc ? ' DESC' : ''}`,
+  year: byValue('tracks_year', 'year'),
+  duration: byValue('tracks_duration', 'duration_s'),
+  added: byValue('tracks_added', 'added_at'),
+};
+
+/** The first `limit` ids of the order, or null where only the whole order gives them. */
+export function firstIds(db: Database.Database, sort: TrackSort, limit: number): Int32Array | null {
+  const order = HEAD[sort.field]?.(sort.desc);
+  if (!order) return null;
+  return Int32Array.from(db.prepare(`SELECT id FROM tracks ${order} LIMIT ?`).pluck().all(limit) as number[]);
+}
+
 /** `base` is asked for only when ties need breaking. */
 export function computeOrder(db: Database.Database, sort: TrackSort, base: () => TrackOrder): TrackOrder {
   const source = SOURCES[sort.field];

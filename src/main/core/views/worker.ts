@@ -7,7 +7,10 @@ import Database from 'better-sqlite3';
 import { TonearmError, type ErrorCode } from '../../../shared/result.ts';
 import { ViewsEngine } from './engine.ts';
 
-type EngineApi = Pick<ViewsEngine, 'open' | 'window' | 'ids' | 'search' | 'album' | 'artist' | 'folders' | 'warm'>;
+type EngineApi = Pick<
+  ViewsEngine,
+  'open' | 'window' | 'ids' | 'search' | 'album' | 'artist' | 'folders' | 'warm' | 'prepareSearch'
+>;
 export type ViewsMethod = keyof EngineApi;
 /** The engine's methods, answered through the thread. */
 export type ViewsApi = {
@@ -27,16 +30,25 @@ export function runViewsWorker(): void {
   const port = parentPort!;
   const { dbPath } = workerData as ViewsWorkerData;
   let engine: ViewsEngine | null = null;
+  let settling: NodeJS.Immediate | null = null;
   port.on('message', ({ id, method, args }: ToViews) => {
     try {
       if (!engine) {
         const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-        db.pragma('cache_size = -32000');
+        // Orders are held in memory once read: a small page cache does (the OS keeps the file).
+        db.pragma('cache_size = -16000');
         db.pragma('busy_timeout = 5000');
         engine = new ViewsEngine(db);
       }
       const call = engine[method] as (...a: unknown[]) => unknown;
       port.postMessage({ id, ok: true, value: call.apply(engine, args) } satisfies FromViews);
+      // A list opened with its first rows only has them now; the rest of its order is read
+      // once the requests already waiting (its next window, another click) are answered.
+      const idle = engine;
+      settling ??= setImmediate(() => {
+        settling = null;
+        idle.settle();
+      });
     } catch (err) {
       const code = err instanceof TonearmError ? err.code : 'INTERNAL';
       port.postMessage({ id, ok: false, code, message: (err as Error).message } satisfies FromViews);
@@ -65,10 +77,17 @@ export class ViewsThread implements ViewsApi {
   artist: ViewsApi['artist'] = (...args) => this.call('artist', args);
   folders: ViewsApi['folders'] = (...args) => this.call('folders', args);
   warm: ViewsApi['warm'] = () => this.call('warm', []);
+  prepareSearch: ViewsApi['prepareSearch'] = () => this.call('prepareSearch', []);
 
-  /** Starts the thread ahead of the first view, so that its start-up is not on the first paint. */
+  /**
+   * Starts the thread ahead of the first view, so that its start-up is not on the first paint;
+   * what the first search needs is read a little later, after the first rows.
+   */
   start(): void {
-    this.warm().catch(() => {});
+    this.warm()
+      .then(() => new Promise((resolve) => setTimeout(resolve, 1500).unref()))
+      .then(() => this.prepareSearch())
+      .catch(() => {});
   }
 
   async close(): Promise<void> {
@@ -92,6 +111,9 @@ export class ViewsThread implements ViewsApi {
     if (this.worker) return this.worker;
     const worker = new Worker(this.entry, {
       workerData: { role: 'views', dbPath: this.dbPath } satisfies ViewsWorkerData,
+      // The thread's own garbage (a search's 200k ids) is collected before its heap grows past
+      // this; what it keeps is far smaller (orders and snapshots are bounded above).
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
     });
     worker.on('message', (message: FromViews) => {
       const settle = this.pending.get(message.id);
