@@ -6,27 +6,19 @@ import { ScanProgressBar } from './components/ScanProgressBar.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useLibraryFolders } from './stores/library-folders.ts';
 import { useNavigation } from './stores/navigation.ts';
-import { useSongs } from './stores/songs.ts';
 import { SettingsView } from './views/settings/SettingsView.tsx';
-import { SongsView } from './views/SongsView.tsx';
+import { LibraryView } from './views/LibraryView.tsx';
 
 function MainPane() {
   const view = useNavigation((state) => state.view);
-  switch (view) {
-    case 'songs':
-      return <SongsView />;
-    case 'settings':
-      return <SettingsView />;
-    default:
-      return <div className="empty-state">This view is not built yet.</div>;
-  }
+  return view === 'settings' ? <SettingsView /> : <LibraryView view={view} />;
 }
 
 export function App() {
   useEffect(
     () =>
+      // The library views follow changes themselves (views/data/live.ts).
       onEvent('library.changed', (change) => {
-        void useSongs.getState().reload();
         if (change.structural) void useLibraryFolders.getState().refresh();
       }),
     [],
@@ -38,7 +30,7 @@ export function App() {
         <ScanProgressBar />
         <MainPane />
       </main>
-            <NowPlayingBar />
+      <NowPlayingBar />
       <FolderDrop />
     </div>
   );

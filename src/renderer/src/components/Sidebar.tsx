@@ -1,9 +1,13 @@
 import { useNavigation, type ViewName } from '../stores/navigation.ts';
+import { SearchBox } from '../views/search/SearchBox.tsx';
 
 const ITEMS: { view: ViewName; label: string }[] = [
   { view: 'songs', label: 'Songs' },
   { view: 'albums', label: 'Albums' },
   { view: 'artists', label: 'Artists' },
+  { view: 'genres', label: 'Genres' },
+  { view: 'folders', label: 'Folders' },
+  { view: 'recent', label: 'Recently added' },
   { view: 'settings', label: 'Settings' },
 ];
 
@@ -12,6 +16,7 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">Tonearm</div>
+      <SearchBox />
       <ul>
         {ITEMS.map((item) => (
           <li key={item.view}>

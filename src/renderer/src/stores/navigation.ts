@@ -1,13 +1,40 @@
 import { create } from 'zustand';
 
-export type ViewName = 'songs' | 'albums' | 'artists' | 'settings';
+export type ViewName = 'songs' | 'albums' | 'artists' | 'genres' | 'folders' | 'recent' | 'search' | 'settings';
 
-interface NavigationState {
+/** A page within a view (an album, an artist, a genre's songs): Back returns from it. */
+export type Page =
+  | { kind: 'album'; albumId: number }
+  | { kind: 'artist'; artistId: number }
+  | { kind: 'genre'; genreId: number; name: string };
+
+interface Place {
   view: ViewName;
-  go(view: ViewName): void;
+  page: Page | null;
 }
 
-export const useNavigation = create<NavigationState>((set) => ({
-  view: 'songs',
-  go: (view) => set({ view }),
-}));
+interface NavigationState extends Place {
+  history: Place[];
+  go(view: ViewName): void;
+  open(page: Page): void;
+  back(): void;
+}
+
+const HISTORY = 50;
+
+export const useNavigation = create<NavigationState>((set, get) => {
+  const leave = (): Place[] => [...get().history.slice(1 - HISTORY), { view: get().view, page: get().page }];
+  return {
+    view: 'songs',
+    page: null,
+    history: [],
+    go: (view) => {
+      if (view !== get().view || get().page) set({ view, page: null, history: leave() });
+    },
+    open: (page) => set({ page, history: leave() }),
+    back: () => {
+      const place = get().history.at(-1);
+      if (place) set({ ...place, history: get().history.slice(0, -1) });
+    },
+  };
+});

@@ -1,53 +1,36 @@
-// The Songs list's window onto the catalog: the total and the rows fetched so far, by index.
-// The renderer never holds the whole library, only the windows the list has scrolled through.
+// The Songs view: its sort (kept across restarts) and its list, which lives as long as the app
+// so that coming back to Songs finds it where it was left. Opened at start: Songs is the
+// first view, and its snapshot is on its way before React has drawn anything.
 import { create } from 'zustand';
 import type { TrackRow } from '../../../shared/domain.ts';
+import type { TrackSort } from '../../../shared/views.ts';
 import { call } from '../bridge/api.ts';
+import { ListSource } from '../views/data/list-source.ts';
+import { loadSort, saveSort } from '../views/tracks/use-track-list.ts';
 
-const PAGE = 200;
+const SORT_KEY = 'songs';
 
 interface SongsState {
-  total: number;
-  rows: Map<number, TrackRow>;
-  loaded: boolean;
-  error: string | null;
-  /** Makes sure rows [start, stop] are loaded (whole pages at a time). */
-  ensure(start: number, stop: number): void;
-  reload(): Promise<void>;
+  sort: TrackSort;
+  source: ListSource<TrackRow>;
+  setSort(sort: TrackSort): void;
 }
 
-const inFlight = new Set<number>();
-let generation = 0;
+function openSongs(sort: TrackSort): ListSource<TrackRow> {
+  const source = new ListSource<TrackRow>(call, { kind: 'tracks', filter: { type: 'all' }, sort });
+  void source.open();
+  return source;
+}
 
-export const useSongs = create<SongsState>((set, get) => ({
-  total: 0,
-  rows: new Map(),
-  loaded: false,
-  error: null,
-  ensure(start, stop) {
-    for (let page = Math.floor(start / PAGE); page <= Math.floor(stop / PAGE); page++) {
-      if (inFlight.has(page) || get().rows.has(page * PAGE)) continue;
-      inFlight.add(page);
-      const mine = generation;
-      call('library.tracks', { offset: page * PAGE, limit: PAGE })
-        .then(({ total, rows }) => {
-          if (mine !== generation) return;
-          const next = new Map(get().rows);
-          rows.forEach((row, i) => next.set(page * PAGE + i, row));
-          set({ total, rows: next, loaded: true, error: null });
-        })
-        .catch((err: Error) => set({ error: err.message }))
-        .finally(() => inFlight.delete(page));
-    }
-  },
-  async reload() {
-    generation++;
-    inFlight.clear();
-    try {
-      const { total, rows } = await call('library.tracks', { offset: 0, limit: PAGE });
-      set({ total, rows: new Map(rows.map((row, i) => [i, row])), loaded: true, error: null });
-    } catch (err) {
-      set({ error: (err as Error).message, loaded: true });
-    }
-  },
-}));
+export const useSongs = create<SongsState>((set, get) => {
+  const sort = loadSort(SORT_KEY, { field: 'albumArtist', desc: false });
+  return {
+    sort,
+    source: openSongs(sort),
+    setSort(next) {
+      get().source.dispose();
+      saveSort(SORT_KEY, next);
+      set({ sort: next, source: openSongs(next) });
+    },
+  };
+});

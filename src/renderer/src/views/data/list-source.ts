@@ -10,7 +10,7 @@ import { catchUp, type Call } from './catch-up.ts';
 export const PAGE = 100;
 /** Rows above the anchor and in all asked for with a new snapshot: a screen and some. */
 const LEAD = 20;
-const SCREEN = 120;
+const SCREEN = PAGE;
 /** Loaded rows beyond this many are dropped, furthest from the screen first. */
 const MAX_LOADED = 3000;
 /** During an import, a new snapshot at most this often. */
@@ -26,15 +26,33 @@ export interface Shift {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class ListSource<R extends { id: number }> {
+/** What a list component reads: a ListSource, or a StaticSource for a short list held whole. */
+export interface RowSource<R extends { id: number }> {
+  readonly status: ListStatus;
+  readonly error: string | null;
+  readonly total: number;
+  /** How far a new snapshot moved the first row on screen (0: not at all); asking clears it. */
+  takeShift(): number;
+  /** The first row on screen, kept across remounts (back to Songs: where you were). */
+  readonly firstVisible: number;
+  rowAt(index: number): R | undefined;
+  idAt(index: number): number | undefined;
+  setVisible(start: number, stop: number): void;
+  idsBetween(start: number, stop: number): Promise<number[]>;
+  /** Rows [start, start + count), fetched if need be: what "play from here" queues. */
+  rowsFrom(start: number, count: number): Promise<R[]>;
+  subscribe(listener: () => void): () => void;
+  getRevision(): number;
+}
+
+export class ListSource<R extends { id: number }> implements RowSource<R> {
   readonly spec: ViewSpec;
   status: ListStatus = 'loading';
   error: string | null = null;
   total = 0;
   version = 0;
   snapshotId: number | null = null;
-  /** Set when a new snapshot moved the first row on screen; the list scrolls to follow it. */
-  shift: Shift | null = null;
+  private shift: Shift | null = null;
   /** How the list has caught up so far: for tests and diagnostics. */
   readonly stats = { deltas: 0, reloads: 0, snapshots: 0 };
 
@@ -60,8 +78,9 @@ export class ListSource<R extends { id: number }> {
     this.spec = spec;
   }
 
-  /** Opens the snapshot, or takes one the caller already has (a search's songs). */
+  /** Opens the snapshot, or takes one the caller already has (a search's songs). A disposed list may be opened again. */
   async open(opened?: OpenedView): Promise<void> {
+    this.disposed = false;
     if (opened) this.take(opened, -1);
     else await this.guard(() => this.refresh(false));
   }
@@ -93,6 +112,27 @@ export class ListSource<R extends { id: number }> {
     return this.call('views.ids', { snapshotId: this.snapshotId, offset: start, limit: stop - start + 1 });
   }
 
+  takeShift(): number {
+    const moved = this.shift ? this.shift.to - this.shift.from : 0;
+    this.shift = null;
+    return moved;
+  }
+
+  get firstVisible(): number {
+    return this.visible[0];
+  }
+
+  async rowsFrom(start: number, count: number): Promise<R[]> {
+    if (this.snapshotId === null) return [];
+    const rows: R[] = [];
+    for (let offset = start; offset < Math.min(start + count, this.total); offset += 2000) {
+      const limit = Math.min(2000, start + count - offset);
+      const window = await this.call('views.window', { snapshotId: this.snapshotId, offset, limit });
+      rows.push(...(window.rows as unknown as R[]));
+    }
+    return rows;
+  }
+
   /** The library changed (an event), or may have while no events came (null): catch up. */
   catchUp(event: LibraryChange | null): Promise<void> {
     // Events that pile up while a catch-up runs become a gap: the next one asks for the delta.
@@ -109,10 +149,11 @@ export class ListSource<R extends { id: number }> {
 
   getRevision = (): number => this.revision;
 
+  /** Stops fetching (the list left the screen); `open` starts it again. */
   dispose(): void {
     this.disposed = true;
-    this.listeners.clear();
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
   }
 
   private async drain(): Promise<void> {

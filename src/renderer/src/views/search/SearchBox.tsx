@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { useSearch } from './search-store.ts';
+
+/** The search field at the top of the sidebar: Ctrl+F (⌘F) to get there, Escape to clear. */
+export function SearchBox() {
+  const text = useSearch((state) => state.text);
+  const setText = useSearch((state) => state.setText);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const focus = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        input.current?.select();
+      }
+    };
+    window.addEventListener('keydown', focus);
+    return () => window.removeEventListener('keydown', focus);
+  }, []);
+
+  return (
+    <div className="search-box" role="search">
+      <input
+        ref={input}
+        type="search"
+        placeholder="Search"
+        aria-label="Search the library"
+        title="Words match the start of words; artist:, album:, genre:, title:, composer:, year:1990..1999"
+        value={text}
+        spellCheck={false}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            setText('');
+            input.current?.blur();
+          } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
+            // Into the results: the songs table takes the keyboard from here.
+            event.preventDefault();
+            document.querySelector<HTMLElement>('.search-view .track-body')?.focus();
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { memo, type MouseEvent } from 'react';
+import type { RowComponentProps } from 'react-window';
+import type { TrackRow } from '../../../../shared/domain.ts';
+import type { RowSource } from '../data/list-source.ts';
+import type { Column } from './columns.ts';
+
+export interface RowHandlers {
+  mouseDown(index: number, event: MouseEvent): void;
+  doubleClick(index: number): void;
+  contextMenu(index: number, event: MouseEvent): void;
+}
+
+export interface TrackRowProps {
+  source: RowSource<TrackRow>;
+  /** Changes whenever the source has new rows: what makes the list draw them. */
+  revision: number;
+  columns: Column[];
+  template: string;
+  selected: ReadonlyMap<number, number>;
+  cursor: number;
+  focused: boolean;
+  playingId: number | null;
+  /** Album pages: a "Disc 2" heading above the first track of each disc after the first. */
+  discHeading: ((index: number) => string | null) | null;
+  handlers: RowHandlers;
+}
+
+/** A row's cells: drawn again only when its row or the columns change, not on every scroll. */
+const Cells = memo(function Cells({ row, columns }: { row: TrackRow; columns: Column[] }) {
+  return columns.map((column) => (
+    <span key={column.id} role="gridcell" className={`cell col-${column.id}${column.numeric ? ' num' : ''}`}>
+      {column.text(row)}
+    </span>
+  ));
+});
+
+export function TrackRowView({
+  index,
+  style,
+  ariaAttributes,
+  source,
+  columns,
+  template,
+  selected,
+  cursor,
+  focused,
+  playingId,
+  discHeading,
+  handlers,
+}: RowComponentProps<TrackRowProps>) {
+  const row = source.rowAt(index);
+  const heading = discHeading?.(index) ?? null;
+  // song-row: the name the first end-to-end tests know rows by.
+  const classes = ['track-row', 'song-row'];
+  if (!row) classes.push('placeholder');
+  if (row && selected.has(row.id)) classes.push('selected');
+  if (index === cursor) classes.push(focused ? 'cursor focused' : 'cursor');
+  if (row && row.id === playingId) classes.push('playing');
+  if (row && !row.available) classes.push('unavailable');
+  if (heading) classes.push('with-heading');
+  return (
+    <div
+      {...ariaAttributes}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={row ? selected.has(row.id) : false}
+      className={classes.join(' ')}
+      style={{ ...style, gridTemplateColumns: template }}
+      data-track-id={row?.id}
+      title={row && !row.available ? 'Unavailable: its library folder is offline or the file is missing' : undefined}
+      onMouseDown={(event) => handlers.mouseDown(index, event)}
+      onDoubleClick={() => handlers.doubleClick(index)}
+      onContextMenu={(event) => handlers.contextMenu(index, event)}
+    >
+      {heading && (
+        <div className="disc-heading" role="presentation">
+          {heading}
+        </div>
+      )}
+      {row && <Cells row={row} columns={columns} />}
+    </div>
+  );
+}

@@ -1,0 +1,278 @@
+// The track table of every view that lists tracks: virtualized rows fetched a window at a time,
+// sortable and resizable columns, a column chooser, multi-select with the mouse and the
+// keyboard, Enter to play, and a context menu.
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { List, useListRef } from 'react-window';
+import type { TrackRow } from '../../../../shared/domain.ts';
+import type { TrackSort } from '../../../../shared/views.ts';
+import { usePlayer } from '../../stores/player.ts';
+import { ContextMenu, type MenuAt } from '../common/ContextMenu.tsx';
+import type { RowSource } from '../data/list-source.ts';
+import { useRows } from '../data/live.ts';
+import { playFrom, queueTracks } from '../play.ts';
+import { COLUMN_BY_ID, COLUMNS, type ColumnId } from './columns.ts';
+import { useColumnPrefs, widthOf } from './column-prefs.ts';
+import { useSelection } from './selection.ts';
+import { TrackHeader } from './TrackHeader.tsx';
+import { trackMenu } from './track-menu.ts';
+import { TrackRowView, type RowHandlers } from './TrackRowView.tsx';
+
+export const ROW_HEIGHT = 30;
+
+function scrollBy(element: HTMLElement | null | undefined, pixels: number): void {
+  if (element) element.scrollTop += pixels;
+}
+const HEADING_HEIGHT = 30;
+
+interface Props {
+  source: RowSource<TrackRow>;
+  label: string;
+  /** Omitted: a table in a fixed order (an album's tracklist). */
+  sort?: TrackSort;
+  onSort?: (sort: TrackSort) => void;
+  /** A fixed set of columns instead of the user's choice. */
+  columns?: ColumnId[];
+  discHeadings?: boolean;
+  empty?: ReactNode;
+}
+
+export function TrackTable({ source, label, sort, onSort, columns: fixedColumns, discHeadings, empty }: Props) {
+  const revision = useRows(source);
+  const prefs = useColumnPrefs();
+  const playingId = usePlayer((state) => state.current?.id ?? null);
+  const listRef = useListRef(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<MenuAt | null>(null);
+  const [focused, setFocused] = useState(false);
+  const visible = useRef<[number, number]>([0, 0]);
+  const { selection, select, moveCursor, selectAll, clear, shiftBy, ordered } = useSelection(source);
+
+  const columns = useMemo(
+    () => (fixedColumns ?? prefs.visible).map((id) => COLUMN_BY_ID.get(id)!),
+    [fixedColumns, prefs.visible],
+  );
+  const template = useMemo(
+    () => `${columns.map((column) => `${widthOf(prefs.widths, column.id)}px`).join(' ')} minmax(0, 1fr)`,
+    [columns, prefs.widths],
+  );
+
+  const discHeading = useMemo(() => {
+    if (!discHeadings) return null;
+    const discs = new Set<number | null>();
+    for (let i = 0; i < source.total; i++) discs.add(source.rowAt(i)?.discNo ?? null);
+    if (discs.size < 2) return null;
+    return (index: number) => {
+      const disc = source.rowAt(index)?.discNo ?? null;
+      return index === 0 || source.rowAt(index - 1)?.discNo !== disc ? `Disc ${disc ?? '?'}` : null;
+    };
+  }, [discHeadings, source]);
+  const rowHeight = useMemo(
+    () => (discHeading ? (index: number) => ROW_HEIGHT + (discHeading(index) ? HEADING_HEIGHT : 0) : ROW_HEIGHT),
+    [discHeading],
+  );
+
+  // A new snapshot during an import moved the first row on screen: keep it where it was.
+  useLayoutEffect(() => {
+    const moved = source.takeShift();
+    if (moved === 0) return;
+    scrollBy(listRef.current?.element, moved * ROW_HEIGHT);
+    shiftBy(moved);
+  }, [revision, source, listRef, shiftBy]);
+
+  const play = useCallback(
+    (index: number) => {
+      const ids = ordered();
+      const row = source.rowAt(index);
+      if (ids.length > 1 && row && selection.ids.has(row.id)) void queueTracks('play', ids);
+      else void playFrom(source, index);
+    },
+    [ordered, source, selection.ids],
+  );
+
+  const openMenu = useCallback(
+    (index: number, x: number, y: number) => {
+      const row = source.rowAt(index);
+      const inSelection = row !== undefined && selection.ids.has(row.id);
+      setMenu({
+        x,
+        y,
+        items: trackMenu({
+          row,
+          ids: () => (inSelection ? ordered() : row ? [row.id] : []),
+          play: () => play(index),
+          selectAll: () => void selectAll(),
+        }),
+      });
+    },
+    [source, selection.ids, ordered, play, selectAll],
+  );
+
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      mouseDown(index, event: MouseEvent) {
+        if (event.button === 2) return void select(index, { shift: false, toggle: false }, true);
+        if (event.button !== 0) return;
+        void select(index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
+      },
+      doubleClick: (index) => play(index),
+      contextMenu(index, event) {
+        event.preventDefault();
+        openMenu(index, event.clientX, event.clientY);
+      },
+    }),
+    [select, play, openMenu],
+  );
+
+  const goTo = (index: number, event: KeyboardEvent) => {
+    if (source.total === 0) return;
+    const to = Math.max(0, Math.min(source.total - 1, index));
+    listRef.current?.scrollToRow({ index: to, align: 'smart' });
+    if (event.ctrlKey || event.metaKey) moveCursor(to);
+    else void select(to, { shift: event.shiftKey, toggle: false });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const cursor = Math.max(0, selection.cursor);
+    const page = Math.max(1, visible.current[1] - visible.current[0]);
+    const mod = event.ctrlKey || event.metaKey;
+    switch (event.key) {
+      case 'ArrowDown':
+        goTo(selection.cursor < 0 ? visible.current[0] : cursor + 1, event);
+        break;
+      case 'ArrowUp':
+        goTo(cursor - 1, event);
+        break;
+      case 'PageDown':
+        goTo(cursor + page, event);
+        break;
+      case 'PageUp':
+        goTo(cursor - page, event);
+        break;
+      case 'Home':
+        goTo(0, event);
+        break;
+      case 'End':
+        goTo(source.total - 1, event);
+        break;
+      case 'Enter':
+        if (selection.cursor >= 0) play(selection.cursor);
+        break;
+      case ' ':
+        if (!mod || selection.cursor < 0) return;
+        void select(selection.cursor, { shift: false, toggle: true });
+        break;
+      case 'Escape':
+        clear();
+        break;
+      case 'ContextMenu':
+      case 'F10': {
+        if (event.key === 'F10' && !event.shiftKey) return;
+        const row = (event.currentTarget as HTMLElement).querySelector('.track-row.cursor') as HTMLElement | null;
+        const box = (row ?? event.currentTarget).getBoundingClientRect();
+        openMenu(cursor, box.left + 40, box.top + ROW_HEIGHT);
+        break;
+      }
+      default:
+        if (mod && event.key.toLowerCase() === 'a') {
+          void selectAll();
+          break;
+        }
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  const chooseColumns = (event: MouseEvent) =>
+    setMenu({
+      x: event.clientX,
+      y: event.clientY,
+      items: [
+        ...COLUMNS.map((column) => ({
+          label: column.label,
+          checked: prefs.visible.includes(column.id),
+          action: () => prefs.toggle(column.id),
+        })),
+        { label: 'Reset columns', separatorBefore: true, action: prefs.reset },
+      ],
+    });
+
+  const rowProps = useMemo(
+    () => ({
+      source,
+      revision,
+      columns,
+      template,
+      selected: selection.ids,
+      cursor: selection.cursor,
+      focused,
+      playingId,
+      discHeading,
+      handlers,
+    }),
+    [source, revision, columns, template, selection, focused, playingId, discHeading, handlers],
+  );
+
+  if (source.status === 'error') {
+    return (
+      <div className="empty-state" role="alert">
+        Cannot load this list: {source.error}
+      </div>
+    );
+  }
+  return (
+    <section className="track-table" aria-label={label}>
+      <TrackHeader
+        columns={columns}
+        template={template}
+        sort={sort ?? null}
+        onSort={onSort ?? null}
+        onChooseColumns={fixedColumns ? null : chooseColumns}
+        scrollRef={headerRef}
+      />
+      {source.status === 'ready' && source.total === 0 ? (
+        <div className="empty-state">{empty ?? 'Nothing here.'}</div>
+      ) : (
+        <div
+          className="track-body"
+          role="grid"
+          aria-label={label}
+          aria-rowcount={source.total + 1}
+          aria-multiselectable="true"
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
+        >
+          <List
+            listRef={listRef}
+            className="track-list"
+            rowComponent={TrackRowView}
+            rowCount={source.total}
+            rowHeight={rowHeight}
+            rowProps={rowProps}
+            overscanCount={6}
+            defaultScrollOffset={source.firstVisible * ROW_HEIGHT}
+            onRowsRendered={(rows) => {
+              visible.current = [rows.startIndex, rows.stopIndex];
+              source.setVisible(rows.startIndex, rows.stopIndex);
+            }}
+            onScroll={(event) => {
+              if (headerRef.current) headerRef.current.scrollLeft = event.currentTarget.scrollLeft;
+            }}
+          />
+        </div>
+      )}
+      {menu && <ContextMenu menu={menu} onClose={() => setMenu(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// The Songs table's columns: what each shows, how wide it starts, and what it sorts by.
+import type { TrackRow } from '../../../../shared/domain.ts';
+import type { TrackSortField } from '../../../../shared/views.ts';
+import { formatDuration } from '../../components/format.ts';
+
+export type ColumnId =
+  | 'trackNo'
+  | 'title'
+  | 'artist'
+  | 'album'
+  | 'albumArtist'
+  | 'year'
+  | 'genre'
+  | 'duration'
+  | 'format'
+  | 'bitrate'
+  | 'added'
+  | 'playCount'
+  | 'lastPlayed'
+  | 'rating';
+
+export interface Column {
+  id: ColumnId;
+  label: string;
+  /** Shown in the header where the label is too long for a narrow column. */
+  short?: string;
+  width: number;
+  numeric?: boolean;
+  sort: TrackSortField;
+  text(row: TrackRow): string;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const formatDate = (ms: number | null): string => (ms ? dateFormat.format(ms) : '');
+
+export const COLUMNS: Column[] = [
+  {
+    id: 'trackNo',
+    label: 'Track',
+    short: '#',
+    width: 48,
+    numeric: true,
+    sort: 'trackNo',
+    text: (r) => (r.trackNo ? String(r.trackNo) : ''),
+  },
+  { id: 'title', label: 'Title', width: 260, sort: 'title', text: (r) => r.title },
+  { id: 'artist', label: 'Artist', width: 180, sort: 'artist', text: (r) => r.artist },
+  { id: 'album', label: 'Album', width: 200, sort: 'album', text: (r) => r.album },
+  { id: 'albumArtist', label: 'Album artist', width: 160, sort: 'albumArtist', text: (r) => r.albumArtist },
+  { id: 'year', label: 'Year', width: 56, numeric: true, sort: 'year', text: (r) => (r.year ? String(r.year) : '') },
+  { id: 'genre', label: 'Genre', width: 110, sort: 'genre', text: (r) => r.genre },
+  {
+    id: 'duration',
+    label: 'Time',
+    width: 64,
+    numeric: true,
+    sort: 'duration',
+    text: (r) => formatDuration(r.durationS),
+  },
+  { id: 'format', label: 'Format', width: 64, sort: 'format', text: (r) => r.format },
+  {
+    id: 'bitrate',
+    label: 'Bitrate',
+    width: 80,
+    numeric: true,
+    sort: 'bitrate',
+    text: (r) => (r.bitrate ? `${Math.round(r.bitrate / 1000)} kbps` : ''),
+  },
+  { id: 'added', label: 'Date added', width: 110, numeric: true, sort: 'added', text: (r) => formatDate(r.addedAt) },
+  {
+    id: 'playCount',
+    label: 'Plays',
+    width: 56,
+    numeric: true,
+    sort: 'playCount',
+    text: (r) => (r.playCount ? String(r.playCount) : ''),
+  },
+  {
+    id: 'lastPlayed',
+    label: 'Last played',
+    width: 110,
+    numeric: true,
+    sort: 'lastPlayed',
+    text: (r) => formatDate(r.lastPlayedAt),
+  },
+  { id: 'rating', label: 'Rating', width: 80, sort: 'rating', text: (r) => (r.rating ? '★'.repeat(r.rating) : '') },
+];
+
+export const COLUMN_BY_ID = new Map(COLUMNS.map((column) => [column.id, column]));
+
+export const DEFAULT_COLUMNS: ColumnId[] = ['trackNo', 'title', 'artist', 'album', 'year', 'genre', 'duration'];
+export const MIN_WIDTH = 36;

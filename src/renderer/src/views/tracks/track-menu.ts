@@ -1,0 +1,42 @@
+// The track tables' right-click menu.
+import type { TrackRow } from '../../../../shared/domain.ts';
+import { call } from '../../bridge/api.ts';
+import { useNavigation } from '../../stores/navigation.ts';
+import type { MenuItem } from '../common/ContextMenu.tsx';
+import { useFolders } from '../folders/folders-store.ts';
+import { formatCount } from '../common/ViewHeader.tsx';
+import { queueTracks } from '../play.ts';
+
+async function showInFolder(track: TrackRow): Promise<void> {
+  const { opened, folder } = await call('library.showInFolder', { trackId: track.id });
+  // In a browser there is no file manager to open: the Folders view shows the folder instead.
+  if (!opened) {
+    useFolders.getState().reveal(folder);
+    useNavigation.getState().go('folders');
+  }
+}
+
+export function trackMenu(options: {
+  /** The row right-clicked (or under the cursor), and the selection it belongs to, in list order. */
+  row: TrackRow | undefined;
+  ids: () => number[];
+  play(): void;
+  selectAll(): void;
+}): MenuItem[] {
+  const { row } = options;
+  const count = options.ids().length;
+  const noun = count > 1 ? `${formatCount(count)} tracks` : 'track';
+  return [
+    { label: count > 1 ? `Play ${noun}` : 'Play', action: options.play },
+    { label: 'Play next', action: () => void queueTracks('next', options.ids()) },
+    { label: 'Add to queue', action: () => void queueTracks('queue', options.ids()) },
+    {
+      label: 'Show album',
+      separatorBefore: true,
+      disabled: !row?.albumId,
+      action: () => row?.albumId && useNavigation.getState().open({ kind: 'album', albumId: row.albumId }),
+    },
+    { label: 'Show in folder', disabled: !row, action: () => row && void showInFolder(row) },
+    { label: 'Select all', separatorBefore: true, action: options.selectAll },
+  ];
+}

@@ -1,0 +1,146 @@
+// The library views in real Chromium against `tonearm serve`: browse the albums, open one,
+// search without diacritics and play what was found; then an import running in the
+// background adds rows to the open Songs view while it runs, and the row the user selected
+// stays selected and where it was on screen.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { generateLibrary, type Manifest } from '../../bench/library/generate.ts';
+import { foldText } from '../../src/main/core/catalog/sort-key.ts';
+import { hasFfmpeg } from '../support/audio.ts';
+import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
+import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
+import { tempDir } from '../support/temp.ts';
+
+/** One command over the host's socket, as a second client (the import "in the background"). */
+async function command(served: ServedTonearm, name: string, input: unknown): Promise<unknown> {
+  const socket = new WebSocket(`${served.base.replace('http', 'ws')}/api?token=${served.token}`, {
+    headers: { origin: served.base },
+  });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const reply = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id?: number };
+      if (message.id === 1) resolve(message as { ok: boolean });
+    });
+    socket.send(JSON.stringify({ id: 1, name, input }));
+  });
+  socket.close();
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+  return reply.value;
+}
+
+const songCount = async (page: Page): Promise<number> =>
+  Number(((await page.locator('.view-header .view-detail').textContent()) ?? '').replace(/\D/g, '') || 0);
+
+describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('library views in Chromium', () => {
+  const dir = tempDir();
+  let served: ServedTonearm;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let manifest: Manifest;
+
+  beforeAll(async () => {
+    const music = join(dir.path, 'music');
+    manifest = await generateLibrary({ dir: music, tracks: 90, seed: 11, durationS: 3, formats: { mp3: 1 } });
+    const db = join(dir.path, 'catalog.sqlite');
+    await tonearm(['scan', music, '--db', db, '--json']);
+    served = await serveTonearm(['--db', db]);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    errors = collectPageErrors(page);
+    await page.goto(served.url);
+    await page.waitForSelector('.track-row[data-track-id]');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    dir.cleanup();
+  });
+
+  it('browses the albums and opens one', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Albums' }).click();
+    const card = page.locator('.album-card[data-album-id]').first();
+    await card.waitFor();
+    const title = (await card.locator('.album-title').textContent())!;
+    const planned = manifest.tracks.filter((track) => track.album === title);
+    await card.click();
+    await page.waitForSelector('.album-page .track-row[data-track-id]');
+    await expect(page.locator('.view-title').textContent()).resolves.toBe(title);
+    const tracks = await page.locator('.album-page .track-row[data-track-id] .col-title').allTextContents();
+    expect(new Set(tracks)).toEqual(new Set(planned.map((track) => track.title)));
+    // Back to the grid, then keyboard: arrows move between cards, Enter opens.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.locator('.album-card[data-album-id]').first().waitFor();
+  });
+
+  it('finds a name with diacritics typed without them, grouped, and plays a result', async () => {
+    // A word with a diacritic in an album artist's name ("Rós"), typed plainly ("ros").
+    const artist = manifest.tracks
+      .map((track) => track.albumArtist)
+      .find((name) => foldText(name) !== name.toLowerCase())!;
+    const word = artist.split(/\s+/).find((w) => foldText(w) !== w.toLowerCase())!;
+    const plain = foldText(word).replace(/[^a-z]/g, '');
+    expect(plain.length).toBeGreaterThan(1);
+    await page.getByRole('searchbox', { name: 'Search the library' }).fill(plain);
+    await page.waitForSelector('.search-view .track-row[data-track-id]');
+    await expect(page.locator('.search-view .artist-chip').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining(artist)]),
+    );
+    const expected = manifest.tracks.filter((track) =>
+      [track.title, track.artist, track.album, track.albumArtist, track.genre, track.composer].some((text) =>
+        (foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []).some((word) => word.startsWith(plain)),
+      ),
+    );
+    await expect
+      .poll(async () => Number(await page.locator('.songs-group .group-count').textContent()))
+      .toBe(expected.length);
+
+    const first = page.locator('.search-view .track-row[data-track-id]').first();
+    const title = (await first.locator('.col-title').textContent())!;
+    await first.dblclick();
+    await expect.poll(() => page.getByTestId('now-playing-title').textContent(), { timeout: 20_000 }).toBe(title);
+    await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 20_000 });
+
+    await page.getByRole('searchbox', { name: 'Search the library' }).press('Escape');
+    await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
+  });
+
+  it('shows an import live in the open Songs view, keeping the selection and the scroll position', async () => {
+    await page
+      .getByRole('button', { name: 'Pause' })
+      .click()
+      .catch(() => {});
+    const before = await songCount(page);
+    expect(before).toBe(90);
+    // Scroll into the list and select the first row on screen (row 30: 30 rows of 30 px above it).
+    await page.locator('.track-list').evaluate((list) => (list.scrollTop = 900));
+    const chosen = page.locator('.track-row[aria-rowindex="32"]');
+    await chosen.waitFor();
+    const chosenId = (await chosen.getAttribute('data-track-id'))!;
+    await chosen.click();
+    const row = page.locator(`.track-row[data-track-id="${chosenId}"]`);
+    const top = (await row.boundingBox())!.y;
+
+    const more = join(dir.path, 'more');
+    await generateLibrary({ dir: more, tracks: 400, seed: 12, durationS: 3, formats: { mp3: 1 } });
+    const counts = new Set<number>();
+    const watch = setInterval(() => void songCount(page).then((n) => counts.add(n)), 50);
+    await command(served, 'library.addRoot', { path: more });
+    await command(served, 'scan.start', {});
+    await expect.poll(() => songCount(page), { timeout: 60_000, interval: 100 }).toBe(490);
+    clearInterval(watch);
+
+    // Rows arrived in several steps while the scan ran, not all at its end.
+    expect([...counts].filter((n) => n > before && n < 490).length).toBeGreaterThan(0);
+    expect(await row.getAttribute('class')).toMatch(/\bselected\b/);
+    const after = (await row.boundingBox())!.y;
+    expect(Math.abs(after - top)).toBeLessThanOrEqual(2);
+  });
+
+  it('logs no errors in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
