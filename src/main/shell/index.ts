@@ -3,7 +3,7 @@
 // utilityProcess, and owns the window, the menu and the app's lifetime.
 import '../core/threadpool.ts';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import { createHandlers } from '../core/api/create-handlers.ts';
 import { Core } from '../core/core.ts';
 import { defaultDataDir } from '../core/paths.ts';
@@ -48,7 +48,10 @@ function start(): void {
   void core.parser.start();
   core.startWatching();
   handleMediaScheme(core);
-  wireContract(createHandlers(core, { pickFolders }), isOurRenderer);
+  wireContract(
+    createHandlers(core, { pickFolders, showItemInFolder: (path) => shell.showItemInFolder(path) }),
+    isOurRenderer,
+  );
   forwardEvents(core.bus, () => BrowserWindow.getAllWindows());
   installMenu({
     addFolder: () => void addFoldersAndScan(),

@@ -8,7 +8,7 @@ import { useNavigation, type ViewName } from '../../stores/navigation.ts';
 import { ListSource } from '../data/list-source.ts';
 import { loadSort, saveSort } from '../tracks/use-track-list.ts';
 
-const FIRST_ROWS = 120;
+const FIRST_ROWS = 60;
 
 interface SearchState {
   text: string;
