@@ -3,7 +3,9 @@
 // graph's destination) has no gap and no step at the join, nor at the switch from the first
 // seconds' decode to the full one. As FLAC, and as MP3 from LAME, whose encoder delay and
 // padding must be trimmed.
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasFfmpeg } from '../support/audio.ts';
@@ -12,8 +14,9 @@ import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/c
 import {
   analyseOutput,
   armOutputTap,
-  dropOnQueue,
+  callApi,
   installOutputTap,
+  playExactly,
   trackIdsByTitle,
   waitForPlayer,
 } from './support/player.ts';
@@ -39,10 +42,18 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('gapless playback', () =
   let page: Page;
   let errors: string[];
   const mediaRanges: string[] = [];
+  let ids = new Map<string, number>();
+  const idOf = (title: string) => ids.get(title)!;
 
   beforeAll(async () => {
     const music = join(dir.path, 'music');
     for (const c of CASES) await splitTone(music, c.format, { ...c, frequency: FREQUENCY });
+    // A track whose ReplayGain tags say: 6.02 dB down (half the amplitude), peak at 0.8.
+    await promisify(execFile)('ffmpeg', [
+      ...['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `sine=frequency=${FREQUENCY}:duration=1.5`],
+      ...['-ac', '2', '-c:a', 'flac', '-metadata', 'title=Loud Tone', '-metadata', 'REPLAYGAIN_TRACK_GAIN=-6.02 dB'],
+      ...['-metadata', 'REPLAYGAIN_TRACK_PEAK=0.800000', join(music, 'loud.flac')],
+    ]);
     const db = join(dir.path, 'catalog.sqlite');
     await tonearm(['scan', music, '--db', db, '--json']);
     served = await serveTonearm(['--db', db]);
@@ -57,7 +68,9 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('gapless playback', () =
     });
     await page.goto(served.url);
     // Let the app build its audio graph (at its first play), so the tap is on it before the tones.
-    await page.locator('.song-row', { hasText: 'Mp3 Tone 2' }).dblclick();
+    await page.waitForSelector('[data-track-id]');
+    ids = await trackIdsByTitle(served.base, served.token);
+    await playExactly(page, ['Mp3 Tone 2'], idOf);
     await waitForPlayer(page, (v) => v.status === 'idle' && v.title === 'Mp3 Tone 2', 15_000);
   });
   afterAll(async () => {
@@ -68,14 +81,9 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('gapless playback', () =
 
   for (const c of CASES) {
     it(`joins two halves of one tone without a gap or a click (${c.format})`, async () => {
-      const ids = await trackIdsByTitle(page);
-      const first = ids.get(`${c.album} 1`)!;
-      const second = ids.get(`${c.album} 2`)!;
+      const first = idOf(`${c.album} 1`);
       await armOutputTap(page);
-      await page.locator('.song-row', { hasText: `${c.album} 1` }).dblclick();
-      await page.getByRole('button', { name: 'Queue', exact: true }).click();
-      await dropOnQueue(page, [second]);
-      await page.getByRole('button', { name: 'Queue', exact: true }).click();
+      await playExactly(page, [`${c.album} 1`, `${c.album} 2`], idOf);
       await waitForPlayer(page, (v) => v.title === `${c.album} 2`, (c.firstSeconds + 10) * 1000);
       await waitForPlayer(page, (v) => v.status === 'idle', (c.secondSeconds + 10) * 1000);
 
@@ -108,6 +116,29 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('gapless playback', () =
       }
     });
   }
+
+  it('applies ReplayGain in the graph: the tag, the pre-amp, and the cap from the peak', async () => {
+    const heardPeak = async () => {
+      await armOutputTap(page);
+      await playExactly(page, ['Loud Tone'], idOf);
+      await waitForPlayer(page, (v) => v.status === 'idle', 10_000);
+      return (await analyseOutput(page, FREQUENCY)).peak;
+    };
+    const set = (key: string, value: unknown) => callApi(served.base, served.token, 'settings.set', { key, value });
+    // The source's own level, with ReplayGain off.
+    await set('playback.replayGain', 'off');
+    const source = await heardPeak();
+    expect(source).toBeGreaterThan(0.05);
+    await set('playback.replayGain', 'track');
+    expect((await heardPeak()) / source).toBeCloseTo(0.5, 2);
+    // +12 dB of pre-amp would be ×1.99, but the peak (0.8) allows only ×1.25 without clipping.
+    await set('playback.preampDb', 12);
+    expect((await heardPeak()) / source).toBeCloseTo(1.25, 2);
+    await set('playback.clippingProtection', false);
+    expect((await heardPeak()) / source).toBeCloseTo(10 ** (5.98 / 20), 2);
+    await set('playback.preampDb', 0);
+    await set('playback.clippingProtection', true);
+  });
 
   it('logs no errors in the page', () => {
     expect(errors).toEqual([]);

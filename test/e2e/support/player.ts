@@ -43,17 +43,41 @@ export async function dropOnQueue(page: Page, trackIds: number[], selector = '[d
   await page.dispatchEvent(selector, 'drop', { dataTransfer: data });
 }
 
-/** The ids of the Songs view's rows, by title. */
-export async function trackIdsByTitle(page: Page): Promise<Map<string, number>> {
-  await page.waitForSelector('.song-row[data-track-id]');
-  const rows = await page
-    .locator('.song-row[data-track-id]')
-    .evaluateAll((els) =>
-      els.map(
-        (el) => [el.querySelector('.col-title')?.textContent ?? '', Number(el.getAttribute('data-track-id'))] as const,
-      ),
-    );
-  return new Map(rows);
+export const queueTitles = (page: Page) => page.locator('.queue-row .queue-title').allTextContents();
+
+async function setQueueOpen(page: Page, open: boolean) {
+  const button = page.getByRole('button', { name: 'Queue', exact: true });
+  if (((await button.getAttribute('aria-expanded')) === 'true') !== open) await button.click();
+}
+
+/**
+ * Plays `titles` as the queue and nothing else, repeat off: a double-click on the first in the
+ * Songs view (which may queue its whole list), then Clear (which keeps the playing track) and
+ * the rest dropped on the queue panel. Leaves the panel as it found it, unless `keepOpen`.
+ */
+export async function playExactly(page: Page, titles: string[], idOf: (title: string) => number, keepOpen = false) {
+  const repeat = page.locator('[data-repeat]');
+  while ((await repeat.getAttribute('data-repeat')) !== 'off') await repeat.click();
+  await page.locator('[data-track-id]', { hasText: titles[0] }).first().dblclick();
+  await waitForPlayer(page, (v) => v.title === titles[0]);
+  await setQueueOpen(page, true);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  if (titles.length > 1) await dropOnQueue(page, titles.slice(1).map(idOf));
+  const until = Date.now() + 10_000;
+  while (JSON.stringify(await queueTitles(page)) !== JSON.stringify(titles)) {
+    if (Date.now() > until) throw new Error(`the queue is ${JSON.stringify(await queueTitles(page))}`);
+    await page.waitForTimeout(50);
+  }
+  if (!keepOpen) await setQueueOpen(page, false);
+}
+
+/** Track ids by title, from the catalog through the contract (not from any one view's markup). */
+export async function trackIdsByTitle(base: string, token: string): Promise<Map<string, number>> {
+  const { rows } = await callApi<{ rows: { id: number; title: string }[] }>(base, token, 'library.tracks', {
+    offset: 0,
+    limit: 2000,
+  });
+  return new Map(rows.map((row) => [row.title, row.id]));
 }
 
 // Runs in the page before the app: whatever connects to a context's destination is also fed to

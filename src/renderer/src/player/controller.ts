@@ -14,7 +14,12 @@ const ERROR_SHOWN_MS = 10_000;
 
 export const engine = new Engine((id) => bridge.mediaUrl(id), {
   status: (status) => {
-    usePlayer.getState().set({ status, playing: status === 'playing' || status === 'loading' });
+    // The playhead as of the change: a pause shows where it stopped, not the last tick.
+    usePlayer.getState().set({
+      status,
+      playing: status === 'playing' || status === 'loading',
+      position: status === 'idle' ? usePlayer.getState().position : engine.position(),
+    });
     persistSoon();
   },
   advanced: (key) => {

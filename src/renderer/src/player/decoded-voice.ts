@@ -3,7 +3,7 @@
 // another stops continues on the very next sample.
 import type { TrackRow } from '../../../shared/domain.ts';
 import { DECLICK_SECONDS, frameNow, rampTo, type Output } from './output.ts';
-import { HANDOVER_LEAD_SECONDS, START_LEAD_SECONDS } from './policy.ts';
+import { HANDOVER_LEAD_SECONDS, MAX_WAIT_SECONDS, START_LEAD_SECONDS } from './policy.ts';
 import type { Decoded, TrackLoad } from './track-load.ts';
 import { voiceChain, type Voice, type VoiceEvents } from './voice.ts';
 
@@ -151,15 +151,28 @@ export class DecodedVoice implements Voice {
 
   private loadChanged(): void {
     if (this.stopped) return;
+    const wait = this.load.expectedWait();
     if (this.pending !== null) {
       if (this.load.covering(this.pending, Math.round(0.5 * this.rate)) || this.load.full) {
         this.play(this.pending, frameNow(this.ctx) + Math.round(START_LEAD_SECONDS * this.rate), true);
       } else if (this.load.error) {
         this.events.failed(this.load.error);
+      } else if (this.load.prefix && wait !== null && wait > MAX_WAIT_SECONDS) {
+        // Waiting past what the first part covers (a seek, or it ran out), and the rest is far off.
+        this.events.outrun();
       }
       return;
     }
-    if (this.playing && !this.playing.complete && this.load.full) this.handOver(this.load.full);
+    if (this.playing && !this.playing.complete) {
+      if (this.load.full) this.handOver(this.load.full);
+      else if (wait !== null && wait > this.partialLeft() - 1) this.events.outrun();
+    }
+  }
+
+  /** Seconds of the partial decode still to play. */
+  private partialLeft(): number {
+    if (!this.playing) return 0;
+    return (this.playing.frames - this.position() * this.rate) / this.rate;
   }
 
   /**

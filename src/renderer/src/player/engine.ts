@@ -4,7 +4,7 @@
 import type { TrackRow } from '../../../shared/domain.ts';
 import { DecodedVoice } from './decoded-voice.ts';
 import { audioOutput, DECLICK_SECONDS, rampTo, volumeGain, type Output } from './output.ts';
-import { decodable, MAX_WAIT_SECONDS } from './policy.ts';
+import { decodable } from './policy.ts';
 import { StreamVoice } from './stream-voice.ts';
 import { TrackLoad, type PlaybackError } from './track-load.ts';
 import type { Voice, VoiceEvents } from './voice.ts';
@@ -73,7 +73,8 @@ export class Engine {
     if (autoplay) this.resumeOutput();
     else this.suspendOutput();
     this.paused = !autoplay;
-    this.current.voice = this.voiceFor(this.current, output, positionS);
+    // voiceFor sets current.voice itself: the voice may hand over to the stream before it returns.
+    this.voiceFor(this.current, output, positionS);
     this.pruneLoads();
     if (this.upcoming && decodable(this.upcoming.track)) this.prepareUpcoming(this.upcoming.track);
     this.scheduleUpcoming();
@@ -203,7 +204,7 @@ export class Engine {
     }
   }
 
-  private voiceFor(slot: Current, output: Output, positionS: number): Voice {
+  private voiceFor(slot: Current, output: Output, positionS: number): void {
     const gain = this.gainOf(slot.track);
     const events = this.currentEvents(slot);
     let voice: Voice;
@@ -216,15 +217,19 @@ export class Engine {
     }
     slot.voice = voice;
     voice.start(positionS, null, positionS > 0);
-    return voice;
   }
 
   /** Swaps a waiting decoded voice for the stream, from where it is. */
   private streamInstead(slot: Current): void {
     if (!slot.voice || slot.triedStream || this.current !== slot) return;
     const position = slot.voice.position();
-    slot.voice.stop(false);
+    slot.voice.stop(true);
     slot.triedStream = true;
+    // The element fetches for itself: the whole-file download would only compete with it.
+    if (this.upcoming?.track.id !== slot.track.id) {
+      this.loads.get(slot.track.id)?.abort();
+      this.loads.delete(slot.track.id);
+    }
     this.voiceFor(slot, this.out(), position);
     this.pruneLoads();
     this.scheduleUpcoming();
@@ -239,11 +244,6 @@ export class Engine {
         if (!mine()) return;
         this.waiting = waiting;
         this.emitStatus();
-        // Nothing decoded here yet, and the rest of the file is far off: stream from here instead.
-        const voice = slot.voice;
-        if (waiting && voice instanceof DecodedVoice && voice.load.expectedWait() > MAX_WAIT_SECONDS) {
-          this.streamInstead(slot);
-        }
       },
       failed: (error: PlaybackError) => {
         if (!mine()) return;
@@ -255,6 +255,8 @@ export class Engine {
         this.events.failed(slot.key, error.message);
         this.emitStatus();
       },
+      // A slow share: what is decoded runs out (or a seek lands past it) long before the rest is in.
+      outrun: () => mine() && this.streamInstead(slot),
       sounding: () => {
         if (!mine()) return;
         this.waiting = false;
@@ -310,7 +312,14 @@ export class Engine {
 
   private noEvents(): VoiceEvents {
     const nothing = () => {};
-    return { ended: nothing, endChanged: nothing, waiting: nothing, failed: nothing, sounding: nothing };
+    return {
+      ended: nothing,
+      endChanged: nothing,
+      waiting: nothing,
+      failed: nothing,
+      sounding: nothing,
+      outrun: nothing,
+    };
   }
 
   /** Fetches and decodes the next track, once the current one's own load is done. */

@@ -86,15 +86,17 @@ export class TrackLoad {
     this.listeners.clear();
   }
 
-  /** Seconds until the full decode is likely ready, from the bytes still to come at today's rate. */
-  expectedWait(): number {
+  /**
+   * Seconds until the full decode is likely ready, from the bytes still to come at the pace so
+   * far; null until there is a pace to go by.
+   */
+  expectedWait(): number | null {
     if (this.full) return 0;
     if (this.error) return Infinity;
-    const decode = (this.track.durationS ?? 300) * DECODE_SECONDS_PER_SECOND;
     const elapsed = (performance.now() - this.startedAt) / 1000;
-    if (this.size === null || this.received === 0 || elapsed <= 0) return 1 + decode;
-    const rate = this.received / elapsed;
-    return (this.size - this.received) / rate + decode;
+    if (this.size === null || this.received === 0 || elapsed <= 0) return null;
+    const decode = (this.track.durationS ?? 300) * DECODE_SECONDS_PER_SECOND;
+    return (this.size - this.received) / (this.received / elapsed) + decode;
   }
 
   /** The decoded audio that covers `frame` (of the music) with `ahead` frames to spare, if any. */

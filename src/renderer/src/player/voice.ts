@@ -13,6 +13,8 @@ export interface VoiceEvents {
   failed(error: PlaybackError): void;
   /** Sound starts now (or at the scheduled time): the end of a start's or a seek's latency. */
   sounding(): void;
+  /** Playing a partial decode that will run out before the rest of the file can arrive. */
+  outrun(): void;
 }
 
 export interface Voice {
