@@ -76,9 +76,6 @@ export const BASE_SORT: TrackSort = { field: 'albumArtist', desc: false };
 
 // The first rows of an order, straight from SQL: what a list shows while the whole order is
 // still being read. Each is exactly the order computeOrder makes (ties in album artist order).
-// Only where the first run of equal values is short: the first run of track number 1, or of a
-// format, is tens of thousands of rows scattered over the whole table, slower to sort here than
-// the whole order from its index; genre (ordered by name) and the play statistics have none.
 const TIES = 'album_artist_key, album_key, disc_no, track_no, id';
 const byText = (key: string, then: string) => (desc: boolean) => `ORDER BY ${key}${desc ? ' DESC' : ''}, ${then}`;
 // INDEXED BY: without it SQLite would scan the table to find the first values.
@@ -95,8 +92,49 @@ const HEAD: Partial<Record<TrackSortField, (desc: boolean) => string>> = {
   added: byValue('tracks_added', 'added_at'),
 };
 
-/** The first `limit` ids of the order, or null where only the whole order gives them. */
+// Few distinct values (a format, track number 1): the first run is tens of thousands of rows
+// spread over the whole table, too many to sort here. Its first rows are found instead by
+// walking the album artist index (already in tie order) for that value, run after run.
+const RUNS: Partial<Record<TrackSortField, { column: string; index: string }>> = {
+  trackNo: { column: 'track_no', index: 'tracks_track_no' },
+  format: { column: 'format', index: 'tracks_format' },
+  bitrate: { column: 'bitrate', index: 'tracks_bitrate' },
+  genre: { column: 'genre_id', index: 'tracks_genre' },
+};
+/** Runs this short are sorted from their own index; longer ones walked in tie order. */
+const SHORT_RUN = 2000;
+const FIRST_VALUES = 64;
+
+function headByRuns(db: Database.Database, sort: TrackSort, limit: number): Int32Array | null {
+  const { column, index } = RUNS[sort.field]!;
+  const values =
+    sort.field === 'genre'
+      ? genreRuns(db, sort.desc)
+      : (db
+          .prepare(
+            `SELECT DISTINCT ${column} FROM tracks INDEXED BY ${index} ORDER BY ${column}${sort.desc ? ' DESC' : ''} LIMIT ${FIRST_VALUES}`,
+          )
+          .pluck()
+          .all() as unknown[]);
+  const count = db.prepare(`SELECT count(*) FROM tracks INDEXED BY ${index} WHERE ${column} IS ?`).pluck();
+  const short = db.prepare(`SELECT id FROM tracks INDEXED BY ${index} WHERE ${column} IS ? ORDER BY ${TIES} LIMIT ?`);
+  const long = db.prepare(
+    `SELECT id FROM tracks INDEXED BY tracks_sort_album_artist WHERE ${column} IS ? ORDER BY ${TIES} LIMIT ?`,
+  );
+  const ids: number[] = [];
+  for (const value of values) {
+    const size = count.get(value) as number;
+    if (size === 0) continue;
+    ids.push(...((size <= SHORT_RUN ? short : long).pluck().all(value, limit - ids.length) as number[]));
+    if (ids.length >= limit) return Int32Array.from(ids);
+  }
+  // Fewer rows than asked in the first values: the list is short, or values are many and tiny.
+  return values.length < FIRST_VALUES ? Int32Array.from(ids) : null;
+}
+
+/** The first `limit` ids of the order, or null where only the whole order gives them (the play statistics). */
 export function firstIds(db: Database.Database, sort: TrackSort, limit: number): Int32Array | null {
+  if (RUNS[sort.field]) return headByRuns(db, sort, limit);
   const order = HEAD[sort.field]?.(sort.desc);
   if (!order) return null;
   return Int32Array.from(db.prepare(`SELECT id FROM tracks ${order} LIMIT ?`).pluck().all(limit) as number[]);
@@ -163,14 +201,34 @@ function reverseRuns(ids: Int32Array, starts: number[] | null): Int32Array {
   return out;
 }
 
-/** The genre index orders by genre id: put its runs in order of the genres' names. */
-function byGenreName(db: Database.Database, ids: Int32Array): [Int32Array, number[]] {
+/**
+ * Genre ids (null: no genre) in the order of the genres' names; ties and nameless genres as
+ * the genre index has them (null first), which is how the whole order breaks them too.
+ */
+function genreOrder(db: Database.Database, genreIds: (number | null)[]): (number | null)[] {
   const names = new Map(
     (db.prepare('SELECT id, name FROM genres').raw().all() as [number, string][]).map(([id, name]) => [
       id,
       sortKey(name),
     ]),
   );
+  const keyed = genreIds.map((genreId) => ({
+    genreId,
+    key: (genreId !== null && names.get(genreId)) || EMPTY_SORT_KEY,
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ genreId }) => genreId);
+}
+
+/** The runs of the genre order, first to last. */
+function genreRuns(db: Database.Database, desc: boolean): (number | null)[] {
+  const ids = db.prepare('SELECT id FROM genres ORDER BY id').pluck().all() as number[];
+  const order = genreOrder(db, [null, ...ids]);
+  return desc ? order.reverse() : order;
+}
+
+/** The genre index orders by genre id: put its runs in order of the genres' names. */
+function byGenreName(db: Database.Database, ids: Int32Array): [Int32Array, number[]] {
   const runs = db
     .prepare('SELECT genre_id, count(*) FROM tracks INDEXED BY tracks_genre GROUP BY genre_id ORDER BY genre_id')
     .raw()
@@ -179,15 +237,18 @@ function byGenreName(db: Database.Database, ids: Int32Array): [Int32Array, numbe
     runs.map(([, size]) => size),
     ids.length,
   );
-  const order = runs.map(([genreId], i) => ({ i, key: (genreId !== null && names.get(genreId)) || EMPTY_SORT_KEY }));
-  order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const position = new Map(runs.map(([genreId], i) => [genreId, i]));
+  const order = genreOrder(
+    db,
+    runs.map(([genreId]) => genreId),
+  ).map((genreId) => position.get(genreId)!);
   const out = new Int32Array(ids.length);
   let at = 0;
-  for (const { i } of order) {
+  for (const i of order) {
     out.set(ids.subarray(starts[i]!, starts[i + 1]!), at);
     at += starts[i + 1]! - starts[i]!;
   }
-  return [out, order.map(({ i }) => runs[i]![1])];
+  return [out, order.map((i) => runs[i]![1])];
 }
 
 export function rankOf(ids: Int32Array, size: number): Int32Array {
