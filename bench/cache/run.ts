@@ -326,6 +326,12 @@ async function main(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('bench:cache needs root (FUSE, sshd, dropping the page cache)');
   if (!hasNas) throw new Error('../shared/nas is absent: nothing to measure against');
   const b = await setup();
+  // Stopped by hand: take the share down all the same.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      b.nas.down();
+      process.exit(130);
+    });
   const report: string[] = [];
   const say = (line = '') => {
     report.push(line);

@@ -94,8 +94,9 @@ export const settingSpecs = {
   'playback.preampDb': num(-15, 15, 0.5, 0, 'ReplayGain pre-amp', 'dB'),
   'playback.clippingProtection': bool(true, 'Prevent clipping (uses peak values)'),
   'playback.gapless': bool(true, 'Gapless playback'),
-  'cache.chunkSizeKB': int(64, 32768, 1024, 'Chunk size', 'KB', 'Used for files cached from now on'),
-  'cache.lookaheadChunks': int(0, 256, 8, 'Lookahead', 'chunks'),
+  // 512 KB: chosen by the chunk-size sweep of bench/cache (docs/benchmarks.md).
+  'cache.chunkSizeKB': int(64, 32768, 512, 'Chunk size', 'KB', 'Used for files cached from now on'),
+  'cache.lookaheadChunks': int(0, 256, 32, 'Lookahead', 'chunks'),
   'cache.backgroundFill': bool(true, 'Fetch the rest of the playing file in the background'),
   'cache.prefetchNext': bool(true, 'Prefetch the start of the next track'),
   'cache.maxSizeMB': int(64, 1_048_576, 4096, 'Maximum cache size', 'MB'),

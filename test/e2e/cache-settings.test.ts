@@ -85,11 +85,11 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings 
   it('uses a new chunk size for the next fetch from the share', async () => {
     const field = page.locator('[data-setting="cache.chunkSizeKB"]');
     const input = field.locator('input');
-    await input.fill('512');
+    await input.fill('256');
     await input.press('Enter');
     await expect
       .poll(async () => ((await command(served, 'settings.get', {})) as Record<string, unknown>)['cache.chunkSizeKB'])
-      .toBe(512);
+      .toBe(256);
     await expect(field.getByRole('alert').count()).resolves.toBe(0);
 
     const tracks = (await command(served, 'library.tracks', { offset: 0, limit: 1 })) as { rows: { id: number }[] };
@@ -100,8 +100,8 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings 
     expect(response.status).toBe(206);
     expect((await response.arrayBuffer()).byteLength).toBe(1000);
     const stats = (await command(served, 'cache.stats', {})) as { lastFetchChunkBytes: number; entries: number };
-    expect(stats.lastFetchChunkBytes).toBe(512 * 1024);
-    await expect(page.getByTestId('cache-last-chunk').textContent()).resolves.toContain('512 KB');
+    expect(stats.lastFetchChunkBytes).toBe(256 * 1024);
+    await expect(page.getByTestId('cache-last-chunk').textContent()).resolves.toContain('256 KB');
     await expect.poll(() => page.getByTestId('cache-bytes').textContent()).toMatch(/in 1 file/);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page

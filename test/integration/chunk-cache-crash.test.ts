@@ -2,7 +2,7 @@
 // exactly the source's bytes, and the cache reopened serves the file intact.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,50 @@ function runAndKill(args: string[], afterCycles: number, extraMs: number): Promi
 }
 
 describe('chunk cache and a crash', () => {
+  it('ignores what a crash left half-done: a temporary file, a chunk written but not recorded', async () => {
+    const dir = tempDir();
+    try {
+      const share = join(dir.path, 'share');
+      mkdirSync(share);
+      const file = join(share, 'track.flac');
+      const data = randomBytes(256 * 1024);
+      writeFileSync(file, data);
+      const catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
+      const rootId = catalog.roots.add(share, 'network').id;
+      const stat = statSync(file, { bigint: true });
+      const entry = catalog.cache.createEntry(file, data.length, stat.mtimeNs, 64 * 1024, Date.now());
+      const entryDir = join(dir.path, 'cache', `e${entry.id}`);
+      mkdirSync(entryDir, { recursive: true });
+      // Died mid-write (a torn temporary), and died between the rename and the record.
+      writeFileSync(join(entryDir, '0.1234abcd.tmp'), data.subarray(0, 1000));
+      writeFileSync(join(entryDir, '1.chunk'), Buffer.alloc(64 * 1024, 0xee));
+      const cache = new ChunkCache({
+        catalog,
+        bus: new EventBus(),
+        dir: join(dir.path, 'cache'),
+        share: new FlakyShare(0),
+        config: () => ({
+          chunkBytes: 64 * 1024,
+          lookaheadChunks: 0,
+          backgroundFill: false,
+          prefetchNext: false,
+          maxBytes: 1e9,
+        }),
+      });
+      const opened = await cache.open(file, rootId, catalog.cache.rootState(rootId)!, 0);
+      const parts: Uint8Array[] = [];
+      for await (const part of opened!.source.stream(0, data.length - 1, new AbortController().signal))
+        parts.push(part);
+      expect(Buffer.concat(parts).equals(data), 'bytes served').toBe(true);
+      await cache.close();
+      expect(readdirSync(entryDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(readFileSync(join(entryDir, '1.chunk')).equals(data.subarray(64 * 1024, 128 * 1024))).toBe(true);
+      catalog.close();
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it('never records a chunk whose bytes are not all on disk', async () => {
     const dir = tempDir();
     try {

@@ -10,7 +10,7 @@ import type { ByteSource } from '../media/byte-source.ts';
 import { CacheEntry } from './cache-entry.ts';
 import { CacheFigures } from './cache-figures.ts';
 import { BACKGROUND, ChunkFetch, DEMAND, LOOKAHEAD, PREFETCH } from './chunk-fetch.ts';
-import { ChunkFiles } from './chunk-files.ts';
+import { ChunkFiles, type ChunkReader } from './chunk-files.ts';
 import { mountOf, readMountTable, type Mount } from '../roots/mount-table.ts';
 import { ShareFile } from './share-file.ts';
 import { ThreadShareIo, type ShareIo, type ShareStat } from './share-io.ts';
@@ -45,16 +45,15 @@ export interface CachedFile {
 /** Threads reading the share, and so the most pieces in flight. */
 const SHARE_THREADS = 4;
 /**
- * Pieces in flight for anything but a waiting reader. Whatever is in flight when a seek comes
- * is ahead of it on the link, so this is kept near one round trip's worth: the lookahead gets
- * two pieces, the start of the next track and the background fill one.
+ * Whatever is in flight when a start or a seek comes is ahead of its first bytes on the link,
+ * so apart from that first read (which goes alone) at most two small pieces are: a reader
+ * going on through uncached bytes and the lookahead share them, the start of the next track
+ * and the background fill get one.
  */
-const LOOKAHEAD_PIECES = 2;
+const CALM_PIECES = 2;
 const OTHER_PIECES = 1;
 /** Chunk fetches under way for lookahead, prefetch and background together. */
 const NON_DEMAND_FETCHES = 3;
-/** A waiting reader's pieces; everything else goes in smaller ones, see LOOKAHEAD_PIECES. */
-const DEMAND_PIECE_BYTES = 64 * 1024;
 const PIECE_BYTES = 32 * 1024;
 /** The first read of a start or a seek: small, so that its bytes are the first to arrive. */
 const HEAD_BYTES = 16 * 1024;
@@ -389,10 +388,12 @@ export class ChunkCache {
     let position = start;
     let first = true;
     let released = false;
+    const disk = this.files.reader();
     entry.readers++;
     const release = () => {
       if (released) return;
       released = true;
+      disk.close();
       entry.readers--;
       entry.lastUsedAt = Date.now();
       this.pendingTouches.set(entry.id, entry.lastUsedAt);
@@ -402,7 +403,7 @@ export class ChunkCache {
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         try {
-          const bytes = await this.readAt(entry, position, end, signal, first);
+          const bytes = await this.readAt(entry, position, end, signal, first, disk);
           if (first) {
             first = false;
             const ms = performance.now() - requestedAt;
@@ -433,6 +434,7 @@ export class ChunkCache {
     end: number,
     signal: AbortSignal,
     first: boolean,
+    disk: ChunkReader,
   ): Promise<Uint8Array> {
     let retried = false;
     for (;;) {
@@ -447,13 +449,14 @@ export class ChunkCache {
       entry.playhead = index;
       entry.lastReadAt = Date.now();
       if (entry.has(index)) {
-        const bytes = await this.files.read(entry.id, index, chunkLength, position - chunkStart, limit - position + 1);
+        const bytes = await disk.read(entry.id, index, chunkLength, position - chunkStart, limit - position + 1);
         if (bytes) {
           this.figures.bytesFromCache += bytes.length;
           this.pump();
           return bytes;
         }
         // Recorded but gone or damaged on disk: forget it and fetch it again.
+        disk.close();
         this.forgetChunk(entry, index);
       }
       if (entry.dropped) throw Object.assign(new Error('The file changed on the share'), { code: 'ECHANGED' });
@@ -521,7 +524,7 @@ export class ChunkCache {
       index,
       entry.chunkStart(index),
       length,
-      priority === DEMAND ? DEMAND_PIECE_BYTES : PIECE_BYTES,
+      PIECE_BYTES,
       priority,
       head === undefined ? undefined : { position: head, bytes: HEAD_BYTES },
     );
@@ -590,7 +593,7 @@ export class ChunkCache {
 
   private nextPiece(): { fetch: ChunkFetch; piece: number; entry: CacheEntry } | null {
     const allowed = (priority: number) =>
-      priority === DEMAND || this.nonDemandInFlight < (priority === LOOKAHEAD ? LOOKAHEAD_PIECES : OTHER_PIECES);
+      this.piecesInFlight < CALM_PIECES && (priority <= LOOKAHEAD || this.nonDemandInFlight < OTHER_PIECES);
     const allowOthers = allowed(LOOKAHEAD);
     let waiting = false;
     for (const fetch of this.fetches.values()) {

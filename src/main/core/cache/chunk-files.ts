@@ -2,7 +2,7 @@
 // chunk. A chunk file appears under its final name only after its bytes were fsynced, so a
 // crash leaves at worst a stray temporary file, never a short or torn chunk under a real name.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export class ChunkFiles {
@@ -38,27 +38,9 @@ export class ChunkFiles {
     await rename(temp, this.chunkPath(entryId, index));
   }
 
-  /**
-   * Bytes [offset, offset + length) of a chunk whose size should be `expected`; null when the
-   * file is missing or not that size (the catalog then forgets the chunk and it is fetched again).
-   */
-  async read(entryId: number, index: number, expected: number, offset: number, length: number) {
-    let file;
-    try {
-      file = await open(this.chunkPath(entryId, index), 'r');
-    } catch {
-      return null;
-    }
-    try {
-      if ((await file.stat()).size !== expected) return null;
-      const bytes = new Uint8Array(length);
-      const { bytesRead } = await file.read(bytes, 0, length, offset);
-      return bytesRead === length ? bytes : null;
-    } catch {
-      return null;
-    } finally {
-      await file.close().catch(() => {});
-    }
+  /** A reader of chunk files for one stream: it keeps the chunk it reads from open. */
+  reader(): ChunkReader {
+    return new ChunkReader(this);
   }
 
   async removeEntry(entryId: number): Promise<void> {
@@ -86,5 +68,40 @@ export class ChunkFiles {
         if (file.endsWith('.tmp')) await rm(join(this.dir, name, file), { force: true }).catch(() => {});
       }
     }
+  }
+}
+
+export class ChunkReader {
+  private readonly files: ChunkFiles;
+  private current: { key: string; handle: Promise<FileHandle | null> } | null = null;
+
+  constructor(files: ChunkFiles) {
+    this.files = files;
+  }
+
+  /**
+   * Bytes [offset, offset + length) of a chunk whose size should be `expected`; null when the
+   * file is missing or not that size (the catalog then forgets the chunk and it is fetched again).
+   */
+  async read(entryId: number, index: number, expected: number, offset: number, length: number) {
+    const key = `${entryId}:${index}`;
+    if (this.current?.key !== key) {
+      this.close();
+      this.current = { key, handle: open(this.files.chunkPath(entryId, index), 'r').catch(() => null) };
+    }
+    const file = await this.current.handle;
+    if (!file) return null;
+    try {
+      const bytes = new Uint8Array(length);
+      const [info, { bytesRead }] = await Promise.all([file.stat(), file.read(bytes, 0, length, offset)]);
+      return info.size === expected && bytesRead === length ? bytes : null;
+    } catch {
+      return null;
+    }
+  }
+
+  close(): void {
+    void this.current?.handle.then((file) => file?.close()).catch(() => {});
+    this.current = null;
   }
 }

@@ -104,9 +104,9 @@ export class ThreadShareIo implements ShareIo {
   private disposed = false;
   private readonly size: number;
 
+  /** Threads start on first use: a library without network folders never pays for them. */
   constructor(threads: number) {
     this.size = threads;
-    for (let i = 0; i < threads; i++) this.threads.push(this.spawn());
   }
 
   private spawn(): Thread {
@@ -133,6 +133,8 @@ export class ThreadShareIo implements ShareIo {
   }
 
   private pump(): void {
+    const idle = this.threads.filter((t) => !t.busy).length;
+    for (let i = idle; i < this.queue.length && this.threads.length < this.size; i++) this.threads.push(this.spawn());
     for (const thread of this.threads) {
       if (thread.busy) continue;
       const next = this.queue.shift();
