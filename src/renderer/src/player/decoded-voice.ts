@@ -157,8 +157,8 @@ export class DecodedVoice implements Voice {
         this.play(this.pending, frameNow(this.ctx) + Math.round(START_LEAD_SECONDS * this.rate), true);
       } else if (this.load.error) {
         this.events.failed(this.load.error);
-      } else if (this.load.prefix && wait !== null && wait > MAX_WAIT_SECONDS) {
-        // Waiting past what the first part covers (a seek, or it ran out), and the rest is far off.
+      } else if (!this.load.partialComing && wait !== null && wait > MAX_WAIT_SECONDS) {
+        // Waiting past what is decoded (a seek, or the first part ran out), and the rest is far off.
         this.events.outrun();
       }
       return;

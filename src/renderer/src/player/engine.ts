@@ -76,7 +76,7 @@ export class Engine {
     // voiceFor sets current.voice itself: the voice may hand over to the stream before it returns.
     this.voiceFor(this.current, output, positionS);
     this.pruneLoads();
-    if (this.upcoming && decodable(this.upcoming.track)) this.prepareUpcoming(this.upcoming.track);
+    this.prepareUpcoming();
     this.scheduleUpcoming();
     this.emitStatus();
   }
@@ -89,8 +89,7 @@ export class Engine {
     this.stopUpcomingPrep = null;
     this.upcoming = key !== null && track ? { key, track, voice: null, at: null } : null;
     this.pruneLoads();
-    // Nothing is fetched ahead of a queue that is not playing (a restored one, say).
-    if (this.current && this.upcoming && decodable(this.upcoming.track)) this.prepareUpcoming(this.upcoming.track);
+    this.prepareUpcoming();
     this.scheduleUpcoming();
   }
 
@@ -107,6 +106,7 @@ export class Engine {
     this.paused = false;
     this.resumeOutput();
     this.current.voice?.resume();
+    this.prepareUpcoming();
     this.emitStatus();
   }
 
@@ -322,11 +322,21 @@ export class Engine {
     };
   }
 
-  /** Fetches and decodes the next track, once the current one's own load is done. */
-  private prepareUpcoming(track: TrackRow): void {
+  /**
+   * Fetches and decodes the next track once the current one's own load is done, and only while
+   * playing: a paused or restored queue pulls nothing more off a share.
+   */
+  private prepareUpcoming(): void {
+    const track = this.upcoming?.track;
+    if (!track || !this.current || this.paused || !decodable(track)) return;
+    if (this.loads.has(track.id) && !this.loads.get(track.id)!.error) {
+      if (!this.stopUpcomingPrep)
+        this.stopUpcomingPrep = this.loads.get(track.id)!.onChange(() => this.scheduleUpcoming());
+      return;
+    }
     this.stopUpcomingPrep?.();
     this.stopUpcomingPrep = null;
-    const current = this.current ? this.loads.get(this.current.track.id) : undefined;
+    const current = this.loads.get(this.current.track.id);
     const start = () => {
       this.stopUpcomingPrep?.();
       this.stopUpcomingPrep = null;

@@ -51,6 +51,8 @@ export class TrackLoad {
   error: PlaybackError | null = null;
   size: number | null = null;
   received = 0;
+  /** A cold load decodes the first part before the rest: until then, waiting is expected. */
+  partialComing: boolean;
 
   private readonly ctx: BaseAudioContext;
   private readonly url: string;
@@ -63,6 +65,7 @@ export class TrackLoad {
     this.track = track;
     this.ctx = ctx;
     this.url = url;
+    this.partialComing = mode === 'cold';
     const work = mode === 'cold' ? this.loadCold() : this.loadWhole();
     work.catch((err: unknown) => {
       if (this.abortController.signal.aborted) return;
@@ -204,6 +207,7 @@ export class TrackLoad {
     const total = /\/(\d+)$/.exec(first.headers.get('content-range') ?? '')?.[1];
     if (first.status !== 206 || !total) {
       // The whole file came back (small, or a server that ignores ranges).
+      this.partialComing = false;
       const bytes = await this.readInto(first, null, 0);
       this.size = bytes.length;
       this.info = readGaplessInfo(bytes, this.track.format);
@@ -225,10 +229,9 @@ export class TrackLoad {
     // Decode the first part while the rest is on its way; it may fail (an MP4 with its index
     // at the end cannot be decoded in part), and then the full decode is what plays.
     const prefix = await this.decode(all.slice(0, headLength), false);
-    if (prefix && !this.full && !this.abortController.signal.aborted) {
-      this.prefix = prefix;
-      this.changed();
-    }
+    this.partialComing = false;
+    if (prefix && !this.full && !this.abortController.signal.aborted) this.prefix = prefix;
+    this.changed();
     if (rest) await this.readInto(await rest, all, headLength);
     await this.finish(all);
   }
