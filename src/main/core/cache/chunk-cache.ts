@@ -135,8 +135,7 @@ export class ChunkCache {
     const totals = this.catalog.cache.totals();
     this.totalBytes = totals.bytes;
     this.entryCount = totals.entries;
-    const known = this.catalog.cache.entryIds();
-    this.ready = this.files.sweep(known, Math.max(0, ...known));
+    this.ready = this.files.sweep(this.catalog.cache.entryIds(), this.catalog.cache.maxEntryId());
     void readMountTable().then((mounts) => (this.mounts = mounts));
     this.idleTimer = setInterval(() => this.closeIdle(), IDLE_CLOSE_MS / 2);
     this.idleTimer.unref();
@@ -261,6 +260,7 @@ export class ChunkCache {
   /** Forgets every cached file except those being played or about to be. */
   async clear(): Promise<void> {
     this.flush();
+    const maxId = this.catalog.cache.maxEntryId();
     const keep = [...this.entries.values()].filter((e) => this.protectedEntry(e));
     const keepIds = new Set(keep.map((e) => e.id));
     for (const entry of this.entries.values()) if (!keepIds.has(entry.id)) this.dropEntry(entry);
@@ -270,7 +270,8 @@ export class ChunkCache {
     this.entryCount = totals.entries;
     this.tooSmall = false;
     this.diskFullUntil = 0;
-    await this.files.sweep(keepIds, Number.MAX_SAFE_INTEGER);
+    // Entries made while the folders are swept are left alone.
+    await this.files.sweep(keepIds, maxId);
   }
 
   /** Resolves once nothing is being fetched or written (tests and benchmarks wait on it). */
@@ -572,6 +573,7 @@ export class ChunkCache {
       }
       entry.mark(fetch.index);
       this.totalBytes += fetch.length;
+      this.tooSmall = false;
       this.pendingChunks.push({ entryId: entry.id, index: fetch.index, start: fetch.start, bytes: fetch.length });
       this.pendingTouches.set(entry.id, Date.now());
       this.scheduleRecord();

@@ -126,6 +126,14 @@ export class CacheRepo {
       .all(limit) as { id: number; path: string; bytes: number }[];
   }
 
+  /** The highest entry id ever given (ids are never reused). */
+  maxEntryId(): number {
+    return (
+      (this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'cache_entries'").pluck().get() as
+        number | undefined) ?? 0
+    );
+  }
+
   entryIds(): Set<number> {
     return new Set(this.db.prepare('SELECT id FROM cache_entries').pluck().all() as number[]);
   }
