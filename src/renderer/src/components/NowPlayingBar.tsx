@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { bridge } from '../bridge/api.ts';
 import {
   cycleRepeat,
@@ -15,6 +15,7 @@ import { nextIndex } from '../player/queue-model.ts';
 import { usePlayer } from '../stores/player.ts';
 import { useQueue } from '../stores/queue.ts';
 import '../styles/player.css';
+import { Icon } from './PlayerIcons.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
 import { SeekBar } from './SeekBar.tsx';
 
@@ -40,7 +41,7 @@ function Volume() {
         aria-pressed={muted}
         onClick={toggleMute}
       >
-        {muted || volume === 0 ? '🔇' : '🔊'}
+        <Icon name={muted || volume === 0 ? 'muted' : 'volume'} />
       </button>
       <input
         type="range"
@@ -61,11 +62,23 @@ export function NowPlayingBar() {
   const repeat = useQueue((state) => state.repeat);
   const canNext = useQueue((state) => nextIndex(state, false) !== null);
   const [queueOpen, setQueueOpen] = useState(false);
+  const bar = useRef<HTMLElement>(null);
   useEffect(() => initPlayer(), []);
+  // The queue panel stands on the bar, whatever height the bar wraps to.
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--player-bar-height', `${element.offsetHeight}px`),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   return (
     <>
       <footer
+        ref={bar}
         className="now-playing player-bar"
         aria-label="Now playing"
         data-testid="now-playing"
@@ -101,10 +114,10 @@ export function NowPlayingBar() {
               aria-pressed={shuffle}
               onClick={toggleShuffle}
             >
-              ⤮
+              <Icon name="shuffle" />
             </button>
             <button type="button" className="icon-button" aria-label="Previous" disabled={!current} onClick={previous}>
-              ⏮
+              <Icon name="previous" />
             </button>
             <button
               type="button"
@@ -113,10 +126,10 @@ export function NowPlayingBar() {
               disabled={!current}
               onClick={togglePlay}
             >
-              {playing ? '❚❚' : '▶'}
+              <Icon name={playing ? 'pause' : 'play'} size={20} />
             </button>
             <button type="button" className="icon-button" aria-label="Next" disabled={!canNext} onClick={next}>
-              ⏭
+              <Icon name="next" />
             </button>
             <button
               type="button"
@@ -125,7 +138,7 @@ export function NowPlayingBar() {
               data-repeat={repeat}
               onClick={cycleRepeat}
             >
-              {repeat === 'one' ? '🔂' : '🔁'}
+              <Icon name={repeat === 'one' ? 'repeat-one' : 'repeat'} />
             </button>
           </div>
           <SeekBar position={position} duration={duration} onSeek={seekTo} />
@@ -146,7 +159,7 @@ export function NowPlayingBar() {
             aria-controls="queue-panel"
             onClick={() => setQueueOpen(!queueOpen)}
           >
-            ☰
+            <Icon name="queue" />
           </button>
         </div>
       </footer>
