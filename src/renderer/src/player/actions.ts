@@ -16,41 +16,38 @@ import { RESTART_AFTER_SECONDS } from './policy.ts';
 import * as model from './queue-model.ts';
 
 const random = () => Math.random();
-const playable = (tracks: readonly TrackRow[]) => tracks.filter((track) => track.available);
+
+// Tracks marked unavailable are queued all the same: the chunk cache may still hold them, and
+// the media handler has the last word (a track it cannot serve is reported and passed over).
 
 /** Play now: the queue becomes `tracks` (a list, an album), starting at `startIndex`. */
 export function playTracks(tracks: TrackRow[], startIndex: number): void {
-  const start = tracks[startIndex];
-  const list = playable(tracks);
-  if (list.length === 0) return;
+  if (tracks.length === 0) return;
   leaveCurrent();
-  updateQueue((queue) => model.replaceQueue(queue, list, start ? Math.max(0, list.indexOf(start)) : 0, random));
+  updateQueue((queue) => model.replaceQueue(queue, tracks, startIndex, random));
   startCurrent(0, true);
 }
 
 /** Right after the current track, keeping the rest of the queue. */
 export function playNext(tracks: TrackRow[]): void {
-  const list = playable(tracks);
-  if (list.length === 0) return;
+  if (tracks.length === 0) return;
   const wasEmpty = useQueue.getState().index < 0;
-  updateQueue((queue) => model.insertNext(queue, list));
+  updateQueue((queue) => model.insertNext(queue, tracks));
   afterAdding(wasEmpty);
 }
 
 export function addToQueue(tracks: TrackRow[]): void {
-  const list = playable(tracks);
-  if (list.length === 0) return;
+  if (tracks.length === 0) return;
   const wasEmpty = useQueue.getState().index < 0;
-  updateQueue((queue) => model.append(queue, list));
+  updateQueue((queue) => model.append(queue, tracks));
   afterAdding(wasEmpty);
 }
 
 /** Tracks dropped onto the queue at a position of the play order. */
 export function insertIntoQueue(position: number, tracks: TrackRow[]): void {
-  const list = playable(tracks);
-  if (list.length === 0) return;
+  if (tracks.length === 0) return;
   const wasEmpty = useQueue.getState().index < 0;
-  updateQueue((queue) => model.insertAtPosition(queue, position, list));
+  updateQueue((queue) => model.insertAtPosition(queue, position, tracks));
   afterAdding(wasEmpty);
 }
 
@@ -62,7 +59,6 @@ function afterAdding(wasEmpty: boolean): void {
 
 /** Plays one track now, keeping the queue: it goes in after the current track. */
 export function playTrack(track: TrackRow): void {
-  if (!track.available) return;
   leaveCurrent();
   updateQueue((queue) => {
     const inserted = model.insertNext(queue, [track]);
