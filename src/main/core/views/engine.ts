@@ -57,7 +57,7 @@ const MAX_SNAPSHOT_IDS = 3_000_000;
 const MAX_ORDERS = 4;
 /** A first window from SQL is worth it up to here; further down, the whole order is read. */
 const HEAD_ROWS = 300;
-export const GROUP_LIMIT = 12;
+const GROUP_LIMIT = 12;
 
 const specKey = (spec: ViewSpec): string => JSON.stringify(spec);
 export const normalizeSearch = (text: string): string => text.trim().replace(/\s+/g, ' ');
@@ -129,8 +129,9 @@ export class ViewsEngine {
         if (snapshot.ids) continue;
         try {
           this.idsOf(snapshot);
-        } catch {
-          // The library changed under it: the list that has it opens it again.
+        } catch (err) {
+          // The library changed under it (it was dropped): the list that has it opens it again.
+          if (!(err instanceof TonearmError)) throw err;
         }
       }
     });
@@ -186,14 +187,12 @@ export class ViewsEngine {
     });
   }
 
-  /** Reads the default Songs order and its first rows (and so their pages) before anyone asks. */
+  /**
+   * Opens the default Songs view before anyone asks (its first rows at once, the rest of the
+   * order as soon as the thread is idle): the renderer's first open finds it ready.
+   */
   warm(): void {
-    this.read(() => void this.rows.tracks(this.trackOrder(BASE_SORT, this.version()).ids.subarray(0, 100)));
-  }
-
-  /** Folds the album and artist names the search groups match against (the first search would wait for it). */
-  prepareSearch(): void {
-    this.read(() => void this.tablesAt(this.version()).artists());
+    this.open({ kind: 'tracks', filter: { type: 'all' }, sort: BASE_SORT }, { limit: 100 });
   }
 
   /** A tracks view's ids, whole: `tonearm query`. */
@@ -258,7 +257,7 @@ export class ViewsEngine {
     if (head) return this.keep({ id: this.nextId++, key, spec, version, ids: null, ...head });
     const ids = this.computeIds(spec, version);
     const before = previous === undefined ? undefined : this.snapshots.get(previous);
-    if (before && before.key === key && sameIds(this.idsOf(before), ids)) {
+    if (before?.ids && before.key === key && sameIds(before.ids, ids)) {
       before.version = version;
       this.latest.set(key, before.id);
       return this.snapshot(before.id);

@@ -7,10 +7,7 @@ import Database from 'better-sqlite3';
 import { TonearmError, type ErrorCode } from '../../../shared/result.ts';
 import { ViewsEngine } from './engine.ts';
 
-type EngineApi = Pick<
-  ViewsEngine,
-  'open' | 'window' | 'ids' | 'search' | 'album' | 'artist' | 'folders' | 'warm' | 'prepareSearch'
->;
+type EngineApi = Pick<ViewsEngine, 'open' | 'window' | 'ids' | 'search' | 'album' | 'artist' | 'folders' | 'warm'>;
 export type ViewsMethod = keyof EngineApi;
 /** The engine's methods, answered through the thread. */
 export type ViewsApi = {
@@ -47,7 +44,11 @@ export function runViewsWorker(): void {
       const idle = engine;
       settling ??= setImmediate(() => {
         settling = null;
-        idle.settle();
+        try {
+          idle.settle();
+        } catch (err) {
+          console.error('tonearm: the views thread could not finish reading an order:', err);
+        }
       });
     } catch (err) {
       const code = err instanceof TonearmError ? err.code : 'INTERNAL';
@@ -77,17 +78,10 @@ export class ViewsThread implements ViewsApi {
   artist: ViewsApi['artist'] = (...args) => this.call('artist', args);
   folders: ViewsApi['folders'] = (...args) => this.call('folders', args);
   warm: ViewsApi['warm'] = () => this.call('warm', []);
-  prepareSearch: ViewsApi['prepareSearch'] = () => this.call('prepareSearch', []);
 
-  /**
-   * Starts the thread ahead of the first view, so that its start-up is not on the first paint;
-   * what the first search needs is read a little later, after the first rows.
-   */
+  /** Starts the thread ahead of the first view, so that its start-up is not on the first paint. */
   start(): void {
-    this.warm()
-      .then(() => new Promise((resolve) => setTimeout(resolve, 1500).unref()))
-      .then(() => this.prepareSearch())
-      .catch(() => {});
+    this.warm().catch(() => {});
   }
 
   async close(): Promise<void> {

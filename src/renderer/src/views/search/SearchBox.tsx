@@ -1,5 +1,19 @@
 import { useEffect, useRef } from 'react';
+import { call } from '../../bridge/api.ts';
 import { useSearch } from './search-store.ts';
+
+let prepared = false;
+/**
+ * The first search folds every album and artist name the result groups are matched against:
+ * an empty search as the box gets the focus does that before the first keystroke.
+ */
+function prepare(): void {
+  if (prepared) return;
+  prepared = true;
+  call('views.search', { text: '', sort: { field: 'albumArtist', desc: false }, limit: 1 }).catch(() => {
+    prepared = false;
+  });
+}
 
 /** The search field at the top of the sidebar: Ctrl+F (⌘F) to get there, Escape to clear. */
 export function SearchBox() {
@@ -28,6 +42,7 @@ export function SearchBox() {
         title="Words match the start of words; artist:, album:, genre:, title:, composer:, year:1990..1999"
         value={text}
         spellCheck={false}
+        onFocus={prepare}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
