@@ -1,0 +1,89 @@
+// `npm run bench:views`: the library views on a 250,000-track catalog (≈20,000 albums,
+// ≈8,000 album artists), in the main process and in Chromium against `tonearm serve`.
+// Prints a Markdown table (and writes it to $TONEARM_BENCH_DIR/views/results.md).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { ViewsEngine } from '../../src/main/core/views/engine.ts';
+import { hasChromium } from '../../test/support/browser.ts';
+import { machineLine } from '../support/machine.ts';
+import { defaultBenchDir, ensureCatalog } from './catalog.ts';
+import { chromiumFigures, type Expected } from './chromium-figures.ts';
+import { mainFigures, row, TABLE_HEAD, type Figure } from './main-figures.ts';
+
+const { values } = parseArgs({
+  options: {
+    tracks: { type: 'string', default: '250000' },
+    'cold-runs': { type: 'string', default: '3' },
+    'skip-chromium': { type: 'boolean', default: false },
+  },
+});
+const tracks = Number(values.tracks);
+const dir = defaultBenchDir();
+mkdirSync(dir, { recursive: true });
+const dbPath = join(dir, `catalog-${tracks}.sqlite`);
+const lines: string[] = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+console.error(`catalog: ${dbPath}`);
+const built = await ensureCatalog({ dbPath, tracks });
+if (built.built) console.error(`built the catalog in ${Math.round(built.ms / 1000)} s`);
+
+const db = new Database(dbPath, { readonly: true });
+const counts = db
+  .prepare(
+    'SELECT (SELECT count(*) FROM tracks), (SELECT count(*) FROM albums), (SELECT count(DISTINCT artist_id) FROM albums)',
+  )
+  .raw()
+  .get() as [number, number, number];
+const engine = new ViewsEngine(db);
+const firstId = (field: keyof Expected['firstId']) =>
+  engine.trackIds({ kind: 'tracks', filter: { type: 'all' }, sort: { field, desc: false } })[0]!;
+const expected: Expected = {
+  firstId: {
+    artist: firstId('artist'),
+    album: firstId('album'),
+    title: firstId('title'),
+    year: firstId('year'),
+    genre: firstId('genre'),
+    duration: firstId('duration'),
+  },
+};
+db.close();
+
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+say(`### ${machineLine()}`);
+say();
+say(
+  `Catalog: ${counts[0].toLocaleString('en')} tracks, ${counts[1].toLocaleString('en')} albums, ${counts[2].toLocaleString('en')} album artists (bench/views/catalog.ts). Load average before: ${load()}.`,
+);
+say();
+
+const main = await mainFigures(dbPath);
+const figures: Figure[] = [...main.figures];
+let memory = `the bench process hosting the core for the figures above ${main.rssMB} MB RSS, its longest event-loop delay ${main.loopMaxMs} ms`;
+
+const isBuilt = existsSync(fileURLToPath(new URL('../../out/main/cli.js', import.meta.url)));
+if (!values['skip-chromium'] && hasChromium && isBuilt) {
+  const chromium = await chromiumFigures(dbPath, expected, Number(values['cold-runs']));
+  figures.push(...chromium.figures);
+  memory += `; the main process (\`tonearm serve\`) after the Chromium run ${chromium.mainRss.rss} MB RSS (peak ${chromium.mainRss.peak} MB, target ≤ 300 MB); the renderer's JS heap ${chromium.rendererHeapMB} MB`;
+} else {
+  say(`Chromium figures skipped (${!isBuilt ? 'run `npm run build` first' : 'no Chromium or --skip-chromium'}).`);
+}
+
+say(TABLE_HEAD[0]!);
+say(TABLE_HEAD[1]!);
+for (const figure of figures) say(row(figure));
+say();
+say(`Memory: ${memory}. Load average after: ${load()}.`);
+writeFileSync(join(dir, 'results.md'), `${lines.join('\n')}\n`);
