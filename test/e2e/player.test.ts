@@ -223,11 +223,14 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('the player in Chromium'
     await queueExactly(['Long Mix']);
     await waitForPlayer(page, (v) => v.status === 'playing' && v.position > 0.2);
     expect(Date.now() - started).toBeLessThan(5000);
-    const streaming = await page.evaluate(() => {
+    const element = await page.evaluate(() => {
       const audio = document.querySelector<HTMLAudioElement>('audio[data-testid="audio-output"]');
-      return audio !== null && !audio.paused;
+      return audio && { paused: audio.paused, src: audio.src, time: audio.currentTime };
     });
-    expect(streaming).toBe(true);
+    expect(element, JSON.stringify({ element, view: await playerView(page) })).toMatchObject({
+      paused: false,
+      src: expect.stringContaining(`/media/${ids.get('Long Mix')}?`),
+    });
     const bar = page.getByRole('slider', { name: 'Seek' });
     const box = (await bar.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);

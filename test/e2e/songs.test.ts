@@ -94,11 +94,16 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Songs view in Chromium'
     const seekedAt = Date.now();
     const bar = page.getByRole('slider', { name: 'Seek' });
     const box = (await bar.boundingBox())!;
+    // The element asks for the far end a moment after its currentTime already says it is there.
+    const asked = page.waitForRequest(
+      (r) => r.url().includes('/media/') && /^bytes=[1-9]/.test(r.headers()['range'] ?? ''),
+    );
     await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
     await page.waitForFunction(() => {
       const audio = document.querySelector<HTMLAudioElement>('audio[data-testid="audio-output"]');
       return audio !== null && audio.currentTime > 600 && !audio.paused;
     });
+    await asked.catch(() => null);
     const seekRequest = mediaRequests.find((r) => r.at >= seekedAt && r.range && !/^bytes=0-/.test(r.range));
     expect(seekRequest, JSON.stringify(mediaRequests.map((r) => r.range))).toBeDefined();
     const response = await seekRequest!.request.response();
