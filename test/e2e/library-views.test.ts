@@ -108,6 +108,36 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('library views in Chromi
     await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
   });
 
+  it('selects with the keyboard and the mouse, chooses columns, and acts on a selection from its menu', async () => {
+    const rows = page.locator('.track-row[data-track-id]');
+    await rows.nth(1).click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => page.locator('.track-row[aria-selected="true"]').count()).toBe(3);
+    await rows.nth(6).click({ modifiers: ['Control'] });
+    await expect.poll(() => page.locator('.track-row[aria-selected="true"]').count()).toBe(4);
+
+    // A right-click on a selected row acts on the selection.
+    await page.locator('.track-row[aria-selected="true"]').first().click({ button: 'right' });
+    await expect(page.getByRole('menuitem', { name: 'Play 4 tracks' }).count()).resolves.toBe(1);
+    await page.keyboard.press('Escape');
+
+    // The column chooser: right-click the header, tick Bitrate.
+    await page.locator('.track-header').click({ button: 'right' });
+    await page.getByRole('menuitemcheckbox', { name: 'Bitrate' }).click();
+    await page.locator('.track-header [role="columnheader"]', { hasText: 'Bitrate' }).waitFor();
+    expect(await rows.first().locator('.col-bitrate').textContent()).toMatch(/kbps$/);
+
+    // Show album from the menu of one row.
+    const album = (await rows.nth(6).locator('.col-album').textContent())!;
+    await rows.nth(6).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Show album' }).click();
+    await expect.poll(() => page.locator('.view-title').textContent()).toBe(album);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.locator('.track-header [role="columnheader"]', { hasText: 'Bitrate' }).waitFor();
+  });
+
   it('shows an import live in the open Songs view, keeping the selection and the scroll position', async () => {
     await page
       .getByRole('button', { name: 'Pause' })

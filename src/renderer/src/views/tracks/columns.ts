@@ -57,7 +57,7 @@ export const COLUMNS: Column[] = [
     sort: 'duration',
     text: (r) => formatDuration(r.durationS),
   },
-  { id: 'format', label: 'Format', width: 64, sort: 'format', text: (r) => r.format },
+  { id: 'format', label: 'Format', width: 76, sort: 'format', text: (r) => r.format },
   {
     id: 'bitrate',
     label: 'Bitrate',
