@@ -1,16 +1,13 @@
 import { useCallback, useState } from 'react';
-import type { LibraryChange, TrackRow } from '../../../../shared/domain.ts';
+import type { LibraryChange } from '../../../../shared/domain.ts';
 import { call } from '../../bridge/api.ts';
 import { AlbumCard } from '../albums/AlbumCard.tsx';
 import { usePage } from '../common/use-page.ts';
 import { count, ViewHeader } from '../common/ViewHeader.tsx';
-import { useShape } from '../data/live.ts';
-import { StaticSource } from '../data/static-source.ts';
 import { TrackTable } from '../tracks/TrackTable.tsx';
 import { useTrackList } from '../tracks/use-track-list.ts';
 import { playFrom } from '../play.ts';
 
-const NOTHING = new StaticSource<TrackRow>([]);
 const affects = (_page: unknown, change: LibraryChange) => change.structural;
 
 /** An album artist: their albums (oldest first), or all their songs. */
@@ -19,8 +16,7 @@ export function ArtistPage({ artistId }: { artistId: number }) {
   const { page, error } = usePage(load, affects, `artist-${artistId}`);
   const [tab, setTab] = useState<'albums' | 'songs'>('albums');
   const songs = useTrackList({ type: 'artist', artistId }, 'artist', { field: 'albumArtist', desc: false });
-  const list = songs.source ?? NOTHING;
-  useShape(list);
+  const { list } = songs;
 
   if (error)
     return (
@@ -61,9 +57,7 @@ export function ArtistPage({ artistId }: { artistId: number }) {
           ))}
         </div>
       ) : (
-        songs.source && (
-          <TrackTable source={list} label={`Songs by ${artist.name}`} sort={songs.sort} onSort={songs.setSort} />
-        )
+        <TrackTable source={list} label={`Songs by ${artist.name}`} sort={songs.sort} onSort={songs.setSort} />
       )}
     </div>
   );

@@ -1,14 +1,11 @@
 import { useEffect } from 'react';
 import type { FolderNode } from '../../../../shared/views.ts';
-import type { TrackRow } from '../../../../shared/domain.ts';
 import { count, formatCount, ViewHeader } from '../common/ViewHeader.tsx';
-import { useLibraryChanges, useShape } from '../data/live.ts';
-import { StaticSource } from '../data/static-source.ts';
+import { useLibraryChanges } from '../data/live.ts';
 import { TrackTable } from '../tracks/TrackTable.tsx';
 import { useTrackList } from '../tracks/use-track-list.ts';
 import { useFolders } from './folders-store.ts';
 
-const NOTHING = new StaticSource<TrackRow>([]);
 // During an import the tree would be rebuilt on every batch: once every two seconds is plenty.
 let refreshing: ReturnType<typeof setTimeout> | null = null;
 const refreshTree = () => {
@@ -63,15 +60,13 @@ export function FoldersView() {
     if (!roots) void load(null);
   }, [roots, load]);
   useLibraryChanges(refreshTree);
-  const { source, sort, setSort } = useTrackList(selected ? { type: 'folder', path: selected } : null, 'folder', {
+  const { list, sort, setSort } = useTrackList(selected ? { type: 'folder', path: selected } : null, 'folder', {
     field: 'path',
     desc: false,
   });
-  const list = source ?? NOTHING;
-  useShape(list);
   return (
     <div className="view">
-      <ViewHeader title="Folders" detail={selected && source?.status === 'ready' ? count(list.total, 'track') : ''} />
+      <ViewHeader title="Folders" detail={selected && list.status === 'ready' ? count(list.total, 'track') : ''} />
       <div className="folders">
         <ul className="folder-tree" role="tree" aria-label="Library folders">
           {error && <li className="error">{error}</li>}
@@ -81,7 +76,7 @@ export function FoldersView() {
           ))}
         </ul>
         <div className="folder-tracks">
-          {selected && source ? (
+          {selected ? (
             <TrackTable source={list} label={`Tracks in ${selected}`} sort={sort} onSort={setSort} />
           ) : (
             <div className="empty-state">Choose a folder.</div>

@@ -4,8 +4,11 @@ import { useCallback, useMemo, useState } from 'react';
 import type { TrackRow } from '../../../../shared/domain.ts';
 import type { TrackFilter, TrackSort } from '../../../../shared/views.ts';
 import { call } from '../../bridge/api.ts';
-import { ListSource } from '../data/list-source.ts';
-import { useLiveSource, useOpenSource } from '../data/live.ts';
+import { ListSource, type RowSource } from '../data/list-source.ts';
+import { useLiveSource, useOpenSource, useShape } from '../data/live.ts';
+import { StaticSource } from '../data/static-source.ts';
+
+const NO_TRACKS = new StaticSource<TrackRow>([]);
 
 export function loadSort(key: string, fallback: TrackSort): TrackSort {
   try {
@@ -20,6 +23,7 @@ export function loadSort(key: string, fallback: TrackSort): TrackSort {
 export const saveSort = (key: string, sort: TrackSort): void =>
   localStorage.setItem(`tonearm.sort.${key}`, JSON.stringify(sort));
 
+/** The list of the filter's tracks (no tracks without a filter), re-rendering on its status and length. */
 export function useTrackList(filter: TrackFilter | null, sortKey: string, defaultSort: TrackSort) {
   const [sort, setSortState] = useState(() => loadSort(sortKey, defaultSort));
   const filterKey = JSON.stringify(filter);
@@ -32,6 +36,8 @@ export function useTrackList(filter: TrackFilter | null, sortKey: string, defaul
   );
   useOpenSource(source);
   useLiveSource(source);
+  const list: RowSource<TrackRow> = source ?? NO_TRACKS;
+  useShape(list);
 
   const setSort = useCallback(
     (next: TrackSort) => {
@@ -40,5 +46,5 @@ export function useTrackList(filter: TrackFilter | null, sortKey: string, defaul
     },
     [sortKey],
   );
-  return { source, sort, setSort };
+  return { list, sort, setSort };
 }
