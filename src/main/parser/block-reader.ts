@@ -47,18 +47,6 @@ export class BlockTokenizer extends AbstractTokenizer {
     return this.fill(target, normalized.length, normalized.position, normalized.mayBeLess ?? false);
   }
 
-  /** The first `length` bytes (or the whole file if smaller), if they were read: a cheap identity of the content. */
-  head(length: number): Uint8Array | null {
-    const want = Math.min(length, this.fileInfo.size);
-    const out = new Uint8Array(want);
-    for (let offset = 0; offset < want; offset += BLOCK) {
-      const block = this.blocks.get(offset / BLOCK);
-      if (!block) return null;
-      out.set(block.subarray(0, Math.min(block.length, want - offset)), offset);
-    }
-    return out;
-  }
-
   private async fill(target: Uint8Array, length: number, position: number, mayBeLess: boolean): Promise<number> {
     const available = Math.max(0, Math.min(length, this.fileInfo.size - position));
     if (available < length && !mayBeLess) throw new EndOfStreamError();

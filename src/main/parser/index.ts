@@ -11,5 +11,9 @@ if (isMainThread) {
 } else if ((workerData as { role?: string } | null)?.role === 'inventory') {
   void import('../core/scanner/inventory-worker.ts').then(({ runInventoryWorker }) => runInventoryWorker());
 } else {
-  void import('./worker.ts').then(({ runWorker }) => runWorker());
+  // Before music-metadata is loaded in this thread.
+  void import('./shared-tag-mapper.ts')
+    .then(({ shareTagMappers }) => shareTagMappers())
+    .then(() => import('./worker.ts'))
+    .then(({ runWorker }) => runWorker());
 }

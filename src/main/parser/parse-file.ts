@@ -11,7 +11,7 @@ import { toParsedTrack } from './tags.ts';
 
 /** One read of this much fetches the tags of nearly every file, covers included. */
 const HEAD_BYTES = 128 * 1024;
-const IDENTITY_BYTES = 64 * 1024;
+const IDENTITY_BYTES = 16 * 1024;
 
 interface OpenedFile {
   readAt: ReadAt;
@@ -38,9 +38,19 @@ async function openFile(file: ParseRequestFile): Promise<OpenedFile> {
   };
 }
 
-function identityOf(tokenizer: BlockTokenizer, size: number): string | null {
-  const head = tokenizer.head(IDENTITY_BYTES);
-  return head ? createHash('sha1').update(head).update(String(size)).digest('hex') : null;
+/**
+ * What a file is, wherever it is: its size and its last bytes. The end is audio (or a tail
+ * tag), different in every track, where the start is often an album's shared tag and cover.
+ * Moving or renaming a file keeps it; so the scanner can tell a move from a new file.
+ */
+async function identityOf(tokenizer: BlockTokenizer, size: number): Promise<string | null> {
+  try {
+    const tail = new Uint8Array(Math.min(size, IDENTITY_BYTES));
+    await tokenizer.peekBuffer(tail, { position: size - tail.length, length: tail.length });
+    return createHash('sha1').update(tail).update(String(size)).digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 const IO_ERRORS = new Set([
@@ -86,14 +96,14 @@ export async function parseFile(file: ParseRequestFile, covers: CoverStore): Pro
     return {
       path: file.path,
       ok: true,
-      identity: identityOf(tokenizer, opened.size) ?? '',
+      identity: (await identityOf(tokenizer, opened.size)) ?? '',
       track: { ...track, cover },
     };
   } catch (err) {
     return {
       path: file.path,
       ok: false,
-      identity: tokenizer && opened ? identityOf(tokenizer, opened.size) : null,
+      identity: tokenizer && opened ? await identityOf(tokenizer, opened.size) : null,
       ...describe(err),
     };
   } finally {
