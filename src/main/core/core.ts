@@ -89,10 +89,18 @@ export class Core {
   /** Watches the library for changes (the app and the headless host; not a one-shot CLI scan). */
   startWatching(): void {
     this.watcher.sync();
+    // Roots change rarely, but structural changes come with every batch of an import: look
+    // at the roots once things have settled, not for each.
+    let pending: NodeJS.Timeout | null = null;
+    const resync = () => {
+      if (pending) clearTimeout(pending);
+      pending = setTimeout(() => this.watcher.sync(), 1000);
+      pending.unref();
+    };
     this.bus.on('library.changed', (change) => {
-      if (change.structural) this.watcher.sync();
+      if (change.structural) resync();
     });
-    this.bus.on('settings.changed', () => this.watcher.sync());
+    this.bus.on('settings.changed', resync);
   }
 
   async addRoot(path: string): Promise<Root> {

@@ -8,6 +8,8 @@ if (isMainThread) {
   void import('./process.ts').then(({ runParserProcess }) => runParserProcess(entry));
 } else if ((workerData as { role?: string } | null)?.role === 'views') {
   void import('../core/views/worker.ts').then(({ runViewsWorker }) => runViewsWorker());
+} else if ((workerData as { role?: string } | null)?.role === 'writer') {
+  void import('../core/catalog/writer-thread.ts').then(({ runWriterWorker }) => runWriterWorker());
 } else if ((workerData as { role?: string } | null)?.role === 'inventory') {
   void import('../core/scanner/inventory-worker.ts').then(({ runInventoryWorker }) => runInventoryWorker());
 } else {

@@ -2,12 +2,51 @@
 // (src/main/parser/index.ts), which hands over here when started with role 'inventory'.
 // The thread lives across scans: its JIT stays warm and it keeps its fingerprint cache.
 import { Worker, parentPort } from 'node:worker_threads';
-import { runInventory, type InventoryInput, type InventoryOutcome } from './inventory-job.ts';
+import type { Diff } from './diff.ts';
+import { runInventory, type InventoryInput } from './inventory-job.ts';
+import type { FileStat } from './walk.ts';
 
 type ToInventory = { id: number; input: InventoryInput };
+/**
+ * A first import lists every file as added. Tens of thousands of small objects take the
+ * receiving event loop tens of milliseconds to rebuild, so they travel packed: one string of
+ * paths and two transferred arrays, unpacked by the scanner a slice at a time.
+ */
+export interface PackedFiles {
+  paths: string;
+  sizes: Float64Array<ArrayBuffer>;
+  mtimesNs: BigInt64Array<ArrayBuffer>;
+}
+
+export function packFiles(files: readonly FileStat[]): PackedFiles {
+  return {
+    paths: files.map((file) => file.path).join('\0'),
+    sizes: Float64Array.from(files, (file) => file.size),
+    mtimesNs: BigInt64Array.from(files, (file) => file.mtimeNs),
+  };
+}
+
+export function* unpackFiles(packed: PackedFiles): Generator<FileStat> {
+  if (packed.sizes.length === 0) return;
+  const paths = packed.paths.split('\0');
+  for (let i = 0; i < paths.length; i++) {
+    yield { path: paths[i]!, size: packed.sizes[i]!, mtimeNs: packed.mtimesNs[i]! };
+  }
+}
+
+export type InventoryResult =
+  | {
+      online: true;
+      diff: Omit<Diff, 'added'>;
+      added: PackedFiles;
+      folderCovers: Map<string, string>;
+      filesFound: number;
+    }
+  | { online: false; reason: string };
+
 type FromInventory =
   | { id: number; type: 'progress'; filesSeen: number }
-  | { id: number; type: 'done'; outcome: InventoryOutcome }
+  | { id: number; type: 'done'; outcome: InventoryResult }
   | { id: number; type: 'error'; message: string };
 
 export interface InventoryWorkerData {
@@ -23,7 +62,16 @@ export function runInventoryWorker(): void {
       runInventory(input, (filesSeen) =>
         port.postMessage({ id, type: 'progress', filesSeen } satisfies FromInventory),
       ).then(
-        (outcome) => port.postMessage({ id, type: 'done', outcome } satisfies FromInventory),
+        (outcome) => {
+          if (!outcome.online) return port.postMessage({ id, type: 'done', outcome } satisfies FromInventory);
+          const { added, ...diff } = outcome.diff;
+          const packed = packFiles(added);
+          const result: InventoryResult = { ...outcome, diff, added: packed };
+          port.postMessage({ id, type: 'done', outcome: result } satisfies FromInventory, [
+            packed.sizes.buffer,
+            packed.mtimesNs.buffer,
+          ]);
+        },
         (err: unknown) =>
           port.postMessage({ id, type: 'error', message: (err as Error).message } satisfies FromInventory),
       ),
@@ -47,11 +95,11 @@ export class InventoryThread {
     input: InventoryInput,
     onProgress: (filesSeen: number) => void,
     signal: AbortSignal,
-  ): Promise<InventoryOutcome | null> {
+  ): Promise<InventoryResult | null> {
     const worker = this.start();
     const id = this.nextId++;
     worker.ref();
-    return new Promise<InventoryOutcome | null>((resolve, reject) => {
+    return new Promise<InventoryResult | null>((resolve, reject) => {
       const onAbort = () => {
         this.pending.delete(id);
         this.stop();

@@ -5,13 +5,13 @@ import type { LibraryChange, ScanProgress, ScanSummary } from '../../../shared/d
 import { TonearmError } from '../../../shared/result.ts';
 import type { ParseRequestFile, ParseResult } from '../../parser/protocol.ts';
 import type { Catalog } from '../catalog/index.ts';
-import { LibraryWriter, type FileContext } from '../catalog/library-writer.ts';
-import { purgeMissing, removeOrphans } from '../catalog/maintenance.ts';
+import type { FileContext } from '../catalog/library-writer.ts';
+import { WriterThread } from '../catalog/writer-thread.ts';
 import type { RootRecord } from '../catalog/roots.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { ParserHost } from '../parser-host/parser-host.ts';
 import { detectRootKind, readMountTable } from '../roots/mount-table.ts';
-import { InventoryThread } from './inventory-worker.ts';
+import { InventoryThread, unpackFiles } from './inventory-worker.ts';
 import { ProgressMeter } from './progress.ts';
 import { shareAnswers } from './share-liveness.ts';
 import { STALL_MS } from './walk.ts';
@@ -62,6 +62,7 @@ interface RunningScan {
 export class Scanner {
   private running: RunningScan | null = null;
   private readonly inventory: InventoryThread;
+  private readonly writer: WriterThread;
   private lastScanId = 0;
   lastSummary: ScanSummary | null = null;
   private readonly deps: ScannerDeps;
@@ -69,6 +70,7 @@ export class Scanner {
   constructor(deps: ScannerDeps) {
     this.deps = deps;
     this.inventory = new InventoryThread(deps.threadEntry);
+    this.writer = new WriterThread(deps.threadEntry, deps.catalog.path);
   }
 
   status(): ScanProgress | null {
@@ -96,6 +98,7 @@ export class Scanner {
   dispose(): void {
     this.cancel();
     this.inventory.stop();
+    void this.writer.stop();
   }
 
   /** Waits for the running scan, if any. */
@@ -121,7 +124,8 @@ export class Scanner {
       cancelled: false,
     };
     const announce = (change: LibraryChange | null) => change && bus.emit('library.changed', change);
-    const writer = new LibraryWriter(catalog.db, catalog.changes);
+    const writer = this.writer;
+    await writer.begin();
     const { rootIds, paths } = request;
     const roots = catalog.roots
       .list()
@@ -198,11 +202,14 @@ export class Scanner {
       plan.missingIds = diff.missingIds;
       summary.unchanged += diff.unchanged;
       returned.push(...diff.returnedIds);
-      const changed = [
-        ...diff.added.map((file) => ({ file, trackId: null, hadError: false })),
-        ...diff.modified.map((file) => ({ file, trackId: file.id, hadError: file.failed })),
-      ];
-      for (const { file, trackId, hadError } of changed) {
+      const changed = function* () {
+        for (const file of unpackFiles(outcome.added)) yield { file, trackId: null, hadError: false };
+        for (const file of diff.modified) yield { file, trackId: file.id, hadError: file.failed };
+      };
+      let index = 0;
+      for (const { file, trackId, hadError } of changed()) {
+        // Tens of thousands of new files: let the event loop breathe between slices.
+        if (++index % 4000 === 0) await new Promise((resolve) => setImmediate(resolve));
         contexts.set(file.path, { rootId: root.id, size: file.size, mtimeNs: file.mtimeNs, trackId, hadError });
         const folder = file.path.slice(0, file.path.lastIndexOf(sep));
         toParse.push({
@@ -214,8 +221,8 @@ export class Scanner {
       }
     }
 
-    announce(writer.clearMissing(returned));
-    writer.prepareMoves(plans.flatMap((plan) => plan.missingIds));
+    announce(await writer.clearMissing(returned));
+    await writer.prepareMoves(plans.flatMap((plan) => plan.missingIds));
 
     // 3–4. Parse what changed, writing results as they stream in.
     if (!signal.aborted && toParse.length > 0) {
@@ -223,13 +230,21 @@ export class Scanner {
       let batch: { result: ParseResult; context: FileContext }[] = [];
       let batchTimer: NodeJS.Timeout | null = null;
       let done = 0;
+      // Batches go to the writer thread in order; each is announced once it has committed.
+      let writing = Promise.resolve();
+      let moved = 0;
       const commit = () => {
         if (batchTimer) clearTimeout(batchTimer);
         batchTimer = null;
         if (batch.length === 0) return;
         const toWrite = batch;
         batch = [];
-        announce(writer.writeBatch(toWrite));
+        writing = writing
+          .then(() => writer.writeBatch(toWrite))
+          .then((written) => {
+            moved = written.moved;
+            announce(written.change);
+          });
       };
       const planOf = (path: string) => plans.find((plan) => path.startsWith(`${plan.root.path}${sep}`));
       const giveUpOn = (plan: RootPlan, reason: string) => {
@@ -276,32 +291,22 @@ export class Scanner {
       );
       clearInterval(stallWatch);
       commit();
-      summary.moved = writer.moved;
-      summary.added -= writer.moved;
+      await writing;
+      summary.moved = moved;
+      summary.added -= moved;
     }
 
     // Missing: only on roots whose walk was complete and that are still online.
     if (!signal.aborted) {
       meter.phase('write', 0, null);
-      const missing = plans
-        .filter((plan) => plan.online)
-        .flatMap((plan) => plan.missingIds.filter((id) => !writer.claimed.has(id)));
-      summary.missing = missing.length;
-      announce(writer.markMissing(missing));
+      const candidates = plans.filter((plan) => plan.online).flatMap((plan) => plan.missingIds);
+      const purgeBefore = Date.now() - config.purgeMissingAfterDays * 86_400_000;
+      const done = await writer.finish(candidates, purgeBefore, summary.updated + summary.moved > 0);
+      summary.missing = done.missingCount;
+      summary.removed = done.removedCount;
+      announce(done.missing);
+      announce(done.removed);
       for (const plan of plans) if (plan.online) catalog.roots.recordScan(plan.root.id, plan.filesFound);
-      const removed = purgeMissing(catalog.db, Date.now() - config.purgeMissingAfterDays * 86_400_000);
-      summary.removed = removed.length;
-      if (removed.length > 0)
-        announce(
-          catalog.changes.append({
-            added: [],
-            updated: [],
-            removed,
-            structural: true,
-          }),
-        );
-      // Albums, artists or genres can only lose their last track if tracks changed.
-      if (summary.updated + summary.moved + summary.removed > 0) removeOrphans(catalog.db);
     }
 
     summary.cancelled = signal.aborted;
