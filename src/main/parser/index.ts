@@ -10,6 +10,8 @@ if (isMainThread) {
   void import('../core/views/worker.ts').then(({ runViewsWorker }) => runViewsWorker());
 } else if ((workerData as { role?: string } | null)?.role === 'writer') {
   void import('../core/catalog/writer-thread.ts').then(({ runWriterWorker }) => runWriterWorker());
+} else if ((workerData as { role?: string } | null)?.role === 'walk') {
+  void import('../core/scanner/split-walk.ts').then(({ runWalkWorker }) => runWalkWorker());
 } else if ((workerData as { role?: string } | null)?.role === 'inventory') {
   void import('../core/scanner/inventory-worker.ts').then(({ runInventoryWorker }) => runInventoryWorker());
 } else {

@@ -23,10 +23,14 @@ export interface Diff {
 
 export function diffInventory(files: readonly FileStat[], known: ReadonlyMap<string, Fingerprint>): Diff {
   const diff: Diff = { added: [], modified: [], unchanged: 0, missingIds: [], returnedIds: [] };
-  const seen = new Set<string>();
+  // Counting the known files found is cheaper than remembering every path seen: the
+  // missing ones are then looked for only when some known file was not found.
+  let knownFound = 0;
+  let knownPresent = 0;
+  for (const print of known.values()) if (!print.missing) knownPresent++;
   for (const file of files) {
-    seen.add(file.path);
     const print = known.get(file.path);
+    if (print && !print.missing) knownFound++;
     if (!print) diff.added.push(file);
     else if (print.size !== file.size || print.mtimeNs !== file.mtimeNs || print.failed)
       diff.modified.push({ ...file, id: print.id, failed: print.failed });
@@ -35,7 +39,10 @@ export function diffInventory(files: readonly FileStat[], known: ReadonlyMap<str
       if (print.missing) diff.returnedIds.push(print.id);
     }
   }
-  for (const [path, print] of known) if (!print.missing && !seen.has(path)) diff.missingIds.push(print.id);
+  if (knownFound < knownPresent) {
+    const seen = new Set(files.map((file) => file.path));
+    for (const [path, print] of known) if (!print.missing && !seen.has(path)) diff.missingIds.push(print.id);
+  }
   return diff;
 }
 

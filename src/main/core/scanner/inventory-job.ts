@@ -2,6 +2,7 @@
 // tens of thousands of fingerprints ever holds up the main process's event loop.
 import Database from 'better-sqlite3';
 import { diffInventory, judgeRoot, type Diff, type Fingerprint, type RootVerdict } from './diff.ts';
+import type { SplitWalker } from './split-walk.ts';
 import { folderCoverOf, isAudioFileName, walkLocal, walkNetwork, type FileStat } from './walk.ts';
 import { statSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
@@ -69,12 +70,13 @@ const fingerprints = new FingerprintCache();
 
 export async function runInventory(
   input: InventoryInput,
+  walker: SplitWalker,
   onProgress: (filesSeen: number) => void,
 ): Promise<InventoryOutcome> {
   if (input.paths) return inventoryPaths(input, input.paths);
   const walk = input.network
     ? await walkNetwork(input.rootPath, input.networkConcurrency, onProgress)
-    : walkLocal(input.rootPath, onProgress);
+    : await walker.walk(input.rootPath, onProgress);
   if (!walk.ok) return { online: false, reason: walk.reason };
   onProgress(walk.files.length);
   const known = fingerprints.get(input.dbPath, input.rootId);

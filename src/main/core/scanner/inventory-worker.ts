@@ -1,39 +1,13 @@
 // Both ends of the inventory thread. Its entry is the parser bundle's entry
 // (src/main/parser/index.ts), which hands over here when started with role 'inventory'.
 // The thread lives across scans: its JIT stays warm and it keeps its fingerprint cache.
-import { Worker, parentPort } from 'node:worker_threads';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { SplitWalker } from './split-walk.ts';
 import type { Diff } from './diff.ts';
 import { runInventory, type InventoryInput } from './inventory-job.ts';
-import type { FileStat } from './walk.ts';
+import { packFiles, type PackedFiles } from './pack-files.ts';
 
 type ToInventory = { id: number; input: InventoryInput };
-/**
- * A first import lists every file as added. Tens of thousands of small objects take the
- * receiving event loop tens of milliseconds to rebuild, so they travel packed: one string of
- * paths and two transferred arrays, unpacked by the scanner a slice at a time.
- */
-export interface PackedFiles {
-  paths: string;
-  sizes: Float64Array<ArrayBuffer>;
-  mtimesNs: BigInt64Array<ArrayBuffer>;
-}
-
-export function packFiles(files: readonly FileStat[]): PackedFiles {
-  return {
-    paths: files.map((file) => file.path).join('\0'),
-    sizes: Float64Array.from(files, (file) => file.size),
-    mtimesNs: BigInt64Array.from(files, (file) => file.mtimeNs),
-  };
-}
-
-export function* unpackFiles(packed: PackedFiles): Generator<FileStat> {
-  if (packed.sizes.length === 0) return;
-  const paths = packed.paths.split('\0');
-  for (let i = 0; i < paths.length; i++) {
-    yield { path: paths[i]!, size: packed.sizes[i]!, mtimeNs: packed.mtimesNs[i]! };
-  }
-}
-
 export type InventoryResult =
   | {
       online: true;
@@ -51,15 +25,18 @@ type FromInventory =
 
 export interface InventoryWorkerData {
   role: 'inventory';
+  /** The parser bundle's entry, for the thread's own helper thread. */
+  entry: string;
 }
 
 /** Inside the thread: one request at a time, in order. */
 export function runInventoryWorker(): void {
   const port = parentPort!;
+  const walker = new SplitWalker((workerData as InventoryWorkerData).entry);
   let chain = Promise.resolve();
   port.on('message', ({ id, input }: ToInventory) => {
     chain = chain.then(() =>
-      runInventory(input, (filesSeen) =>
+      runInventory(input, walker, (filesSeen) =>
         port.postMessage({ id, type: 'progress', filesSeen } satisfies FromInventory),
       ).then(
         (outcome) => {
@@ -130,7 +107,9 @@ export class InventoryThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.entry, { workerData: { role: 'inventory' } satisfies InventoryWorkerData });
+    const worker = new Worker(this.entry, {
+      workerData: { role: 'inventory', entry: this.entry } satisfies InventoryWorkerData,
+    });
     worker.on('message', (message: FromInventory) => this.pending.get(message.id)?.(message));
     const fail = (message: string) => {
       if (this.worker !== worker) return;

@@ -130,15 +130,26 @@ const toFileStat = (path: string, info: BigIntStats): FileStat => ({
   mtimeNs: info.mtimeNs,
 });
 
-export function walkLocal(root: string, onProgress?: (filesSeen: number) => void): WalkResult {
+export interface LocalWalkOptions {
+  /** Walk these folders of the root instead of the root itself (another thread has the rest). */
+  start?: string[];
+  /** Folders not to go into (another thread walks them). */
+  skip?: ReadonlySet<string>;
+}
+
+export function walkLocal(
+  root: string,
+  onProgress?: (filesSeen: number) => void,
+  options: LocalWalkOptions = {},
+): WalkResult {
   const files: FileStat[] = [];
   const folderCovers = new Map<string, string>();
   const unreadableFolders: string[] = [];
   const visited = new Set<string>();
-  const stack = [root];
+  const stack = options.start ? [...options.start] : [root];
   let reported = 0;
   try {
-    readdirSync(root);
+    if (!options.start) readdirSync(root);
   } catch (err) {
     return { ok: false, reason: `Cannot read ${root}: ${(err as Error).message}` };
   }
@@ -164,7 +175,7 @@ export function walkLocal(root: string, onProgress?: (filesSeen: number) => void
         if (visited.has(real) || real === root || real.startsWith(`${root}/`)) continue;
         visited.add(real);
       }
-      stack.push(folder.path);
+      if (!options.skip?.has(folder.path)) stack.push(folder.path);
     }
     if (onProgress && files.length - reported >= 2048) onProgress((reported = files.length));
   }
