@@ -10,9 +10,8 @@ import { peersPresent, runMpd, type PeerResult } from '../support/peers.ts';
 import { median, seconds } from '../support/stats.ts';
 import { ensurePackages } from '../support/system-tools.ts';
 import { Nas, noNasReason } from '../../test/support/nas.ts';
-import { testCore } from '../../test/support/core.ts';
 import { applyDelta, undoDelta } from './delta.ts';
-import { measureScan, peakRssMB, type ScanMeasurement } from './measure.ts';
+import { startCoreProcess, type CoreScan } from './core-driver.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,18 +42,15 @@ async function library(dir: string, tracks: number, seed: number): Promise<Manif
   return manifest;
 }
 
-/** A fresh catalog, one full import, then no-op rescans. */
+/** A fresh catalog in a core process of its own: one full import, then no-op rescans. */
 async function importAndRescan(dir: string, dbDir: string, noopRuns: number) {
   rmSync(dbDir, { recursive: true, force: true });
   mkdirSync(dbDir, { recursive: true });
-  const core = testCore(join(dbDir, 'catalog.sqlite'), { workers: undefined });
-  await core.parser.start();
-  await core.addRoot(dir);
-  const full = await measureScan(core);
-  const parserRss = peakRssMB(core.parser.pid);
-  const noop: ScanMeasurement[] = [];
-  for (let i = 0; i < noopRuns; i++) noop.push(await measureScan(core));
-  return { core, full, noop, mainRss: peakRssMB()!, parserRss };
+  const core = startCoreProcess(join(dbDir, 'catalog.sqlite'), dir);
+  const full = await core.scan();
+  const noop: CoreScan[] = [];
+  for (let i = 0; i < noopRuns; i++) noop.push(await core.scan());
+  return { core, full, noop };
 }
 
 async function local(): Promise<void> {
@@ -72,17 +68,19 @@ async function local(): Promise<void> {
     parserRss: number;
   }[] = [];
   let deltaSummary = '';
+  const mpd: PeerResult[] = [];
+  // Ours and MPD's runs alternate, so a change in the machine's load falls on both.
   for (let run = 0; run < RUNS; run++) {
-    const { core, full, noop, mainRss, parserRss } = await importAndRescan(dir, join(WORK, 'db-local'), 5);
+    const { core, full, noop } = await importAndRescan(dir, join(WORK, 'db-local'), 5);
     const delta = applyDelta(
       dir,
       manifest.tracks,
       extra.tracks.map((t) => t.path),
       WORK,
     );
-    const changed = await measureScan(core);
+    const changed = await core.scan();
     undoDelta(delta);
-    await core.close();
+    await core.stop();
     const s = changed.summary;
     deltaSummary = `${s.updated} updated, ${s.added} added, ${s.missing} missing`;
     ours.push({
@@ -91,15 +89,17 @@ async function local(): Promise<void> {
       delta: changed.wallMs,
       p99: full.loopP99Ms,
       max: full.loopMaxMs,
-      mainRss,
-      parserRss: parserRss ?? Number.NaN,
+      mainRss: full.mainRssMB,
+      parserRss: full.parserRssMB ?? Number.NaN,
     });
     console.error(
       `run ${run + 1}: full ${seconds(full.wallMs)}, no-op ${seconds(ours.at(-1)!.noop)}, delta ${seconds(changed.wallMs)} (${deltaSummary})`,
     );
+    if (peersPresent) {
+      mpd.push(runMpd(dir));
+      console.error(`run ${run + 1}: mpd ${JSON.stringify(mpd.at(-1))}`);
+    }
   }
-  const mpd: PeerResult[] = [];
-  if (peersPresent) for (let run = 0; run < RUNS; run++) mpd.push(runMpd(dir));
   const mpdFull = median(mpd.map((m) => m.full_s * 1000));
   const mpdNoop = median(mpd.map((m) => m.noop_s * 1000));
   const ourFull = median(ours.map((o) => o.full));
@@ -140,7 +140,7 @@ async function network(): Promise<void> {
     for (let run = 0; run < Math.min(RUNS, 2); run++) {
       nas.up(exported, mount, rtt, mbit);
       const { core, full, noop } = await importAndRescan(mount, join(WORK, 'db-nas'), 3);
-      await core.close();
+      await core.stop();
       ours.push({ full: full.wallMs, noop: median(noop.map((m) => m.wallMs)) });
       console.error(`nas run ${run + 1}: full ${seconds(full.wallMs)}, no-op ${seconds(ours.at(-1)!.noop)}`);
       if (peersPresent) {
