@@ -3,33 +3,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../bench/library/generate.ts';
+import type { QueryTrack } from '../../src/main/core/catalog/query-tracks.ts';
 import { hasFfmpeg } from '../support/audio.ts';
 import { isBuilt, tonearm } from '../support/cli.ts';
 import { smallLibrary } from '../support/library.ts';
 import { tempDir } from '../support/temp.ts';
-
-interface QueriedTrack {
-  path: string;
-  title: string;
-  artist: string;
-  album: string;
-  albumArtist: string;
-  trackNo: number | null;
-  trackTotal: number | null;
-  discNo: number | null;
-  discTotal: number | null;
-  year: number | null;
-  genre: string;
-  composer: string;
-  compilation: boolean;
-  durationS: number | null;
-  format: string;
-  hasCover: boolean;
-  available: boolean;
-  rgTrackGain: number | null;
-  rgAlbumPeak: number | null;
-  mbTrackId: string | null;
-}
 
 describe.skipIf(!hasFfmpeg || !isBuilt)('tonearm scan, then tonearm query', () => {
   const dir = tempDir();
@@ -37,12 +15,12 @@ describe.skipIf(!hasFfmpeg || !isBuilt)('tonearm scan, then tonearm query', () =
   const db = join(dir.path, 'catalog.sqlite');
   let manifest: Manifest;
   let summary: Record<string, unknown>;
-  let tracks: QueriedTrack[];
+  let tracks: QueryTrack[];
 
   beforeAll(async () => {
     manifest = await smallLibrary(music, 150, 21);
     summary = JSON.parse((await tonearm(['scan', music, '--db', db, '--json'])).stdout) as Record<string, unknown>;
-    tracks = JSON.parse((await tonearm(['query', '--db', db, '--json'])).stdout) as QueriedTrack[];
+    tracks = JSON.parse((await tonearm(['query', '--db', db, '--json'])).stdout) as QueryTrack[];
   });
   afterAll(() => dir.cleanup());
 
@@ -96,13 +74,11 @@ describe.skipIf(!hasFfmpeg || !isBuilt)('tonearm scan, then tonearm query', () =
   it('searches with --search and sorts with --sort', async () => {
     const someone = manifest.tracks[0]!;
     const word = someone.album.split(/\s+/).find((w) => /^[A-Za-z]{3,}$/.test(w)) ?? someone.album;
-    const found = JSON.parse(
-      (await tonearm(['query', '--db', db, '--search', word, '--json'])).stdout,
-    ) as QueriedTrack[];
+    const found = JSON.parse((await tonearm(['query', '--db', db, '--search', word, '--json'])).stdout) as QueryTrack[];
     expect(found.some((t) => t.path === someone.path)).toBe(true);
     const byYear = JSON.parse(
       (await tonearm(['query', '--db', db, '--sort', 'year', '--limit', '40', '--json'])).stdout,
-    ) as QueriedTrack[];
+    ) as QueryTrack[];
     expect(byYear).toHaveLength(40);
     const years = byYear.map((t) => t.year ?? 0);
     expect([...years].sort((a, b) => a - b)).toEqual(years);

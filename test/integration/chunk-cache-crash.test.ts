@@ -6,10 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ChunkCache } from '../../src/main/core/cache/chunk-cache.ts';
 import { openCatalog } from '../../src/main/core/catalog/index.ts';
-import { EventBus } from '../../src/main/core/events/bus.ts';
-import { FlakyShare } from '../support/flaky-share.ts';
+import { localCache, readThrough } from '../support/local-cache.ts';
 import { tempDir } from '../support/temp.ts';
 
 const CHILD = fileURLToPath(new URL('../support/cache-crash-child.ts', import.meta.url));
@@ -51,24 +49,9 @@ describe('chunk cache and a crash', () => {
       // Died mid-write (a torn temporary), and died between the rename and the record.
       writeFileSync(join(entryDir, '0.1234abcd.tmp'), data.subarray(0, 1000));
       writeFileSync(join(entryDir, '1.chunk'), Buffer.alloc(64 * 1024, 0xee));
-      const cache = new ChunkCache({
-        catalog,
-        bus: new EventBus(),
-        dir: join(dir.path, 'cache'),
-        share: new FlakyShare(0),
-        config: () => ({
-          chunkBytes: 64 * 1024,
-          lookaheadChunks: 0,
-          backgroundFill: false,
-          prefetchNext: false,
-          maxBytes: 1e9,
-        }),
-      });
-      const opened = await cache.open(file, rootId, catalog.cache.rootState(rootId)!, 0);
-      const parts: Uint8Array[] = [];
-      for await (const part of opened!.source.stream(0, data.length - 1, new AbortController().signal))
-        parts.push(part);
-      expect(Buffer.concat(parts).equals(data), 'bytes served').toBe(true);
+      const cache = localCache(catalog, join(dir.path, 'cache'), {});
+      const served = await readThrough(cache, file, rootId, catalog);
+      expect(served.equals(data), 'bytes served').toBe(true);
       await cache.close();
       expect(readdirSync(entryDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       expect(readFileSync(join(entryDir, '1.chunk')).equals(data.subarray(64 * 1024, 128 * 1024))).toBe(true);
@@ -106,24 +89,9 @@ describe('chunk cache and a crash', () => {
           expect(readFileSync(path).equals(data.subarray(chunk.start, chunk.start + chunk.bytes)), path).toBe(true);
         }
         // Reopened, the cache serves the file intact (and sweeps what the crash left).
-        const cache = new ChunkCache({
-          catalog,
-          bus: new EventBus(),
-          dir: cacheDir,
-          share: new FlakyShare(0),
-          config: () => ({
-            chunkBytes: 16 * 1024,
-            lookaheadChunks: 2,
-            backgroundFill: false,
-            prefetchNext: false,
-            maxBytes: 1e9,
-          }),
-        });
-        const opened = await cache.open(file, rootId, catalog.cache.rootState(rootId)!, 0);
-        const parts: Uint8Array[] = [];
-        for await (const part of opened!.source.stream(0, data.length - 1, new AbortController().signal))
-          parts.push(part);
-        expect(Buffer.concat(parts).equals(data), 'the file served after the crash').toBe(true);
+        const cache = localCache(catalog, cacheDir, { chunkBytes: 16 * 1024, lookaheadChunks: 2 });
+        const served = await readThrough(cache, file, rootId, catalog);
+        expect(served.equals(data), 'the file served after the crash').toBe(true);
         await cache.close();
         const leftovers = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
         expect(leftovers).toEqual([]);

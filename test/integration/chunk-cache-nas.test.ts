@@ -10,6 +10,7 @@ import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts'
 import { EventBus } from '../../src/main/core/events/bus.ts';
 import { Nas, noNasReason } from '../support/nas.ts';
 import { tempDir } from '../support/temp.ts';
+import { stepReader } from '../support/stream-reader.ts';
 
 const KB = 1024;
 
@@ -53,17 +54,7 @@ describe.skipIf(noNasReason !== null)('chunk cache over a real share that drops 
   it('keeps playing what is cached, marks the root offline, and resumes when the share returns', async () => {
     const rootId = catalog.roots.add(mount, 'network').id;
     const opened = await cache.open(join(mount, 'track.flac'), rootId, catalog.cache.rootState(rootId)!, 0);
-    const reader = opened!.source.stream(0, data.length - 1, new AbortController().signal).getReader();
-    const got: Uint8Array[] = [];
-    let received = 0;
-    const take = async (upTo: number) => {
-      while (received < upTo) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        got.push(value);
-        received += value.length;
-      }
-    };
+    const { take, bytes } = stepReader(opened!.source.stream(0, data.length - 1, new AbortController().signal));
     await take(128 * KB);
     // The chunk being read and six ahead of it.
     const deadline = Date.now() + 10_000;
@@ -83,7 +74,7 @@ describe.skipIf(noNasReason !== null)('chunk cache over a real share that drops 
 
     nas.online();
     await rest;
-    expect(Buffer.concat(got).equals(data), 'the whole track, intact').toBe(true);
+    expect(bytes().equals(data), 'the whole track, intact').toBe(true);
     expect(catalog.roots.get(rootId)!.online).toBe(true);
   }, 60_000);
 });

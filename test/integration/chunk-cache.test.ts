@@ -11,6 +11,7 @@ import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts'
 import { EventBus } from '../../src/main/core/events/bus.ts';
 import { FlakyShare } from '../support/flaky-share.ts';
 import { tempDir } from '../support/temp.ts';
+import { stepReader } from '../support/stream-reader.ts';
 
 const KB = 1024;
 
@@ -210,17 +211,7 @@ describe('chunk cache', () => {
     const changes: boolean[] = [];
     bus.on('library.changed', () => changes.push(catalog.roots.get(rootId)!.online));
     const file = await open('d.flac');
-    const reader = file.source.stream(0, data.length - 1, new AbortController().signal).getReader();
-    const got: Uint8Array[] = [];
-    let received = 0;
-    const take = async (upTo: number) => {
-      while (received < upTo) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        got.push(value);
-        received += value.length;
-      }
-    };
+    const { take, bytes } = stepReader(file.source.stream(0, data.length - 1, new AbortController().signal));
     await take(64 * KB);
     await until(() => cache.stats().bytesCached >= 5 * 64 * KB);
     share.offline = true;
@@ -237,7 +228,7 @@ describe('chunk cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     share.offline = false;
     await rest;
-    same(Buffer.concat(got), data);
+    same(bytes(), data);
     expect(catalog.roots.get(rootId)!.online).toBe(true);
     expect(changes.at(-1)).toBe(true);
   });

@@ -1,26 +1,12 @@
 // Run by the crash test as its own process, then killed with SIGKILL at a random moment: it
 // caches a file over and over (clearing in between) so that chunk writes are always under way.
-import { ChunkCache } from '../../src/main/core/cache/chunk-cache.ts';
 import { openCatalog } from '../../src/main/core/catalog/index.ts';
-import { EventBus } from '../../src/main/core/events/bus.ts';
-import { FlakyShare } from './flaky-share.ts';
+import { localCache } from './local-cache.ts';
 
 const [dbPath, cacheDir, file, rootIdText] = process.argv.slice(2) as [string, string, string, string];
 const rootId = Number(rootIdText);
 const catalog = openCatalog(dbPath);
-const cache = new ChunkCache({
-  catalog,
-  bus: new EventBus(),
-  dir: cacheDir,
-  share: new FlakyShare(0),
-  config: () => ({
-    chunkBytes: 16 * 1024,
-    lookaheadChunks: 8,
-    backgroundFill: true,
-    prefetchNext: false,
-    maxBytes: 1e9,
-  }),
-});
+const cache = localCache(catalog, cacheDir, { chunkBytes: 16 * 1024, lookaheadChunks: 8, backgroundFill: true });
 for (let cycle = 0; ; cycle++) {
   const opened = await cache.open(file, rootId, catalog.cache.rootState(rootId)!, performance.now());
   cache.hint({ path: file, rootId }, null);

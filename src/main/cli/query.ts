@@ -1,5 +1,5 @@
 import { Core } from '../core/core.ts';
-import { queryTracks, type QueryTrack } from '../core/catalog/query-tracks.ts';
+import { queryTracks } from '../core/catalog/query-tracks.ts';
 import { parseSort, queryTrackIds, SORT_HELP } from '../core/views/query-tracks.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { parserEntry } from './entries.ts';
@@ -22,9 +22,7 @@ export async function query(argv: string[]): Promise<number> {
   try {
     // The views' search language and orders; the rows themselves as the catalog spells them for the CLI.
     const ids = queryTrackIds(core.catalog.db, { search: values.search, sort }).slice(0, limit);
-    const byId = new Map(queryTracks(core.catalog.db, { ids, sort: 'path' }).map((track) => [track.id, track]));
-    const tracks: QueryTrack[] = ids.flatMap((id) => byId.get(id) ?? []);
-    process.stdout.write(`${JSON.stringify(tracks)}\n`);
+    process.stdout.write(`${JSON.stringify(queryTracks(core.catalog.db, ids))}\n`);
     return 0;
   } finally {
     await core.close();

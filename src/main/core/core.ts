@@ -77,8 +77,10 @@ export class Core {
       config: () => ({
         networkConcurrency: setting.get('scan.networkConcurrency'),
         purgeMissingAfterDays: setting.get('scan.purgeMissingAfterDays'),
-        batchSize: 100,
-        batchMs: 100,
+        // Fewer, larger commits: each one rewrites the same index pages and adds a search
+        // segment to merge; a quarter-second still shows an import arriving live.
+        batchSize: 1000,
+        batchMs: 250,
       }),
     });
     this.watcher = new LibraryWatcher({ catalog: this.catalog, scanner: this.scanner, settings: this.settings });
@@ -126,10 +128,7 @@ export class Core {
 
   /** Roots (or other non-track data) changed: a new library version, so views refresh. */
   announceStructuralChange(): void {
-    this.bus.emit(
-      'library.changed',
-      this.catalog.changes.append({ added: [], updated: [], removed: [], structural: true }),
-    );
+    this.bus.emit('library.changed', this.catalog.changes.appendStructural());
   }
 
   async close(): Promise<void> {

@@ -16,8 +16,8 @@ if (isMainThread) {
   void import('../core/scanner/inventory-worker.ts').then(({ runInventoryWorker }) => runInventoryWorker());
 } else {
   // Before music-metadata is loaded in this thread.
-  void import('./shared-tag-mapper.ts')
-    .then(({ shareTagMappers }) => shareTagMappers())
+  void import('./music-metadata-patches.ts')
+    .then(({ patchMusicMetadata }) => patchMusicMetadata())
     .then(() => import('./worker.ts'))
     .then(({ runWorker }) => runWorker());
 }

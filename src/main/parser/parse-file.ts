@@ -8,6 +8,7 @@ import type { CoverStore } from './covers.ts';
 import { oggDurationFromTail } from './ogg-duration.ts';
 import type { ParseFailure, ParseRequestFile, ParseResult } from './protocol.ts';
 import { toParsedTrack } from './tags.ts';
+import { errorCode, SHARE_GONE_CODES } from '../core/roots/share-errors.ts';
 
 /** One read of this much fetches the tags of nearly every file, covers included. */
 const HEAD_BYTES = 128 * 1024;
@@ -53,23 +54,13 @@ async function identityOf(tokenizer: BlockTokenizer, size: number): Promise<stri
   }
 }
 
-const IO_ERRORS = new Set([
-  'EIO',
-  'ENOTCONN',
-  'ETIMEDOUT',
-  'EHOSTDOWN',
-  'EHOSTUNREACH',
-  'ESTALE',
-  'ECONNRESET',
-  'ECONNABORTED',
-]);
-
 function describe(err: unknown): { error: string; failure: ParseFailure } {
   const message = err instanceof Error ? err.message : String(err);
-  const code = (err as { code?: string }).code ?? '';
+  const code = errorCode(err) ?? '';
   if (code === 'ENOENT') return { error: 'The file vanished during the scan', failure: 'gone' };
   if (code === 'EACCES' || code === 'EPERM') return { error: 'Permission denied', failure: 'io' };
-  if (IO_ERRORS.has(code)) return { error: `Read error (${code}): is the share still reachable?`, failure: 'io' };
+  if (SHARE_GONE_CODES.has(code))
+    return { error: `Read error (${code}): is the share still reachable?`, failure: 'io' };
   if (/end-of-stream|EndOfStream/i.test(message)) {
     return { error: 'The file is truncated: its data ends before its headers say', failure: 'format' };
   }

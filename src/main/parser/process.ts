@@ -6,19 +6,32 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parentChannel } from './channel.ts';
 import type { ParseFailure, ParseRequestFile, ParseResult, ParserConfig } from './protocol.ts';
-import type { FromWorker, ToWorker, WorkerInit } from './worker.ts';
+import type { FromWorker, NumberedFile, ToWorker, WorkerInit } from './worker.ts';
 
 const FLUSH_MS = 25;
 const FLUSH_COUNT = 128;
-/** Local files: one parsing and one waiting, so a worker never idles on a message round trip. */
-const LOCAL_IN_FLIGHT = 2;
+/** Local files go to a worker this many at a time, and at most two batches ahead of it. */
+const LOCAL_BATCH = 16;
+const LOCAL_WINDOW = 2 * LOCAL_BATCH;
+
+interface InFlight {
+  file: ParseRequestFile;
+  startedAt: number;
+  /** The local file's number in its worker (null for a network file). */
+  seq: number | null;
+}
 
 interface Slot {
   worker: Worker;
   /** Files of the same folder go to the same worker, so an album's cover is stored once. */
   queue: ParseRequestFile[];
-  inFlight: Map<string, { file: ParseRequestFile; startedAt: number }>;
+  inFlight: Map<string, InFlight>;
   retiring: boolean;
+  /** Written by the worker: the number of the local file it is parsing. */
+  progress: Int32Array;
+  lastSeq: number;
+  /** The local file the watchdog last saw the worker on, and since when. */
+  watched: { seq: number; since: number };
 }
 
 function folderHash(path: string): number {
@@ -59,32 +72,49 @@ export function runParserProcess(entry: URL): void {
   };
 
   const spawn = (queue: ParseRequestFile[] = []): Slot => {
-    const worker = new Worker(entry, { workerData: { coversDir: config!.coversDir } satisfies WorkerInit });
-    const slot: Slot = { worker, queue, inFlight: new Map(), retiring: false };
+    const progress = new SharedArrayBuffer(4);
+    const worker = new Worker(entry, {
+      workerData: { coversDir: config!.coversDir, progress } satisfies WorkerInit,
+    });
+    const slot: Slot = {
+      worker,
+      queue,
+      inFlight: new Map(),
+      retiring: false,
+      progress: new Int32Array(progress),
+      lastSeq: 0,
+      watched: { seq: 0, since: Date.now() },
+    };
     worker.on('message', (message: FromWorker) => {
-      const done = slot.inFlight.get(message.result.path);
-      if (!done) return;
-      slot.inFlight.delete(message.result.path);
-      // A local worker parses one file at a time: the next one starts its clock now.
-      if (!done.file.network) for (const entry of slot.inFlight.values()) entry.startedAt = Date.now();
-      report(message.result);
+      for (const result of message.results) {
+        if (!slot.inFlight.delete(result.path)) continue;
+        report(result);
+      }
       pump(slot);
     });
     const replace = (reason: string) => {
-      if (!slot.retiring) fail(slot, reason, 'crash');
+      if (!slot.retiring) fail(slot, reason, 'crash', culpritOf(slot));
     };
     worker.on('error', (err) => replace(`The parser failed on this file: ${err.message}`));
     worker.on('exit', (code) => replace(`The parser stopped on this file (exit code ${code})`));
     return slot;
   };
 
-  /** The oldest file in flight is the one the worker is stuck on; the rest go back in its queue. */
-  const fail = (slot: Slot, reason: string, failure: ParseFailure) => {
+  /** The local file the worker is on, if it is one of ours; else the oldest file in flight. */
+  const culpritOf = (slot: Slot): InFlight | undefined => {
+    const current = Atomics.load(slot.progress, 0);
+    const inFlight = [...slot.inFlight.values()];
+    return inFlight.find((entry) => entry.seq === current) ?? inFlight.sort((a, b) => a.startedAt - b.startedAt)[0];
+  };
+
+  /** The culprit gets the failure; the other files in flight go back to the front of the queue. */
+  const fail = (slot: Slot, reason: string, failure: ParseFailure, culprit: InFlight | undefined) => {
     slot.retiring = true;
-    const inFlight = [...slot.inFlight.values()].sort((a, b) => a.startedAt - b.startedAt);
-    const [culprit, ...innocent] = inFlight;
-    if (culprit)
+    if (culprit) {
+      slot.inFlight.delete(culprit.file.path);
       report({ path: culprit.file.path, job: culprit.file.job, ok: false, identity: null, error: reason, failure });
+    }
+    const innocent = [...slot.inFlight.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     slot.queue.unshift(...innocent.map((entry) => entry.file));
     slot.inFlight.clear();
     void slot.worker.terminate();
@@ -94,25 +124,45 @@ export function runParserProcess(entry: URL): void {
   };
 
   const pump = (slot: Slot) => {
+    const post = (message: ToWorker) => slot.worker.postMessage(message);
     while (slot.queue.length > 0) {
-      const capacity = slot.queue[0]!.network ? config!.networkConcurrency : LOCAL_IN_FLIGHT;
-      if (slot.inFlight.size >= capacity) break;
-      const file = slot.queue.shift()!;
-      slot.inFlight.set(file.path, { file, startedAt: Date.now() });
-      slot.worker.postMessage({ type: 'file', file } satisfies ToWorker);
+      if (slot.queue[0]!.network) {
+        if (slot.inFlight.size >= config!.networkConcurrency) break;
+        const file = slot.queue.shift()!;
+        slot.inFlight.set(file.path, { file, startedAt: Date.now(), seq: null });
+        post({ type: 'network', file });
+        continue;
+      }
+      if (slot.inFlight.size > LOCAL_WINDOW - LOCAL_BATCH) break;
+      const files: NumberedFile[] = [];
+      while (files.length < LOCAL_BATCH && slot.queue.length > 0 && !slot.queue[0]!.network) {
+        const file = slot.queue.shift()!;
+        const seq = ++slot.lastSeq;
+        slot.inFlight.set(file.path, { file, startedAt: Date.now(), seq });
+        files.push({ file, seq });
+      }
+      post({ type: 'local', files });
     }
     if (idle()) flush();
   };
 
-  // A hung parse is noticed within a second of its deadline.
+  // A hung parse is noticed within a second or two of its deadline. A local file's clock
+  // starts when the watchdog first sees the worker on it; a network file's when it was sent.
   const watchdog = setInterval(() => {
     if (!config) return;
     const now = Date.now();
+    const reason = `Parsing took longer than ${Math.round(config.timeoutMs / 1000)} s and was stopped`;
     for (const slot of [...slots]) {
-      const oldest = Math.min(...[...slot.inFlight.values()].map((entry) => entry.startedAt));
-      if (now - oldest > config.timeoutMs) {
-        fail(slot, `Parsing took longer than ${Math.round(config.timeoutMs / 1000)} s and was stopped`, 'timeout');
+      const current = Atomics.load(slot.progress, 0);
+      if (current !== slot.watched.seq) slot.watched = { seq: current, since: now };
+      const inFlight = [...slot.inFlight.values()];
+      const local = inFlight.find((entry) => entry.seq === current);
+      if (local && now - slot.watched.since > config.timeoutMs) {
+        fail(slot, reason, 'timeout', local);
+        continue;
       }
+      const network = inFlight.filter((entry) => entry.seq === null).sort((a, b) => a.startedAt - b.startedAt)[0];
+      if (network && now - network.startedAt > config.timeoutMs) fail(slot, reason, 'timeout', network);
     }
   }, 1000);
   watchdog.unref();

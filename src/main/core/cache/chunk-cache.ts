@@ -14,6 +14,7 @@ import { ChunkFiles, type ChunkReader } from './chunk-files.ts';
 import { mountOf, readMountTable, type Mount } from '../roots/mount-table.ts';
 import { ShareFile } from './share-file.ts';
 import { ThreadShareIo, type ShareIo, type ShareStat } from './share-io.ts';
+import { errorCode, SHARE_GONE_CODES } from '../roots/share-errors.ts';
 
 export interface CacheConfig {
   chunkBytes: number;
@@ -67,22 +68,8 @@ const FIRST_READ_LIMIT = 64 * 1024;
 /** How long a file's fingerprint, once checked on the share, is taken as current. */
 const REVALIDATE_MS = 10_000;
 
-const OFFLINE_CODES = new Set([
-  'EIO',
-  'ETIMEDOUT',
-  'ENOTCONN',
-  'ECONNABORTED',
-  'ECONNRESET',
-  'EHOSTDOWN',
-  'EHOSTUNREACH',
-  'ESTALE',
-  'ENETDOWN',
-  'ENETUNREACH',
-  'EPIPE',
-  'EACCES',
-]);
-
-const codeOf = (err: unknown): string | undefined => (err as { code?: string } | null)?.code;
+// sshfs also answers EPIPE or EACCES for a while when its connection drops.
+const OFFLINE_CODES = new Set([...SHARE_GONE_CODES, 'EPIPE', 'EACCES']);
 
 export class ChunkCache {
   private readonly catalog: Catalog;
@@ -174,7 +161,7 @@ export class ChunkCache {
       stat = await this.share.stat(path, this.timeoutMs);
     } catch (err) {
       file?.close();
-      if (codeOf(err) === 'ENOENT' || codeOf(err) === 'ENOTDIR') {
+      if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') {
         this.dropPath(path);
         return null;
       }
@@ -202,7 +189,7 @@ export class ChunkCache {
       if (entry.matches(stat.size, stat.mtimeNs)) entry.validatedAt = Date.now();
       else this.dropEntry(entry);
     } catch (err) {
-      if (codeOf(err) === 'ENOENT' || codeOf(err) === 'ENOTDIR') this.dropEntry(entry);
+      if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') this.dropEntry(entry);
       else this.markOffline(entry.rootId, root.path, err);
     }
   }
@@ -479,7 +466,7 @@ export class ChunkCache {
         if (signal.aborted) throw err;
         if (this.offline.has(entry.rootId)) continue;
         // A direct read refused: the file is reopened without it and the read tried again.
-        if (codeOf(err) === 'EINVAL' && !retried) {
+        if (errorCode(err) === 'EINVAL' && !retried) {
           retried = true;
           continue;
         }
@@ -559,7 +546,7 @@ export class ChunkCache {
         await this.ready;
         await this.files.write(entry.id, fetch.index, parts);
       } catch (err) {
-        if (codeOf(err) === 'ENOSPC' || codeOf(err) === 'EDQUOT') {
+        if (errorCode(err) === 'ENOSPC' || errorCode(err) === 'EDQUOT') {
           this.diskFullUntil = Date.now() + DISK_FULL_RETRY_MS;
           console.error('tonearm: the cache disk is full; playing from the share:', (err as Error).message);
         } else console.error('tonearm: a chunk could not be cached:', err);
@@ -742,7 +729,7 @@ export class ChunkCache {
   }
 
   private onShareError(entry: CacheEntry, err: unknown): void {
-    const code = codeOf(err);
+    const code = errorCode(err);
     if (code === 'EINVAL' && !this.noDirect.has(entry.rootId)) {
       this.noDirect.add(entry.rootId);
       this.closeFd(entry);
@@ -796,10 +783,7 @@ export class ChunkCache {
   private setRootOnline(rootId: number, online: boolean, reason: string | null): void {
     try {
       this.catalog.roots.setOnline(rootId, online, reason);
-      this.bus.emit(
-        'library.changed',
-        this.catalog.changes.append({ added: [], updated: [], removed: [], structural: true }),
-      );
+      this.bus.emit('library.changed', this.catalog.changes.appendStructural());
     } catch (err) {
       console.error('tonearm: could not record a share going offline or online:', err);
     }

@@ -44,6 +44,11 @@ export class ChangeLog {
     return { ...change, version: Number(info.lastInsertRowid) };
   }
 
+  /** Roots, albums or availability changed: views refetch whole rather than by track. */
+  appendStructural(): LibraryChange {
+    return this.append({ added: [], updated: [], removed: [], structural: true });
+  }
+
   version(): number {
     return this.versionStmt.get() as number;
   }

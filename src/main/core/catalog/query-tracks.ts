@@ -1,4 +1,4 @@
-// The tracks of `tonearm query`: the whole catalog (or a search of it) as plain rows.
+// The tracks of `tonearm query` as plain rows: every column a script might want.
 import type Database from 'better-sqlite3';
 
 export interface QueryTrack {
@@ -38,27 +38,8 @@ export interface QueryTrack {
   addedAt: number;
 }
 
-const ORDER: Record<string, string> = {
-  artist: 't.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.disc_no, t.track_no, t.id',
-  albumArtist: 't.album_artist COLLATE NOCASE, t.album COLLATE NOCASE, t.disc_no, t.track_no, t.id',
-  album: 't.album COLLATE NOCASE, t.disc_no, t.track_no, t.id',
-  title: 't.title COLLATE NOCASE, t.id',
-  year: 't.year, t.album COLLATE NOCASE, t.disc_no, t.track_no, t.id',
-  added: 't.added_at DESC, t.id',
-  path: 't.path, t.id',
-  duration: 't.duration_s, t.id',
-};
-export const QUERY_SORTS = Object.keys(ORDER);
-
-export interface QueryOptions {
-  sort: string;
-  limit?: number;
-  /** Narrows to these ids (a search's result), if given. */
-  ids?: readonly number[];
-}
-
-export function queryTracks(db: Database.Database, options: QueryOptions): QueryTrack[] {
-  const where = options.ids ? 'WHERE t.id IN (SELECT value FROM json_each(@ids))' : '';
+/** The rows of these tracks, in the order of `ids` (a search's or a sort's result). */
+export function queryTracks(db: Database.Database, ids: readonly number[]): QueryTrack[] {
   const rows = db
     .prepare(
       `SELECT t.id, t.path, t.title, t.artist, t.album, t.album_artist AS albumArtist, t.track_no AS trackNo,
@@ -72,14 +53,15 @@ export function queryTracks(db: Database.Database, options: QueryOptions): Query
        FROM tracks t JOIN roots r ON r.id = t.root_id
        LEFT JOIN play_stats ps ON ps.track_id = t.id
        LEFT JOIN scan_errors e ON e.path = t.path
-       ${where}
-       ORDER BY ${ORDER[options.sort] ?? ORDER.artist}
-       LIMIT @limit`,
+       WHERE t.id IN (SELECT value FROM json_each(?))`,
     )
-    .all({ limit: options.limit ?? -1, ...(options.ids ? { ids: JSON.stringify(options.ids) } : {}) }) as (Omit<
-    QueryTrack,
-    'hasCover' | 'compilation' | 'available' | 'missing'
-  > & { compilation: number; available: number; missing: number })[];
+    .all(JSON.stringify(ids)) as (Omit<QueryTrack, 'hasCover' | 'compilation' | 'available' | 'missing'> & {
+    compilation: number;
+    available: number;
+    missing: number;
+  })[];
+  const order = new Map(ids.map((id, index) => [id, index]));
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return rows.map((row) => ({
     ...row,
     compilation: row.compilation === 1,

@@ -142,14 +142,7 @@ export class Scanner {
       plan.online = false;
       catalog.roots.setOnline(plan.root.id, false, reason);
       summary.offlineRoots.push(plan.root.path);
-      announce(
-        catalog.changes.append({
-          added: [],
-          updated: [],
-          removed: [],
-          structural: true,
-        }),
-      );
+      announce(catalog.changes.appendStructural());
     };
 
     // 1–2. Inventory and diff, root by root.
@@ -188,14 +181,7 @@ export class Scanner {
       }
       if (!root.online) {
         catalog.roots.setOnline(root.id, true, null);
-        announce(
-          catalog.changes.append({
-            added: [],
-            updated: [],
-            removed: [],
-            structural: true,
-          }),
-        );
+        announce(catalog.changes.appendStructural());
       }
       const { diff, folderCovers } = outcome;
       seenBefore += outcome.filesFound;

@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { AUDIO_EXTENSIONS } from '../media/content-type.ts';
 import { shareAnswers } from './share-liveness.ts';
+import { isShareGone } from '../roots/share-errors.ts';
 
 /** A share with requests in flight and no answer for this long gets a liveness probe. */
 export const STALL_MS = 3000;
@@ -32,20 +33,6 @@ const SKIPPED_FOLDERS = new Set([
 ]);
 const COVER_NAMES = ['cover', 'folder', 'front', 'album', 'albumart'];
 const COVER_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
-const NETWORK_ERRORS = new Set([
-  'EIO',
-  'ENOTCONN',
-  'ETIMEDOUT',
-  'EHOSTDOWN',
-  'EHOSTUNREACH',
-  'ESTALE',
-  'ECONNRESET',
-  'ECONNABORTED',
-  'ENETDOWN',
-  'ENETUNREACH',
-]);
-
-export const isNetworkError = (err: unknown): boolean => NETWORK_ERRORS.has((err as { code?: string }).code ?? '');
 
 /** path.join normalises, which costs more than the whole stat on a big walk; names from readdir need none. */
 const childPath = (dir: string, name: string): string => (dir.endsWith(sep) ? dir + name : dir + sep + name);
@@ -223,7 +210,7 @@ export async function walkNetwork(
       entries = await readdir(dir, { withFileTypes: true });
       lastAnswerAt = Date.now();
     } catch (err) {
-      if (isNetworkError(err)) networkFailure(err);
+      if (isShareGone(err)) networkFailure(err);
       else unreadableFolders.push(dir);
       return [];
     }
@@ -241,7 +228,7 @@ export async function walkNetwork(
         lastAnswerAt = Date.now();
         if (info.isFile()) files.push(toFileStat(path, info));
       } catch (err) {
-        if (isNetworkError(err)) networkFailure(err);
+        if (isShareGone(err)) networkFailure(err);
       }
     });
     onProgress?.(files.length);

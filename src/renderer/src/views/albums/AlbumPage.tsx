@@ -5,6 +5,7 @@ import { call } from '../../bridge/api.ts';
 import { formatDuration } from '../../components/format.ts';
 import { useNavigation } from '../../stores/navigation.ts';
 import { Cover } from '../common/Cover.tsx';
+import { PageFallback } from '../common/PageFallback.tsx';
 import { usePage } from '../common/use-page.ts';
 import { count, ViewHeader } from '../common/ViewHeader.tsx';
 import { StaticSource } from '../data/static-source.ts';
@@ -23,13 +24,7 @@ export function AlbumPage({ albumId }: { albumId: number }) {
   const open = useNavigation((state) => state.open);
   const source = useMemo(() => new StaticSource(page?.tracks ?? []), [page]);
 
-  if (error)
-    return (
-      <div className="empty-state" role="alert">
-        {error}
-      </div>
-    );
-  if (!page) return <div className="view" aria-busy="true" />;
+  if (!page) return <PageFallback error={error} />;
   const { album, tracks } = page;
   return (
     <div className="view album-page">

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { LibraryChange } from '../../../../shared/domain.ts';
 import { call } from '../../bridge/api.ts';
 import { AlbumCard } from '../albums/AlbumCard.tsx';
+import { PageFallback } from '../common/PageFallback.tsx';
 import { usePage } from '../common/use-page.ts';
 import { count, ViewHeader } from '../common/ViewHeader.tsx';
 import { TrackTable } from '../tracks/TrackTable.tsx';
@@ -18,13 +19,7 @@ export function ArtistPage({ artistId }: { artistId: number }) {
   const songs = useTrackList({ type: 'artist', artistId }, 'artist', { field: 'albumArtist', desc: false });
   const { list } = songs;
 
-  if (error)
-    return (
-      <div className="empty-state" role="alert">
-        {error}
-      </div>
-    );
-  if (!page) return <div className="view" aria-busy="true" />;
+  if (!page) return <PageFallback error={error} />;
   const { artist, albums } = page;
   return (
     <div className="view artist-page">
