@@ -13,6 +13,8 @@ export class CoverStore {
   private readonly coversDir: string;
   private readonly known = new Map<string, Omit<CoverInfo, 'source'>>();
   private readonly folderImages = new Map<string, string | null>();
+  /** The last image stored: an album's tracks embed the same one, and comparing is cheaper than hashing. */
+  private last: { data: Uint8Array; hash: string } | null = null;
 
   constructor(coversDir: string) {
     this.coversDir = coversDir;
@@ -20,7 +22,12 @@ export class CoverStore {
 
   store(data: Uint8Array, mime: string, source: CoverInfo['source']): CoverInfo | null {
     if (data.length < 16) return null;
-    const hash = createHash('sha1').update(data).digest('hex');
+    const last = this.last;
+    const hash =
+      last && last.data.length === data.length && Buffer.compare(last.data, data) === 0
+        ? last.hash
+        : createHash('sha1').update(data).digest('hex');
+    this.last = { data, hash };
     const known = this.known.get(hash);
     if (known) return { ...known, source };
     const size = imageSize(data);

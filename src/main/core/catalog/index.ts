@@ -7,6 +7,7 @@ import { openDatabase } from './open.ts';
 import { PlayStatsRepo } from './play-stats.ts';
 import { RootsRepo } from './roots.ts';
 import { ScanErrorsRepo } from './scan-errors.ts';
+import { SearchBacklog } from './search-backlog.ts';
 import { SettingsRepo } from './settings.ts';
 import { TracksRepo } from './tracks.ts';
 
@@ -42,5 +43,7 @@ export class Catalog {
 
 export function openCatalog(dbPath: string): Catalog {
   const { db, migration } = openDatabase(dbPath);
+  // An import that crashed may have left tracks the search index has not seen yet.
+  db.transaction(() => new SearchBacklog(db).catchUp())();
   return new Catalog(db, dbPath, migration);
 }

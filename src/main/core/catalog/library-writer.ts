@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { LibraryChange } from '../../../shared/domain.ts';
 import type { ParsedTrack, ParseResult } from '../../parser/protocol.ts';
 import type { ChangeLog } from './changes.ts';
+import { BULK_BATCH, SearchBacklog } from './search-backlog.ts';
 import { searchAlternates, sortKey } from './sort-key.ts';
 
 export interface FileContext {
@@ -36,6 +37,7 @@ export class LibraryWriter {
   /** identity → ids of missing tracks: a new file with the same bytes is one of them, moved. */
   private readonly movable = new Map<string, number[]>();
   moved = 0;
+  readonly search: SearchBacklog;
 
   private readonly db: Database.Database;
   private readonly changes: ChangeLog;
@@ -43,6 +45,7 @@ export class LibraryWriter {
   constructor(db: Database.Database, changes: ChangeLog) {
     this.db = db;
     this.changes = changes;
+    this.search = new SearchBacklog(db);
     const trackColumns = `root_id, path, size, mtime_ns, identity, title, artist, artists, album, album_artist,
       artist_id, album_id, genre, genre_id, composer, track_no, track_total, disc_no, disc_total, year, date,
       compilation, duration_s, codec, container, format, sample_rate, bit_depth, channels, bitrate,
@@ -110,6 +113,7 @@ export class LibraryWriter {
     const added: number[] = [];
     const updated: number[] = [];
     this.db.transaction(() => {
+      if (batch.filter(({ context }) => context.trackId === null).length >= BULK_BATCH) this.search.open();
       for (const { result, context } of batch) {
         const row = this.rowFor(result, context, now);
         if (result.ok) {
@@ -125,6 +129,7 @@ export class LibraryWriter {
           added.push(Number(this.statements.insertTrack.run(row).lastInsertRowid));
         }
       }
+      this.search.catchUpIfDue();
     })();
     return this.log({ added, updated, removed: [], structural: true });
   }

@@ -19,7 +19,8 @@ type Request =
   | { op: 'writeBatch'; batch: WriteBatch }
   | { op: 'markMissing'; ids: readonly number[] }
   | { op: 'clearMissing'; ids: readonly number[] }
-  | { op: 'finish'; missingIds: readonly number[]; purgeBefore: number; orphans: boolean };
+  | { op: 'finish'; missingIds: readonly number[]; purgeBefore: number; orphans: boolean }
+  | { op: 'indexSearch' };
 
 interface Replies {
   begin: null;
@@ -28,6 +29,7 @@ interface Replies {
   markMissing: LibraryChange | null;
   clearMissing: LibraryChange | null;
   finish: { missing: LibraryChange | null; missingCount: number; removed: LibraryChange | null; removedCount: number };
+  indexSearch: LibraryChange | null;
 }
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
@@ -70,6 +72,9 @@ export function runWriterWorker(): void {
         if (request.orphans || removedIds.length > 0) removeOrphans(db);
         return { missing, missingCount: missingIds.length, removed, removedCount: removedIds.length };
       }
+      case 'indexSearch':
+        // Searches answered while tracks waited are out of date: a change tells the views.
+        return db.transaction(() => (writer.search.catchUp() ? changes.appendStructural() : null))();
     }
   };
   port.on('message', ({ id, request }: { id: number; request: Request }) => {
@@ -101,6 +106,8 @@ export class WriterThread {
   clearMissing = (ids: readonly number[]) => this.ask<'clearMissing'>({ op: 'clearMissing', ids });
   finish = (missingIds: readonly number[], purgeBefore: number, orphans: boolean) =>
     this.ask<'finish'>({ op: 'finish', missingIds, purgeBefore, orphans });
+  /** Whatever the search index still lacks of this scan's tracks, indexed now. */
+  indexSearch = () => this.ask<'indexSearch'>({ op: 'indexSearch' });
 
   stop(): Promise<number> | undefined {
     const worker = this.worker;

@@ -296,6 +296,8 @@ export class Scanner {
       for (const plan of plans) if (plan.online) catalog.roots.recordScan(plan.root.id, plan.filesFound);
     }
 
+    // Cancelled or not, search must find every track written.
+    announce(await writer.indexSearch());
     summary.cancelled = signal.aborted;
     summary.tracks = catalog.tracks.count();
     summary.durationMs = Date.now() - started;

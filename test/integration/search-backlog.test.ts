@@ -1,0 +1,113 @@
+// The search index during a large import, on a real catalog file: new tracks wait in a
+// backlog and are indexed in bulk; whatever happens to them meanwhile (a retag, a delete,
+// a crash), the index ends up exactly matching the tracks.
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts';
+import { LibraryWriter } from '../../src/main/core/catalog/library-writer.ts';
+import type { ParsedTrack } from '../../src/main/parser/protocol.ts';
+import { tempDir } from '../support/temp.ts';
+
+function track(title: string): ParsedTrack {
+  return {
+    title,
+    artist: 'Sigur Rós',
+    artists: ['Sigur Rós'],
+    album: 'Takk',
+    albumArtist: null,
+    trackNo: 1,
+    trackTotal: null,
+    discNo: null,
+    discTotal: null,
+    year: 2005,
+    date: null,
+    genres: ['Post-rock'],
+    composer: null,
+    compilation: false,
+    durationS: 60,
+    codec: 'FLAC',
+    container: 'FLAC',
+    sampleRate: 44100,
+    bitDepth: 16,
+    channels: 2,
+    bitrate: 900_000,
+    rgTrackGain: null,
+    rgTrackPeak: null,
+    rgAlbumGain: null,
+    rgAlbumPeak: null,
+    mbTrackId: null,
+    mbRecordingId: null,
+    mbAlbumId: null,
+    mbArtistId: null,
+    cover: null,
+    gaplessDelay: null,
+    gaplessPadding: null,
+  };
+}
+
+const search = (db: Database.Database, query: string) =>
+  db.prepare('SELECT rowid FROM tracks_fts WHERE tracks_fts MATCH ? ORDER BY rowid').pluck().all(query) as number[];
+const indexMatchesTracks = (db: Database.Database) =>
+  db.prepare("INSERT INTO tracks_fts (tracks_fts) VALUES ('integrity-check')").run();
+
+describe('the search backlog', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let catalog: Catalog;
+  let writer: LibraryWriter;
+  let rootId: number;
+  const importTracks = (count: number, from = 0) =>
+    writer.writeBatch(
+      Array.from({ length: count }, (_, i) => ({
+        result: {
+          path: `/music/${from + i}.flac`,
+          ok: true as const,
+          identity: `id${from + i}`,
+          track: track(`Glósóli ${from + i}`),
+        },
+        context: { rootId, size: 1000, mtimeNs: 1n, trackId: null, hadError: false },
+      })),
+    );
+
+  beforeEach(() => {
+    dir = tempDir();
+    catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
+    rootId = catalog.roots.add('/music', 'local').id;
+    writer = new LibraryWriter(catalog.db, catalog.changes);
+  });
+  afterEach(() => {
+    catalog.close();
+    dir.cleanup();
+  });
+
+  it('indexes a small batch at once', () => {
+    const { added } = importTracks(20);
+    expect(search(catalog.db, 'glosoli')).toEqual(added);
+  });
+
+  it('holds an import back, then indexes it whole, retags and deletes in the meantime included', () => {
+    const first = importTracks(300).added;
+    const second = importTracks(300, 300).added;
+    expect(search(catalog.db, 'glosoli'), 'an import waits for the catch-up').toEqual([]);
+    catalog.db.prepare("UPDATE tracks SET title = 'Hoppípolla' WHERE id = ?").run(first[0]);
+    catalog.db.prepare('DELETE FROM tracks WHERE id = ?').run(second[0]);
+
+    catalog.db.transaction(() => writer.search.catchUp())();
+    expect(() => indexMatchesTracks(catalog.db)).not.toThrow();
+    expect(search(catalog.db, 'hoppipolla')).toEqual([first[0]]);
+    expect(search(catalog.db, 'glosoli')).toEqual([...first.slice(1), ...second.slice(1)]);
+    // Caught up, the index follows each change again.
+    catalog.db.prepare("UPDATE tracks SET title = 'Svefn-g-englar' WHERE id = ?").run(first[1]);
+    expect(search(catalog.db, 'svefn')).toEqual([first[1]]);
+    expect(() => indexMatchesTracks(catalog.db)).not.toThrow();
+  });
+
+  it('catches up when the catalog opens after a crash mid-import', () => {
+    const { added } = importTracks(400);
+    expect(search(catalog.db, 'glosoli')).toEqual([]);
+    catalog.close();
+    catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
+    expect(search(catalog.db, 'glosoli')).toEqual(added);
+    expect(() => indexMatchesTracks(catalog.db)).not.toThrow();
+  });
+});
