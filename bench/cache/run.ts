@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Core } from '../../src/main/core/core.ts';
 import { startHost, type RunningHost } from '../../src/main/host/server.ts';
+import { median } from '../support/stats.ts';
 import { dropPageCache, hasNas, Nas } from './nas.ts';
 import { directStream, firstByte, httpStream, play } from './player.ts';
 
@@ -26,10 +27,6 @@ const LOOKAHEAD_BYTES = 16 * 1024 * 1024;
 const MB = 1024 * 1024;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
-};
 const ms = (value: number) => `${Math.round(value)} ms`;
 
 function makeFlac(path: string, seconds: number, seed: number): void {
