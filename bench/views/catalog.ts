@@ -75,6 +75,7 @@ export async function buildCatalog(options: CatalogOptions): Promise<void> {
     }
   }
   if (batch.length > 0) writer.writeBatch(batch);
+  catalog.db.transaction(() => writer.search.catchUp())();
 
   // Spread "date added" over five years and give a fifth of the tracks some listening
   // history, so that those sorts have something to order.
