@@ -9,6 +9,7 @@ import { machineLine } from '../support/machine.ts';
 import { peersPresent, runMpd, type PeerResult } from '../support/peers.ts';
 import { median, seconds } from '../support/stats.ts';
 import { ensurePackages } from '../support/system-tools.ts';
+import { warmPageCache } from '../support/warm.ts';
 import { Nas, noNasReason } from '../../test/support/nas.ts';
 import { applyDelta, undoDelta } from './delta.ts';
 import { startCoreProcess, type CoreScan } from './core-driver.ts';
@@ -81,6 +82,7 @@ async function local(): Promise<void> {
   const mpd: PeerResult[] = [];
   // Ours and MPD's runs alternate, so a change in the machine's load falls on both.
   for (let run = 0; run < RUNS; run++) {
+    warmPageCache(dir);
     const { core, full, noop } = await importAndRescan(dir, join(WORK, 'db-local'), 5);
     const delta = applyDelta(
       dir,
@@ -106,6 +108,7 @@ async function local(): Promise<void> {
       `run ${run + 1}: full ${seconds(full.wallMs)}, no-op ${seconds(ours.at(-1)!.noop)}, delta ${seconds(changed.wallMs)} (${deltaSummary})`,
     );
     if (peersPresent) {
+      warmPageCache(dir);
       mpd.push(runMpd(dir));
       console.error(`run ${run + 1}: mpd ${JSON.stringify(mpd.at(-1))}`);
     }

@@ -10,8 +10,14 @@ import type { ParseFailure, ParseRequestFile, ParseResult } from './protocol.ts'
 import { toParsedTrack } from './tags.ts';
 import { errorCode, SHARE_GONE_CODES } from '../core/roots/share-errors.ts';
 
-/** One read of this much fetches the tags of nearly every file, covers included. */
-const HEAD_BYTES = 128 * 1024;
+/** On a local disk one read of this much fetches the tags of nearly every file, covers included. */
+const LOCAL_HEAD_BYTES = 128 * 1024;
+/**
+ * On a share every byte waits on the network: a smaller first read, and a second one for
+ * the rest of a large tag, made a 4,100-track import over ../shared/nas (4 ms, 200 Mbit)
+ * take 19 s instead of 24 s (16 KB: 21 s; 64 KB: 24 s).
+ */
+const NETWORK_HEAD_BYTES = 32 * 1024;
 const IDENTITY_BYTES = 16 * 1024;
 
 interface OpenedFile {
@@ -75,7 +81,8 @@ export async function parseFile(file: ParseRequestFile, covers: CoverStore): Pro
   let tokenizer: BlockTokenizer | null = null;
   try {
     opened = await openFile(file);
-    tokenizer = new BlockTokenizer(opened.readAt, { path: file.path, size: opened.size }, HEAD_BYTES);
+    const head = file.network ? NETWORK_HEAD_BYTES : LOCAL_HEAD_BYTES;
+    tokenizer = new BlockTokenizer(opened.readAt, { path: file.path, size: opened.size }, head);
     const metadata = await parseFromTokenizer(tokenizer, { duration: false, skipCovers: false });
     const track = toParsedTrack(metadata);
     if (track.durationS === null && /ogg/i.test(track.container ?? '')) {
