@@ -48,9 +48,37 @@ async function library(dir: string, tracks: number, seed: number): Promise<Manif
  * our measurement with MPD's taken right after it, so a change in the machine's load (these
  * machines are shared) falls on both sides of a ratio rather than on one median.
  */
-function besideMpd(measure: string, ours: number[], theirs: number[], target: string): string {
+function besideMpd(measure: string, ours: readonly number[], theirs: readonly number[], target: string): string {
   const ratios = theirs.map((their, run) => ours[run]! / their);
   return `| ${measure} | ${seconds(median(ours))} | ${seconds(median(theirs))} | ${median(ratios).toFixed(2)} × | ${target} |`;
+}
+
+/** The table's head and its rows beside MPD: full import and no-op rescan. */
+function mpdTable(
+  ours: readonly { full: number; noop: number }[],
+  mpd: readonly PeerResult[],
+  fullTarget: string,
+  noopTarget: string,
+): void {
+  say('| measure | Tonearm | MPD (same run) | ratio (median of the runs) | target |');
+  say('| --- | --- | --- | --- | --- |');
+  const theirs = (pick: (m: PeerResult) => number) => mpd.map((m) => pick(m) * 1000);
+  say(
+    besideMpd(
+      'full import',
+      ours.map((o) => o.full),
+      theirs((m) => m.full_s),
+      fullTarget,
+    ),
+  );
+  say(
+    besideMpd(
+      'no-op rescan',
+      ours.map((o) => o.noop),
+      theirs((m) => m.noop_s),
+      noopTarget,
+    ),
+  );
 }
 
 /** A fresh catalog in a core process of its own: one full import, then no-op rescans. */
@@ -117,24 +145,7 @@ async function local(): Promise<void> {
     `### Local disk: ${tracks.toLocaleString('en')} tracks (medians of ${RUNS} runs; no-op = median of 5 rescans per run)`,
   );
   say();
-  say('| measure | Tonearm | MPD (same run) | ratio (median of the runs) | target |');
-  say('| --- | --- | --- | --- | --- |');
-  say(
-    besideMpd(
-      'full import',
-      ours.map((o) => o.full),
-      mpd.map((m) => m.full_s * 1000),
-      '≤ 0.7 ×',
-    ),
-  );
-  say(
-    besideMpd(
-      'no-op rescan',
-      ours.map((o) => o.noop),
-      mpd.map((m) => m.noop_s * 1000),
-      '≤ 0.5 ×',
-    ),
-  );
+  mpdTable(ours, mpd, '≤ 0.7 ×', '≤ 0.5 ×');
   say(`| 1 % delta (${deltaSummary}) | ${seconds(median(ours.map((o) => o.delta)))} | – | – | ≤ 1 s |`);
   say(
     `| main event-loop delay during import, p99 (max) | ${median(ours.map((o) => o.p99)).toFixed(1)} ms (${median(ours.map((o) => o.max)).toFixed(0)} ms) | – | – | ≤ 20 ms |`,
@@ -179,24 +190,7 @@ async function network(): Promise<void> {
     `### Network share (../shared/nas, sshfs at ${rtt} ms RTT / ${mbit} Mbit): ${tracks.toLocaleString('en')} tracks (medians of ${ours.length} runs, each on a fresh mount)`,
   );
   say();
-  say('| measure | Tonearm | MPD (same run) | ratio (median of the runs) | target |');
-  say('| --- | --- | --- | --- | --- |');
-  say(
-    besideMpd(
-      'full import',
-      ours.map((o) => o.full),
-      mpd.map((m) => m.full_s * 1000),
-      '≤ 0.2 ×',
-    ),
-  );
-  say(
-    besideMpd(
-      'no-op rescan',
-      ours.map((o) => o.noop),
-      mpd.map((m) => m.noop_s * 1000),
-      '≤ 0.2 ×',
-    ),
-  );
+  mpdTable(ours, mpd, '≤ 0.2 ×', '≤ 0.2 ×');
   say();
 }
 
