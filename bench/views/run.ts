@@ -17,7 +17,7 @@ import { mainFigures, row, TABLE_HEAD, type Figure } from './main-figures.ts';
 const { values } = parseArgs({
   options: {
     tracks: { type: 'string', default: '250000' },
-    'cold-runs': { type: 'string', default: '3' },
+    'cold-runs': { type: 'string', default: '5' },
     'skip-chromium': { type: 'boolean', default: false },
   },
 });

@@ -3,13 +3,20 @@
 import type { ParseRequestFile, ParseResult, ParserConfig } from '../../parser/protocol.ts';
 import type { ParserTransport, SpawnParser } from './transport.ts';
 
+/** After a crash of the whole process, the files still to do go back this many at a time. */
+const PROBATION_GROUP = 64;
+
 interface Job {
   id: number;
   remaining: Map<string, ParseRequestFile>;
   onResult: (result: ParseResult) => void;
   resolve: () => void;
-  /** Files that were in flight when the process died once already: the next death fails them. */
-  suspects: Set<string>;
+  /**
+   * Set after the process died (a native crash, out of memory) with files to do: they are
+   * sent a group at a time, and a group the process dies on again is halved and retried,
+   * until the file that kills it is alone and fails. Null while all goes well.
+   */
+  probation: { groups: ParseRequestFile[][]; current: Set<string> | null } | null;
 }
 
 export class ParserHost {
@@ -67,7 +74,7 @@ export class ParserHost {
         remaining: new Map(stamped.map((file) => [file.path, file])),
         onResult,
         resolve,
-        suspects: new Set(),
+        probation: null,
       };
       const onAbort = () => {
         this.transport?.send({ type: 'cancel' });
@@ -88,11 +95,14 @@ export class ParserHost {
     this.finishIfDone();
   }
 
-  /** Serialising tens of thousands of requests at once would hold the event loop: a batch per turn. */
-  private sendInBatches(files: ParseRequestFile[], from = 0): void {
-    if (from >= files.length || !this.transport) return;
-    this.transport.send({ type: 'parse', files: files.slice(from, from + 256) });
-    setImmediate(() => this.sendInBatches(files, from + 256));
+  /**
+   * Serialising tens of thousands of requests at once would hold the event loop: a batch per
+   * turn, to the process it began with (a process that died takes the rest of its list along).
+   */
+  private sendInBatches(files: ParseRequestFile[], from = 0, transport = this.transport): void {
+    if (from >= files.length || !transport || transport !== this.transport) return;
+    transport.send({ type: 'parse', files: files.slice(from, from + 256) });
+    setImmediate(() => this.sendInBatches(files, from + 256, transport));
   }
 
   private deliver(results: ParseResult[]): void {
@@ -106,7 +116,26 @@ export class ParserHost {
   }
 
   private finishIfDone(): void {
-    if (this.job && this.job.remaining.size === 0) this.finish();
+    const job = this.job;
+    if (!job) return;
+    const current = job.probation?.current;
+    if (current && [...current].every((path) => !job.remaining.has(path))) this.sendNextGroup(job);
+    if (job.remaining.size === 0) this.finish();
+  }
+
+  private sendNextGroup(job: Job): void {
+    const probation = job.probation!;
+    // Groups can hold files answered meanwhile (halving keeps only suspects; the others do not).
+    let group: ParseRequestFile[] = [];
+    while (group.length === 0 && probation.groups.length > 0)
+      group = probation.groups.shift()!.filter((file) => job.remaining.has(file.path));
+    if (group.length === 0) {
+      job.probation = null;
+      if (job.remaining.size > 0) this.sendInBatches([...job.remaining.values()]);
+      return;
+    }
+    probation.current = new Set(group.map((file) => file.path));
+    this.transport?.send({ type: 'parse', files: group });
   }
 
   private finish(): void {
@@ -115,24 +144,43 @@ export class ParserHost {
     job?.resolve();
   }
 
-  /** The whole process died (a native crash): fail files that were already suspects, retry the rest. */
+  /** The whole process died (a native crash): find the file that killed it, and only fail that one. */
   private recover(): void {
     const job = this.job;
     if (!job) return;
-    for (const path of job.suspects) {
-      if (!job.remaining.delete(path)) continue;
-      job.onResult({
-        path,
-        job: job.id,
-        ok: false,
-        identity: null,
-        error: 'The parser process crashed on this file',
-        failure: 'crash',
-      });
+    const current = job.probation?.current;
+    if (!job.probation || !current) {
+      // The first death: every file still to do is a suspect, a group at a time.
+      const files = [...job.remaining.values()];
+      const groups: ParseRequestFile[][] = [];
+      for (let at = 0; at < files.length; at += PROBATION_GROUP) groups.push(files.slice(at, at + PROBATION_GROUP));
+      job.probation = { groups, current: null };
+    } else {
+      const suspects = [...current].flatMap((path) => job.remaining.get(path) ?? []);
+      if (suspects.length === 1) {
+        // Found: it fails, and the rest goes back at full speed.
+        const [culprit] = suspects;
+        job.remaining.delete(culprit!.path);
+        job.onResult({
+          path: culprit!.path,
+          job: job.id,
+          ok: false,
+          identity: null,
+          error: 'The parser process crashed on this file',
+          failure: 'crash',
+        });
+        job.probation = null;
+        if (job.remaining.size === 0) return this.finish();
+        void this.start().then(() => this.sendInBatches([...job.remaining.values()]));
+        return;
+      }
+      // Halved (a group whose files were all answered has no suspect: the next group goes).
+      const half = Math.ceil(suspects.length / 2);
+      if (suspects.length > 0) job.probation.groups.unshift(suspects.slice(0, half), suspects.slice(half));
     }
-    job.suspects = new Set(job.remaining.keys());
+    job.probation.current = null;
     if (job.remaining.size === 0) return this.finish();
-    void this.start().then(() => this.sendInBatches([...job.remaining.values()]));
+    void this.start().then(() => this.sendNextGroup(job));
   }
 
   /** Asks the process to exit (it finishes nothing more); kills it if it has not within a second. */
