@@ -29,6 +29,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // The page is loaded from disk (or the headless host) at every start: less to parse.
+      minify: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],

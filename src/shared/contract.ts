@@ -3,17 +3,18 @@
 // command declared here and not handled in src/main/core/api is a compile error.
 import { z } from 'zod';
 import { settingKeys, type SettingKey, type Settings } from './settings.ts';
-import type {
-  AppInfo,
-  CacheStats,
-  LibraryChange,
-  PlaybackState,
-  PlayStats,
-  Root,
-  ScanError,
-  ScanProgress,
-  ScanSummary,
-  TrackRow,
+import {
+  MAX_QUEUE,
+  type AppInfo,
+  type CacheStats,
+  type LibraryChange,
+  type PlaybackState,
+  type PlayStats,
+  type Root,
+  type ScanError,
+  type ScanProgress,
+  type ScanSummary,
+  type TrackRow,
 } from './domain.ts';
 import {
   trackSortSchema,
@@ -39,8 +40,6 @@ const none = z.object({}).strict();
 const id = z.int().positive();
 const windowOf = { offset: z.int().min(0), limit: z.int().min(1).max(2000) };
 
-/** The longest play queue the player keeps (and restores). */
-export const MAX_QUEUE = 10_000;
 const playbackState = z
   .object({
     trackIds: z.array(id).max(MAX_QUEUE),

@@ -151,6 +151,9 @@ export interface CacheStats {
 
 export type RepeatMode = 'off' | 'all' | 'one';
 
+/** The longest play queue the player keeps (and restores). */
+export const MAX_QUEUE = 10_000;
+
 /** What the player keeps across a restart: the queue (track ids, play order), where it was, how. */
 export interface PlaybackState {
   trackIds: number[];

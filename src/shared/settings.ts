@@ -1,12 +1,11 @@
 // Every user setting: its type, range, default and label, declared once. The main process
-// validates writes against these; the Settings pane shows the ranges from here.
-import { z } from 'zod';
+// validates writes against these; the Settings pane shows the ranges from here. Plain data
+// and a hand-written check, so the renderer can use them without a schema library.
 
 interface SettingBase<T> {
   label: string;
   help?: string;
   default: T;
-  schema: z.ZodType<T>;
 }
 export interface IntSetting extends SettingBase<number> {
   kind: 'int';
@@ -38,7 +37,6 @@ const int = (min: number, max: number, def: number, label: string, unit?: string
   label,
   unit,
   help,
-  schema: z.int().min(min).max(max),
 });
 const num = (min: number, max: number, step: number, def: number, label: string, unit?: string): NumberSetting => ({
   kind: 'number',
@@ -48,22 +46,19 @@ const num = (min: number, max: number, step: number, def: number, label: string,
   default: def,
   label,
   unit,
-  schema: z.number().min(min).max(max),
 });
 const bool = (def: boolean, label: string, help?: string): BoolSetting => ({
   kind: 'bool',
   default: def,
   label,
   help,
-  schema: z.boolean(),
 });
 function choice<T extends string>(
   options: readonly { value: T; label: string }[],
   def: NoInfer<T>,
   label: string,
 ): EnumSetting<T> {
-  const values = options.map((o) => o.value) as [T, ...T[]];
-  return { kind: 'enum', options, default: def, label, schema: z.enum(values) as unknown as z.ZodType<T> };
+  return { kind: 'enum', options, default: def, label };
 }
 
 export const settingSpecs = {
@@ -116,8 +111,7 @@ export function validateSetting(
   value: unknown,
 ): { ok: true; value: unknown } | { ok: false; message: string } {
   const spec: SettingSpec = settingSpecs[key];
-  const parsed = spec.schema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (accepts(spec, value)) return { ok: true, value };
   switch (spec.kind) {
     case 'int':
       return {
@@ -133,5 +127,18 @@ export function validateSetting(
       return { ok: false, message: `${spec.label} must be on or off.` };
     case 'enum':
       return { ok: false, message: `${spec.label} must be one of: ${spec.options.map((o) => o.label).join(', ')}.` };
+  }
+}
+
+function accepts(spec: SettingSpec, value: unknown): boolean {
+  switch (spec.kind) {
+    case 'int':
+      return Number.isSafeInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && value >= spec.min && value <= spec.max;
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'enum':
+      return spec.options.some((option) => option.value === value);
   }
 }

@@ -1,6 +1,6 @@
 // The play queue as plain data and pure functions: what the store holds and the tests check.
 // Items carry their own key, since one track can be queued twice.
-import { MAX_QUEUE } from '../../../shared/contract.ts';
+import { MAX_QUEUE } from '../../../shared/domain.ts';
 import type { PlaybackState, RepeatMode, TrackRow } from '../../../shared/domain.ts';
 
 export interface QueueItem {

@@ -1,6 +1,6 @@
 // From the views to the player: a list is played from the chosen row on (with some rows
 // before it, so that Previous works), a selection as selected, capped at the queue's length.
-import { MAX_QUEUE } from '../../../shared/contract.ts';
+import { MAX_QUEUE } from '../../../shared/domain.ts';
 import type { TrackRow } from '../../../shared/domain.ts';
 import { call } from '../bridge/api.ts';
 import { addToQueue, playNext, playTracks } from '../player/actions.ts';
