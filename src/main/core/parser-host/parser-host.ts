@@ -124,7 +124,8 @@ export class ParserHost {
   }
 
   private sendNextGroup(job: Job): void {
-    const probation = job.probation!;
+    const probation = job.probation;
+    if (job !== this.job || !probation) return;
     // Groups can hold files answered meanwhile (halving keeps only suspects; the others do not).
     let group: ParseRequestFile[] = [];
     while (group.length === 0 && probation.groups.length > 0)
