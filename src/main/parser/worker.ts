@@ -23,7 +23,7 @@ export interface WorkerInit {
   progress: SharedArrayBuffer;
 }
 
-/** Results go back at least this often (and whenever the queue runs dry). */
+/** Results go back this many at a time, and whenever the queue runs dry. */
 const RESULTS_PER_MESSAGE = 16;
 
 export function runWorker(): void {
