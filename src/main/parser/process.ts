@@ -100,12 +100,20 @@ export function runParserProcess(entry: URL): void {
     return slot;
   };
 
-  /** The local file the worker is on, if it is one of ours; else the oldest file in flight. */
-  const culpritOf = (slot: Slot): InFlight | undefined => {
-    const current = Atomics.load(slot.progress, 0);
-    const inFlight = [...slot.inFlight.values()];
-    return inFlight.find((entry) => entry.seq === current) ?? inFlight.sort((a, b) => a.startedAt - b.startedAt)[0];
+  /** The local file numbered `seq`, if it still waits for its result. */
+  const localAt = (slot: Slot, seq: number): InFlight | undefined => {
+    for (const entry of slot.inFlight.values()) if (entry.seq === seq) return entry;
+    return undefined;
   };
+  const oldest = (entries: Iterable<InFlight>): InFlight | undefined => {
+    let found: InFlight | undefined;
+    for (const entry of entries) if (!found || entry.startedAt < found.startedAt) found = entry;
+    return found;
+  };
+
+  /** The local file the worker is on, if it is one of ours; else the oldest file in flight. */
+  const culpritOf = (slot: Slot): InFlight | undefined =>
+    localAt(slot, Atomics.load(slot.progress, 0)) ?? oldest(slot.inFlight.values());
 
   /** The culprit gets the failure; the other files in flight go back to the front of the queue. */
   const fail = (slot: Slot, reason: string, failure: ParseFailure, culprit: InFlight | undefined) => {
@@ -155,13 +163,12 @@ export function runParserProcess(entry: URL): void {
     for (const slot of [...slots]) {
       const current = Atomics.load(slot.progress, 0);
       if (current !== slot.watched.seq) slot.watched = { seq: current, since: now };
-      const inFlight = [...slot.inFlight.values()];
-      const local = inFlight.find((entry) => entry.seq === current);
+      const local = localAt(slot, current);
       if (local && now - slot.watched.since > config.timeoutMs) {
         fail(slot, reason, 'timeout', local);
         continue;
       }
-      const network = inFlight.filter((entry) => entry.seq === null).sort((a, b) => a.startedAt - b.startedAt)[0];
+      const network = oldest([...slot.inFlight.values()].filter((entry) => entry.seq === null));
       if (network && now - network.startedAt > config.timeoutMs) fail(slot, reason, 'timeout', network);
     }
   }, 1000);

@@ -135,30 +135,21 @@ export class LibraryWriter {
   }
 
   markMissing(ids: readonly number[]): LibraryChange | null {
-    if (ids.length === 0) return null;
     const now = Date.now();
-    this.db.transaction(() => {
-      for (const id of ids) this.statements.markMissing.run(now, id);
-    })();
-    return this.log({
-      added: [],
-      updated: [...ids],
-      removed: [],
-      structural: false,
-    });
+    return this.updateEach(ids, (id) => this.statements.markMissing.run(now, id));
   }
 
   clearMissing(ids: readonly number[]): LibraryChange | null {
+    return this.updateEach(ids, (id) => this.statements.clearMissing.run(id));
+  }
+
+  /** One statement per track in one transaction, logged as those tracks updated. */
+  private updateEach(ids: readonly number[], update: (id: number) => void): LibraryChange | null {
     if (ids.length === 0) return null;
     this.db.transaction(() => {
-      for (const id of ids) this.statements.clearMissing.run(id);
+      for (const id of ids) update(id);
     })();
-    return this.log({
-      added: [],
-      updated: [...ids],
-      removed: [],
-      structural: false,
-    });
+    return this.log({ added: [], updated: [...ids], removed: [], structural: false });
   }
 
   /** Tracks found again under another path in this scan. */

@@ -17,7 +17,6 @@ type Request =
   | { op: 'begin' }
   | { op: 'prepareMoves'; missingIds: readonly number[] }
   | { op: 'writeBatch'; batch: WriteBatch }
-  | { op: 'markMissing'; ids: readonly number[] }
   | { op: 'clearMissing'; ids: readonly number[] }
   | { op: 'finish'; missingIds: readonly number[]; purgeBefore: number; orphans: boolean }
   | { op: 'indexSearch' };
@@ -26,7 +25,6 @@ interface Replies {
   begin: null;
   prepareMoves: null;
   writeBatch: { change: LibraryChange; moved: number };
-  markMissing: LibraryChange | null;
   clearMissing: LibraryChange | null;
   finish: { missing: LibraryChange | null; missingCount: number; removed: LibraryChange | null; removedCount: number };
   indexSearch: LibraryChange | null;
@@ -55,8 +53,6 @@ export function runWriterWorker(): void {
         return null;
       case 'writeBatch':
         return { change: writer.writeBatch(request.batch), moved: writer.moved };
-      case 'markMissing':
-        return writer.markMissing(request.ids);
       case 'clearMissing':
         return writer.clearMissing(request.ids);
       case 'finish': {
@@ -102,7 +98,6 @@ export class WriterThread {
   begin = () => this.ask<'begin'>({ op: 'begin' });
   prepareMoves = (missingIds: readonly number[]) => this.ask<'prepareMoves'>({ op: 'prepareMoves', missingIds });
   writeBatch = (batch: WriteBatch) => this.ask<'writeBatch'>({ op: 'writeBatch', batch });
-  markMissing = (ids: readonly number[]) => this.ask<'markMissing'>({ op: 'markMissing', ids });
   clearMissing = (ids: readonly number[]) => this.ask<'clearMissing'>({ op: 'clearMissing', ids });
   finish = (missingIds: readonly number[], purgeBefore: number, orphans: boolean) =>
     this.ask<'finish'>({ op: 'finish', missingIds, purgeBefore, orphans });

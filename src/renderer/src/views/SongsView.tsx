@@ -1,5 +1,5 @@
 import { useSongs } from '../stores/songs.ts';
-import { count, ViewHeader } from './common/ViewHeader.tsx';
+import { trackCount, ViewHeader } from './common/ViewHeader.tsx';
 import { useLiveSource, useShape } from './data/live.ts';
 import { TrackTable } from './tracks/TrackTable.tsx';
 
@@ -9,7 +9,7 @@ export function SongsView() {
   useShape(source);
   return (
     <div className="view">
-      <ViewHeader title="Songs" detail={source.status === 'ready' ? count(source.total, 'track') : ''} />
+      <ViewHeader title="Songs" detail={trackCount(source)} />
       <TrackTable
         source={source}
         label="Songs"

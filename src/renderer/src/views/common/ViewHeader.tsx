@@ -32,3 +32,7 @@ const numbers = new Intl.NumberFormat();
 export const formatCount = (n: number): string => numbers.format(n);
 
 export const count = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** A track list's count for the header, once the list knows it. */
+export const trackCount = (list: { status: string; total: number }): string =>
+  list.status === 'ready' ? count(list.total, 'track') : '';

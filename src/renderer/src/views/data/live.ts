@@ -28,14 +28,9 @@ export function useLibraryChanges(listener: Listener): void {
 
 /** A mounted list follows the library; one remounted first checks what it missed meanwhile. */
 export function useLiveSource<R extends { id: number }>(source: ListSource<R> | null): void {
+  useLibraryChanges(useCallback((change: LibraryChange | null) => void source?.catchUp(change), [source]));
   useEffect(() => {
-    if (!source) return;
-    const listener: Listener = (change) => void source.catchUp(change);
-    listeners.add(listener);
-    if (source.status === 'ready') void source.catchUp(null);
-    return () => {
-      listeners.delete(listener);
-    };
+    if (source?.status === 'ready') void source.catchUp(null);
   }, [source]);
 }
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { FolderNode } from '../../../../shared/views.ts';
-import { count, formatCount, ViewHeader } from '../common/ViewHeader.tsx';
+import { formatCount, trackCount, ViewHeader } from '../common/ViewHeader.tsx';
 import { useLibraryChanges } from '../data/live.ts';
 import { TrackTable } from '../tracks/TrackTable.tsx';
 import { useTrackList } from '../tracks/use-track-list.ts';
@@ -66,7 +66,7 @@ export function FoldersView() {
   });
   return (
     <div className="view">
-      <ViewHeader title="Folders" detail={selected && list.status === 'ready' ? count(list.total, 'track') : ''} />
+      <ViewHeader title="Folders" detail={selected ? trackCount(list) : ''} />
       <div className="folders">
         <ul className="folder-tree" role="tree" aria-label="Library folders">
           {error && <li className="error">{error}</li>}

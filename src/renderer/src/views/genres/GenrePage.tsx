@@ -1,4 +1,4 @@
-import { count, ViewHeader } from '../common/ViewHeader.tsx';
+import { trackCount, ViewHeader } from '../common/ViewHeader.tsx';
 import { TrackTable } from '../tracks/TrackTable.tsx';
 import { useTrackList } from '../tracks/use-track-list.ts';
 
@@ -10,7 +10,7 @@ export function GenrePage({ genreId, name }: { genreId: number; name: string }) 
   });
   return (
     <div className="view">
-      <ViewHeader title={name} detail={list.status === 'ready' ? count(list.total, 'track') : ''} />
+      <ViewHeader title={name} detail={trackCount(list)} />
       <TrackTable source={list} label={`${name} songs`} sort={sort} onSort={setSort} />
     </div>
   );

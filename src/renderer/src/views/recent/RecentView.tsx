@@ -1,4 +1,4 @@
-import { count, ViewHeader } from '../common/ViewHeader.tsx';
+import { trackCount, ViewHeader } from '../common/ViewHeader.tsx';
 import { TrackTable } from '../tracks/TrackTable.tsx';
 import { useTrackList } from '../tracks/use-track-list.ts';
 
@@ -10,7 +10,7 @@ export function RecentView() {
   const { list, sort, setSort } = useTrackList(FILTER, 'recent', { field: 'added', desc: true });
   return (
     <div className="view">
-      <ViewHeader title="Recently added" detail={list.status === 'ready' ? count(list.total, 'track') : ''} />
+      <ViewHeader title="Recently added" detail={trackCount(list)} />
       <TrackTable
         source={list}
         label="Recently added"
