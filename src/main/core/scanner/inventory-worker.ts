@@ -5,7 +5,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { SplitWalker } from './split-walk.ts';
 import type { Diff } from './diff.ts';
 import { runInventory, type InventoryInput } from './inventory-job.ts';
-import { packFiles, type PackedFiles } from './pack-files.ts';
+import { packFiles, transferables, type PackedFiles } from './pack-files.ts';
 
 type ToInventory = { id: number; input: InventoryInput };
 export type InventoryResult =
@@ -44,10 +44,7 @@ export function runInventoryWorker(): void {
           const { added, ...diff } = outcome.diff;
           const packed = packFiles(added);
           const result: InventoryResult = { ...outcome, diff, added: packed };
-          port.postMessage({ id, type: 'done', outcome: result } satisfies FromInventory, [
-            packed.sizes.buffer,
-            packed.mtimesNs.buffer,
-          ]);
+          port.postMessage({ id, type: 'done', outcome: result } satisfies FromInventory, transferables(packed));
         },
         (err: unknown) =>
           port.postMessage({ id, type: 'error', message: (err as Error).message } satisfies FromInventory),

@@ -19,6 +19,9 @@ export function packFiles(files: readonly FileStat[]): PackedFiles {
   };
 }
 
+/** What postMessage can hand over instead of copying. */
+export const transferables = (packed: PackedFiles): ArrayBuffer[] => [packed.sizes.buffer, packed.mtimesNs.buffer];
+
 export function* unpackFiles(packed: PackedFiles): Generator<FileStat> {
   if (packed.sizes.length === 0) return;
   const paths = packed.paths.split('\0');

@@ -3,7 +3,7 @@
 // thread is started once and kept.
 import { readdirSync } from 'node:fs';
 import { Worker, parentPort } from 'node:worker_threads';
-import { packFiles, unpackFiles, type PackedFiles } from './pack-files.ts';
+import { packFiles, transferables, unpackFiles, type PackedFiles } from './pack-files.ts';
 import { walkLocal, type WalkResult } from './walk.ts';
 
 interface WalkRequest {
@@ -31,7 +31,7 @@ export function runWalkWorker(): void {
       folderCovers: [...walk.folderCovers],
       unreadable: walk.unreadableFolders,
     };
-    port.postMessage({ id, result } satisfies WalkReply, [files.sizes.buffer, files.mtimesNs.buffer]);
+    port.postMessage({ id, result } satisfies WalkReply, transferables(files));
   });
 }
 
