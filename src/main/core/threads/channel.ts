@@ -1,0 +1,194 @@
+// One way to talk to a worker thread: the thread serves an object, the caller gets a typed
+// proxy of it. The channel owns the thread's lifetime and settles every call: a reply, or a
+// ThreadCallError with a code when the thread exits or crashes, the call times out or its
+// signal aborts. A thread that died is started again by the next call.
+import { parentPort, Worker, type MessagePort, type WorkerOptions } from 'node:worker_threads';
+
+export type ThreadErrorCode = 'THREAD_CRASHED' | 'THREAD_EXITED' | 'TIMEOUT' | 'ABORTED' | 'DISPOSED' | 'FAILED';
+
+export class ThreadCallError extends Error {
+  readonly code: ThreadErrorCode;
+  constructor(code: ThreadErrorCode, message: string) {
+    super(message);
+    this.name = 'ThreadCallError';
+    this.code = code;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function shape may be served
+export type ThreadApi = { [method: string]: (...args: any[]) => unknown };
+
+/** A reply that hands buffers over instead of copying them. */
+export class Transfer<T> {
+  readonly value: T;
+  readonly list: ArrayBuffer[];
+  constructor(value: T, list: ArrayBuffer[]) {
+    this.value = value;
+    this.list = list;
+  }
+}
+
+type Unwrapped<R> = Awaited<R> extends Transfer<infer V> ? V : Awaited<R>;
+export type Remote<T extends ThreadApi> = { [K in keyof T]: (...args: Parameters<T[K]>) => Promise<Unwrapped<ReturnType<T[K]>>> };
+
+export interface CallOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  transfer?: ArrayBuffer[];
+}
+
+interface CallMessage {
+  channelCall: number;
+  method: string;
+  args: unknown[];
+}
+type ReplyMessage = { channelReply: number } & ({ ok: true; value: unknown } | { ok: false; message: string });
+
+function isCall(message: unknown): message is CallMessage {
+  return typeof message === 'object' && message !== null && typeof (message as CallMessage).channelCall === 'number';
+}
+function isReply(message: unknown): message is ReplyMessage {
+  return typeof message === 'object' && message !== null && typeof (message as ReplyMessage).channelReply === 'number';
+}
+
+/** Inside the thread: answer every call on the port with the implementation's method. */
+export function serveThread<T extends ThreadApi>(implementation: T, port: MessagePort | null = parentPort): void {
+  if (!port) throw new Error('serveThread runs inside a worker thread');
+  port.on('message', (message: unknown) => {
+    if (!isCall(message)) return;
+    const id = message.channelCall;
+    const method = Object.hasOwn(implementation, message.method) ? implementation[message.method] : undefined;
+    Promise.resolve()
+      .then(() => {
+        if (!method) throw new Error(`no method ${message.method}`);
+        return method.apply(implementation, message.args);
+      })
+      .then(
+        (result) => {
+          if (result instanceof Transfer) {
+            port.postMessage({ channelReply: id, ok: true, value: result.value } satisfies ReplyMessage, result.list);
+          } else {
+            port.postMessage({ channelReply: id, ok: true, value: result } satisfies ReplyMessage);
+          }
+        },
+        (err: unknown) =>
+          port.postMessage({
+            channelReply: id,
+            ok: false,
+            message: err instanceof Error ? err.message : String(err),
+          } satisfies ReplyMessage),
+      );
+  });
+}
+
+interface Pending {
+  worker: Worker;
+  resolve(value: unknown): void;
+  reject(error: ThreadCallError): void;
+}
+
+export class ThreadChannel<T extends ThreadApi> {
+  readonly remote: Remote<T>;
+  private worker: Worker | null = null;
+  private readonly calls = new Map<number, Pending>();
+  private lastCall = 0;
+  private referenced = true;
+  private disposed = false;
+  private readonly entry: string | URL;
+  private readonly options: WorkerOptions;
+
+  constructor(entry: string | URL, options: WorkerOptions = {}) {
+    this.entry = entry;
+    this.options = options;
+    this.remote = new Proxy({} as Remote<T>, {
+      get: (_target, method) =>
+        typeof method === 'string' ? (...args: unknown[]) => this.call(method, args as never) : undefined,
+    });
+  }
+
+  /** Starts the thread now rather than at the first call. */
+  start(): void {
+    this.thread();
+  }
+
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /** An idle thread need not keep the process alive. */
+  ref(referenced: boolean): void {
+    this.referenced = referenced;
+    if (referenced) this.worker?.ref();
+    else this.worker?.unref();
+  }
+
+  call<K extends keyof T & string>(
+    method: K,
+    args: Parameters<T[K]>,
+    options: CallOptions = {},
+  ): Promise<Unwrapped<ReturnType<T[K]>>> {
+    if (this.disposed) return Promise.reject(new ThreadCallError('DISPOSED', `the ${method} thread was closed`));
+    if (options.signal?.aborted) return Promise.reject(new ThreadCallError('ABORTED', `${method} was cancelled`));
+    const worker = this.thread();
+    const id = ++this.lastCall;
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const onAbort = () => settle(() => reject(new ThreadCallError('ABORTED', `${method} was cancelled`)));
+      const settle = (finish: () => void) => {
+        if (!this.calls.delete(id)) return;
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        finish();
+      };
+      this.calls.set(id, {
+        worker,
+        resolve: (value) => settle(() => resolve(value as Unwrapped<ReturnType<T[K]>>)),
+        reject: (error) => settle(() => reject(error)),
+      });
+      if (options.timeoutMs !== undefined) {
+        timer = setTimeout(
+          () => settle(() => reject(new ThreadCallError('TIMEOUT', `${method} took over ${options.timeoutMs} ms`))),
+          options.timeoutMs,
+        );
+      }
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      worker.postMessage({ channelCall: id, method, args } satisfies CallMessage, options.transfer ?? []);
+    });
+  }
+
+  /** Ends the thread; calls still waiting are rejected with DISPOSED. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const worker = this.worker;
+    this.worker = null;
+    this.rejectAll(new ThreadCallError('DISPOSED', 'the thread was closed'));
+    if (worker) await worker.terminate();
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.entry, this.options);
+    if (!this.referenced) worker.unref();
+    worker.on('message', (message: unknown) => {
+      if (!isReply(message)) return;
+      const pending = this.calls.get(message.channelReply);
+      if (!pending) return;
+      if (message.ok) pending.resolve(message.value);
+      else pending.reject(new ThreadCallError('FAILED', message.message));
+    });
+    worker.on('error', (err) => {
+      if (this.worker === worker) this.worker = null;
+      this.rejectAll(new ThreadCallError('THREAD_CRASHED', `the thread crashed: ${err.message}`), worker);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = null;
+      this.rejectAll(new ThreadCallError('THREAD_EXITED', `the thread exited (code ${code})`), worker);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private rejectAll(error: ThreadCallError, of?: Worker): void {
+    for (const pending of [...this.calls.values()]) if (!of || pending.worker === of) pending.reject(error);
+  }
+}

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ThreadCallError, ThreadChannel } from '../../../src/main/core/threads/channel.ts';
+import type { TestThreadApi } from '../../support/threads/test-thread.ts';
+
+const entry = new URL('../../support/threads/test-thread.ts', import.meta.url);
+const channels: ThreadChannel<TestThreadApi>[] = [];
+function channel(): ThreadChannel<TestThreadApi> {
+  const made = new ThreadChannel<TestThreadApi>(entry);
+  channels.push(made);
+  return made;
+}
+afterEach(async () => {
+  await Promise.all(channels.splice(0).map((made) => made.dispose()));
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (err) {
+    expect(err).toBeInstanceOf(ThreadCallError);
+    return (err as ThreadCallError).code;
+  }
+}
+
+describe('thread channel', () => {
+  it('answers typed calls through the proxy, transfers buffers and carries errors back', async () => {
+    const thread = channel();
+    expect(await thread.remote.add(2, 3)).toBe(5);
+    const bytes = await thread.remote.bytes(16);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(bytes.byteLength).toBe(16);
+    await expect(thread.remote.fail('no such track')).rejects.toMatchObject({ code: 'FAILED', message: 'no such track' });
+    expect(await thread.remote.add(1, 1)).toBe(2);
+  });
+
+  it('rejects every pending call with THREAD_CRASHED when the thread crashes mid-call, then starts anew', async () => {
+    const thread = channel();
+    const waiting = [thread.remote.hang(), thread.remote.later(60_000), thread.remote.crashSoon(50)];
+    expect(await Promise.all(waiting.map(codeOf))).toEqual(['THREAD_CRASHED', 'THREAD_CRASHED', 'THREAD_CRASHED']);
+    expect(await thread.remote.add(20, 22)).toBe(42);
+  });
+
+  it('rejects pending calls with THREAD_EXITED when the thread exits', async () => {
+    const thread = channel();
+    const waiting = [thread.remote.hang(), thread.remote.exitSoon(50)];
+    expect(await Promise.all(waiting.map(codeOf))).toEqual(['THREAD_EXITED', 'THREAD_EXITED']);
+  });
+
+  it('times out and aborts one call without touching the others', async () => {
+    const thread = channel();
+    const controller = new AbortController();
+    const aborted = codeOf(thread.call('hang', [], { signal: controller.signal }));
+    const timedOut = codeOf(thread.call('hang', [], { timeoutMs: 50 }));
+    const slow = thread.remote.later(200);
+    controller.abort();
+    expect(await aborted).toBe('ABORTED');
+    expect(await timedOut).toBe('TIMEOUT');
+    expect(await slow).toBe(200);
+  });
+
+  it('rejects calls waiting at dispose, and every call after it', async () => {
+    const thread = channel();
+    const waiting = codeOf(thread.remote.hang());
+    await thread.remote.add(0, 0);
+    await thread.dispose();
+    expect(await waiting).toBe('DISPOSED');
+    expect(await codeOf(thread.remote.add(1, 2))).toBe('DISPOSED');
+  });
+});
