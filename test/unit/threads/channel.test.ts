@@ -30,7 +30,10 @@ describe('thread channel', () => {
     const bytes = await thread.remote.bytes(16);
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(bytes.byteLength).toBe(16);
-    await expect(thread.remote.fail('no such track')).rejects.toMatchObject({ code: 'FAILED', message: 'no such track' });
+    await expect(thread.remote.fail('no such track')).rejects.toMatchObject({
+      code: 'FAILED',
+      message: 'no such track',
+    });
     expect(await thread.remote.add(1, 1)).toBe(2);
   });
 

@@ -2,28 +2,14 @@
 // finish a rescan of an unchanged library in a little more than half the time. The second
 // thread is started once and kept.
 import { readdirSync } from 'node:fs';
-import { Worker, parentPort } from 'node:worker_threads';
-import { packFiles, transferables, unpackFiles, type PackedFiles } from './pack-files.ts';
+import { ThreadChannel, Transfer, serveThread } from '../threads/channel.ts';
+import { packFiles, transferables, unpackFiles } from './pack-files.ts';
 import { walkLocal, type WalkResult } from './walk.ts';
 
-interface WalkRequest {
-  id: number;
-  root: string;
-  start: string[];
-}
-interface WalkReply {
-  id: number;
-  result:
-    | { ok: false; reason: string }
-    | { ok: true; files: PackedFiles; folderCovers: [string, string][]; unreadable: string[] };
-}
-
-/** Inside the helper thread. */
-export function runWalkWorker(): void {
-  const port = parentPort!;
-  port.on('message', ({ id, root, start }: WalkRequest) => {
+const walkHelper = {
+  walk(root: string, start: string[]) {
     const walk = walkLocal(root, undefined, { start });
-    if (!walk.ok) return port.postMessage({ id, result: walk } satisfies WalkReply);
+    if (!walk.ok) return new Transfer(walk, []);
     const files = packFiles(walk.files);
     const result = {
       ok: true as const,
@@ -31,19 +17,23 @@ export function runWalkWorker(): void {
       folderCovers: [...walk.folderCovers],
       unreadable: walk.unreadableFolders,
     };
-    port.postMessage({ id, result } satisfies WalkReply, transferables(files));
-  });
+    return new Transfer(result, transferables(files));
+  },
+};
+export type WalkHelperApi = typeof walkHelper;
+
+/** Inside the helper thread. */
+export function runWalkWorker(): void {
+  serveThread(walkHelper);
 }
 
 const MIN_FOLDERS_TO_SPLIT = 8;
 
 export class SplitWalker {
-  private helper: Worker | null = null;
-  private nextId = 1;
-  private readonly entry: string;
+  private readonly helper: ThreadChannel<WalkHelperApi>;
 
   constructor(entry: string) {
-    this.entry = entry;
+    this.helper = new ThreadChannel<WalkHelperApi>(entry, { workerData: { role: 'walk' } });
   }
 
   async walk(root: string, onProgress: (filesSeen: number) => void): Promise<WalkResult> {
@@ -57,7 +47,10 @@ export class SplitWalker {
     }
     if (folders.length < MIN_FOLDERS_TO_SPLIT || process.platform === 'win32') return walkLocal(root, onProgress);
     const theirs = folders.filter((_, i) => i % 2 === 1);
-    const away = this.ask(root, theirs);
+    // A helper that fails or dies costs time, not the walk: its half is walked here instead.
+    const away = this.helper.remote
+      .walk(root, theirs)
+      .catch((err: Error) => ({ ok: false as const, reason: err.message }));
     const mine = walkLocal(root, onProgress, { skip: new Set(theirs) });
     const other = await away;
     if (!mine.ok) return mine;
@@ -69,23 +62,6 @@ export class SplitWalker {
   }
 
   stop(): void {
-    void this.helper?.terminate();
-    this.helper = null;
-  }
-
-  private ask(root: string, start: string[]): Promise<WalkReply['result']> {
-    this.helper ??= new Worker(this.entry, { workerData: { role: 'walk' } });
-    const helper = this.helper;
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      const onMessage = (reply: WalkReply) => {
-        if (reply.id !== id) return;
-        helper.off('message', onMessage);
-        resolve(reply.result);
-      };
-      helper.on('message', onMessage);
-      helper.once('error', (err) => resolve({ ok: false, reason: err.message }));
-      helper.postMessage({ id, root, start } satisfies WalkRequest);
-    });
+    void this.helper.dispose();
   }
 }

@@ -29,7 +29,9 @@ export class Transfer<T> {
 }
 
 type Unwrapped<R> = Awaited<R> extends Transfer<infer V> ? V : Awaited<R>;
-export type Remote<T extends ThreadApi> = { [K in keyof T]: (...args: Parameters<T[K]>) => Promise<Unwrapped<ReturnType<T[K]>>> };
+export type Remote<T extends ThreadApi> = {
+  [K in keyof T]: (...args: Parameters<T[K]>) => Promise<Unwrapped<ReturnType<T[K]>>>;
+};
 
 export interface CallOptions {
   timeoutMs?: number;
