@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// Entry of the `tonearm` command. Tonearm needs Node >= 22.12; on an older system Node it
+// Entry of the `tonearm` command. Tonearm needs Node >= 22.22; on an older system Node it
 // re-runs itself with the Node that npm installed into the project (the `node` devDependency).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
+if (major < 22 || (major === 22 && minor < 22)) {
   const localNode = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(localNode)) {
-    process.stderr.write(`tonearm: needs Node >= 22.12 (this is ${process.version}); run npm install first\n`);
+    process.stderr.write(`tonearm: needs Node >= 22.22 (this is ${process.version}); run npm install first\n`);
     process.exit(1);
   }
   const run = spawnSync(localNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -118,4 +118,19 @@ describe.skipIf(!hasFfmpeg)('headless host', () => {
     expect((await fetch(`${base}/`)).status).toBe(200);
     expect((await fetch(`${base}/%2e%2e/catalog.sqlite`)).status).toBe(404);
   });
+
+  it('refuses a token of the right length with a non-ASCII character, and stays up', async () => {
+    const twisted = encodeURIComponent(`é${host.token.slice(1)}`);
+    expect((await fetch(`${base}/media/1?token=${twisted}`)).status).toBe(403);
+    await expect(connect(`ws://127.0.0.1:${host.port}/api?token=${twisted}`)).rejects.toThrow(/403|Unexpected/);
+    const socket = await connect(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+    expect(await request(socket, { id: 5, name: 'app.info', input: {} })).toMatchObject({ id: 5, ok: true });
+    socket.close();
+  });
+
+  it('answers a malformed percent escape with 400, not 500', async () => {
+    expect((await fetch(`${base}/%ff`)).status).toBe(400);
+    expect((await fetch(`${base}/assets/%E0%A4%A`)).status).toBe(400);
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
 });

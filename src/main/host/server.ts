@@ -1,6 +1,6 @@
 // The headless host: the same renderer build and the same contract, over HTTP + WebSocket on
 // 127.0.0.1. A per-run token keeps other local pages (and other users' browsers) out.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -26,9 +26,18 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-function tokenMatches(given: string | null, token: string): boolean {
-  if (!given || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+// Digests are always 32 bytes, so the compare cannot throw on a token of another byte length
+// (one non-ASCII character makes a 24-character string 25 bytes) and takes the same time.
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+export function tokenMatches(given: string | null, token: string): boolean {
+  return given !== null && timingSafeEqual(digest(given), digest(token));
+}
+
+/** A malformed URL or escape is the client's mistake: 400, never a 500 with a stack in the log. */
+function isBadRequest(err: unknown): boolean {
+  return err instanceof URIError || (err instanceof TypeError && (err as { code?: string }).code === 'ERR_INVALID_URL');
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -54,21 +63,29 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       await sendWebResponse(response, res);
     } catch (err) {
-      console.error('tonearm: request failed:', err);
-      if (!res.headersSent) res.writeHead(500).end();
+      const bad = isBadRequest(err);
+      if (!bad) console.error(`tonearm: request for ${req.url ?? '?'} failed: ${(err as Error).message}`);
+      if (!res.headersSent) res.writeHead(bad ? 400 : 500).end();
       else res.destroy();
     }
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    // A browser always sends Origin; a page from anywhere else must not reach the API.
-    const originOk = req.headers.origin === undefined || req.headers.origin === origin;
-    if (url.pathname !== '/api' || !originOk || !tokenMatches(url.searchParams.get('token'), token)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
+    // A socket error after the upgrade began must not become an uncaught 'error' event.
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = new URL(req.url ?? '/', origin);
+      // A browser always sends Origin; a page from anywhere else must not reach the API.
+      const originOk = req.headers.origin === undefined || req.headers.origin === origin;
+      if (url.pathname !== '/api' || !originOk || !tokenMatches(url.searchParams.get('token'), token)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      sockets.handleUpgrade(req, socket, head, (ws) => bridge.attach(ws));
+    } catch (err) {
+      if (!isBadRequest(err)) console.error(`tonearm: upgrade for ${req.url ?? '?'} failed: ${(err as Error).message}`);
+      socket.end(`HTTP/1.1 ${isBadRequest(err) ? '400 Bad Request' : '500 Internal Server Error'}\r\n\r\n`);
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => bridge.attach(ws));
   });
 
   await new Promise<void>((resolve, reject) => {
