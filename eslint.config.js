@@ -10,6 +10,35 @@ const noElectron = {
   patterns: [{ group: ['electron/*'], message: 'Only src/main/shell (and the preload) may import electron.' }],
 };
 
+// Rooms of the main process and the rooms each may not reach into. core is the engine and
+// knows no process; the parser is a process of its own; what both need lives in common.
+// (parser/index.ts, the one bundle entry of every thread, is the exception: it starts them.)
+const relativeTo = (room) => [`../${room}/*`, `../../${room}/*`, `../../../${room}/*`];
+const mainZones = [
+  { files: ['src/main/core/**/*.ts'], banned: ['parser', 'shell', 'host'] },
+  { files: ['src/main/parser/**/*.ts'], ignores: ['src/main/parser/index.ts'], banned: ['core', 'shell', 'host'] },
+  { files: ['src/main/common/**/*.ts'], banned: ['core', 'parser', 'shell', 'host'] },
+  { files: ['src/main/host/**/*.ts'], banned: ['shell', 'parser'] },
+].map(({ files, ignores, banned }) => ({
+  files,
+  ignores: ignores ?? [],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        ...noElectron,
+        patterns: [
+          ...noElectron.patterns,
+          ...banned.map((room) => ({
+            group: relativeTo(room),
+            message: `${files[0].split('/')[2]} may not import from src/main/${room} (see the zones in eslint.config.js).`,
+          })),
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'scratch/**'] },
   js.configs.recommended,
@@ -29,6 +58,7 @@ export default tseslint.config(
     ignores: ['src/main/shell/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
+  ...mainZones,
   {
     files: ['src/shared/**/*.ts'],
     rules: {

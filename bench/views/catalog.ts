@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openCatalog } from '../../src/main/core/catalog/index.ts';
 import { LibraryWriter, type FileContext } from '../../src/main/core/catalog/library-writer.ts';
 import { dataPaths } from '../../src/main/core/paths.ts';
-import type { CoverInfo, ParseResult } from '../../src/main/parser/protocol.ts';
+import type { CoverInfo, ParseResult } from '../../src/main/common/parse-protocol.ts';
 import { CoverStore } from '../../src/main/parser/covers.ts';
 import { makeCover } from '../library/covers.ts';
 import { planLibrary } from '../library/model.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParserHost } from '../../src/main/core/parser-host/parser-host.ts';
 import { childProcessParser } from '../../src/main/core/parser-host/transport.ts';
-import type { ParseResult } from '../../src/main/parser/protocol.ts';
+import type { ParseResult } from '../../src/main/common/parse-protocol.ts';
 import { PARSER_ENTRY } from '../support/core.ts';
 import { tempDir } from '../support/temp.ts';
 

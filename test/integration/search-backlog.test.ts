@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts';
 import { LibraryWriter } from '../../src/main/core/catalog/library-writer.ts';
-import type { ParsedTrack } from '../../src/main/parser/protocol.ts';
+import type { ParsedTrack } from '../../src/main/common/parse-protocol.ts';
 import { tempDir } from '../support/temp.ts';
 
 function track(title: string): ParsedTrack {

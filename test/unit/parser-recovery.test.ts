@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParserHost } from '../../src/main/core/parser-host/parser-host.ts';
 import type { ParserTransport, SpawnParser } from '../../src/main/core/parser-host/transport.ts';
-import type { FromParser, ParseRequestFile, ParseResult } from '../../src/main/parser/protocol.ts';
+import type { FromParser, ParseRequestFile, ParseResult } from '../../src/main/common/parse-protocol.ts';
 
 interface Deaths {
   /** Paths the process dies on, every time it meets them. */

@@ -1,6 +1,6 @@
 // The parser process talks to its host over whatever started it: Electron's utilityProcess
 // (process.parentPort) in the app, or a Node child process (process.send) elsewhere.
-import type { FromParser, ToParser } from './protocol.ts';
+import type { FromParser, ToParser } from '../common/parse-protocol.ts';
 
 interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;

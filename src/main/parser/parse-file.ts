@@ -6,9 +6,9 @@ import { parseFromTokenizer, selectCover } from 'music-metadata';
 import { BlockTokenizer, type ReadAt } from './block-reader.ts';
 import type { CoverStore } from './covers.ts';
 import { oggDurationFromTail } from './ogg-duration.ts';
-import type { ParseFailure, ParseRequestFile, ParseResult } from './protocol.ts';
+import type { ParseFailure, ParseRequestFile, ParseResult } from '../common/parse-protocol.ts';
 import { toParsedTrack } from './tags.ts';
-import { errorCode, SHARE_GONE_CODES } from '../core/roots/share-errors.ts';
+import { errorCode, SHARE_GONE_CODES } from '../common/share-errors.ts';
 
 /** On a local disk one read of this much fetches the tags of nearly every file, covers included. */
 const LOCAL_HEAD_BYTES = 128 * 1024;

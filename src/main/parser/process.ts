@@ -5,7 +5,7 @@ import { constants, setPriority } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parentChannel } from './channel.ts';
-import type { ParseFailure, ParseRequestFile, ParseResult, ParserConfig } from './protocol.ts';
+import type { ParseFailure, ParseRequestFile, ParseResult, ParserConfig } from '../common/parse-protocol.ts';
 import type { FromWorker, NumberedFile, ToWorker, WorkerInit } from './worker.ts';
 
 const FLUSH_MS = 25;

@@ -1,6 +1,6 @@
 // From music-metadata's result to the fields the catalog keeps.
 import type { IAudioMetadata } from 'music-metadata';
-import type { ParsedTrack } from './protocol.ts';
+import type { ParsedTrack } from '../common/parse-protocol.ts';
 
 const text = (value: string | undefined | null): string | null => {
   const trimmed = value?.replace(/\0+$/, '').trim();

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CoverStore } from './covers.ts';
 import { parseFile } from './parse-file.ts';
-import type { ParseRequestFile, ParseResult } from './protocol.ts';
+import type { ParseRequestFile, ParseResult } from '../common/parse-protocol.ts';
 
 export interface NumberedFile {
   file: ParseRequestFile;

@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import type { FromParser } from '../parser/protocol.ts';
+import type { FromParser } from '../common/parse-protocol.ts';
 import type { SpawnParser } from '../core/parser-host/transport.ts';
 import { THREADPOOL_SIZE } from '../core/threadpool.ts';
 

@@ -14,7 +14,7 @@ import { ChunkFiles, type ChunkReader } from './chunk-files.ts';
 import { mountOf, readMountTable, type Mount } from '../roots/mount-table.ts';
 import { ShareFile } from './share-file.ts';
 import { ThreadShareIo, type ShareIo, type ShareStat } from './share-io.ts';
-import { errorCode, SHARE_GONE_CODES } from '../roots/share-errors.ts';
+import { errorCode, SHARE_GONE_CODES } from '../../common/share-errors.ts';
 
 export interface CacheConfig {
   chunkBytes: number;

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { LibraryChange } from '../../../shared/domain.ts';
-import type { ParsedTrack, ParseResult } from '../../parser/protocol.ts';
+import type { ParsedTrack, ParseResult } from '../../common/parse-protocol.ts';
 import type { ChangeLog } from './changes.ts';
 import { BULK_BATCH, SearchBacklog } from './search-backlog.ts';
 import { searchAlternates, sortKey } from './sort-key.ts';

@@ -5,7 +5,7 @@
 // bundle's entry, started with role 'writer'.
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { LibraryChange } from '../../../shared/domain.ts';
-import type { ParseResult } from '../../parser/protocol.ts';
+import type { ParseResult } from '../../common/parse-protocol.ts';
 import { ChangeLog } from './changes.ts';
 import { LibraryWriter, type FileContext } from './library-writer.ts';
 import { purgeMissing, removeOrphans } from './maintenance.ts';

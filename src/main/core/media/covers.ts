@@ -1,15 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { coverPaths } from '../../common/cover-paths.ts';
 import { notFound } from './serve.ts';
 import { makeThumbnail } from './thumbnails.ts';
 
 export type CoverSize = 'full' | 'thumb';
 
-/** Covers are content-addressed: <dir>/<first two hex>/<hash>.img and <hash>.thumb.jpg. */
-export function coverPaths(coversDir: string, hash: string): { full: string; thumb: string } {
-  const dir = join(coversDir, hash.slice(0, 2));
-  return { full: join(dir, `${hash}.img`), thumb: join(dir, `${hash}.thumb.jpg`) };
-}
 
 function sniffImageType(bytes: Uint8Array): string {
   if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';

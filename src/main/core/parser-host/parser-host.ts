@@ -1,6 +1,6 @@
 // The main-process side of the parser: one long-lived parser process, started once (forking
 // is not free), restarted if it dies. Files go in, results stream out through a callback.
-import type { ParseRequestFile, ParseResult, ParserConfig } from '../../parser/protocol.ts';
+import type { ParseRequestFile, ParseResult, ParserConfig } from '../../common/parse-protocol.ts';
 import type { ParserTransport, SpawnParser } from './transport.ts';
 
 /** After a crash of the whole process, the files still to do go back this many at a time. */

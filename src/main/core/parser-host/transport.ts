@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import type { FromParser, ToParser } from '../../parser/protocol.ts';
+import type { FromParser, ToParser } from '../../common/parse-protocol.ts';
 import { THREADPOOL_SIZE } from '../threadpool.ts';
 
 /** How the host reaches a parser process: a utilityProcess in the app, a child process elsewhere. */

@@ -3,7 +3,7 @@
 import { sep } from 'node:path';
 import type { LibraryChange, ScanProgress, ScanSummary } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
-import type { ParseRequestFile, ParseResult } from '../../parser/protocol.ts';
+import type { ParseRequestFile, ParseResult } from '../../common/parse-protocol.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { FileContext } from '../catalog/library-writer.ts';
 import { WriterThread } from '../catalog/writer-thread.ts';

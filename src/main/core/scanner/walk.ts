@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { AUDIO_EXTENSIONS } from '../media/content-type.ts';
 import { shareAnswers } from './share-liveness.ts';
-import { isShareGone } from '../roots/share-errors.ts';
+import { isShareGone } from '../../common/share-errors.ts';
 
 /** A share with requests in flight and no answer for this long gets a liveness probe. */
 export const STALL_MS = 3000;
