@@ -254,29 +254,34 @@ export class Scanner {
           }),
         ).finally(() => (probing = false));
       }, 1000);
-      await this.deps.parser.parse(
-        toParse,
-        (result) => {
-          done++;
-          meter.update(done);
-          const context = contexts.get(result.path)!;
-          const plan = planOf(result.path);
-          if (plan) plan.lastResultAt = Date.now();
-          if (!result.ok) {
-            if (result.failure === 'gone') return;
-            // A read failing on a share means the share, not the file: stop reading it.
-            if (result.failure === 'io' && plan?.network) return giveUpOn(plan, result.error);
-            summary.failed++;
-          }
-          if (context.trackId === null) summary.added++;
-          else summary.updated++;
-          batch.push({ result, context });
-          if (batch.length >= config.batchSize) commit();
-          else batchTimer ??= setTimeout(commit, config.batchMs);
-        },
-        signal,
-      );
-      clearInterval(stallWatch);
+      try {
+        await this.deps.parser.parse(
+          toParse,
+          (result) => {
+            done++;
+            meter.update(done);
+            const context = contexts.get(result.path)!;
+            const plan = planOf(result.path);
+            if (plan) plan.lastResultAt = Date.now();
+            if (!result.ok) {
+              if (result.failure === 'gone') return;
+              // A read failing on a share means the share, not the file: stop reading it.
+              if (result.failure === 'io' && plan?.network) return giveUpOn(plan, result.error);
+              summary.failed++;
+            }
+            if (context.trackId === null) summary.added++;
+            else summary.updated++;
+            batch.push({ result, context });
+            if (batch.length >= config.batchSize) commit();
+            else batchTimer ??= setTimeout(commit, config.batchMs);
+          },
+          signal,
+        );
+      } finally {
+        // A parse that throws must not leave the watchdog or a batch timer keeping a CLI process alive.
+        clearInterval(stallWatch);
+        if (batchTimer) clearTimeout(batchTimer);
+      }
       commit();
       await writing;
       summary.moved = moved;
