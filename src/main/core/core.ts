@@ -2,7 +2,7 @@
 // scanner. Plain Node: the Electron shell, the headless host and the CLI all stand on this.
 import { availableParallelism } from 'node:os';
 import { realpathSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { Root } from '../../shared/domain.ts';
 import { TonearmError } from '../../shared/result.ts';
 import { ChunkCache } from './cache/chunk-cache.ts';
@@ -13,6 +13,7 @@ import { ParserHost } from './parser-host/parser-host.ts';
 import { childProcessParser, type SpawnParser } from './parser-host/transport.ts';
 import { dataPaths, type DataPaths } from './paths.ts';
 import { detectRootKind, readMountTable } from './roots/mount-table.ts';
+import { isInside, isSystemFolder } from './roots/root-paths.ts';
 import { Scanner } from './scanner/scanner.ts';
 import { Views } from './views/index.ts';
 import { SettingsService } from './settings-service.ts';
@@ -106,19 +107,20 @@ export class Core {
   }
 
   async addRoot(path: string): Promise<Root> {
+    // A relative path would resolve against the server's folder, not anything the user sees.
+    if (!isAbsolute(path))
+      throw new TonearmError('BAD_INPUT', `${path} is not a full path; give the folder's whole path`);
     let real: string;
     try {
-      real = realpathSync(resolve(path));
+      real = realpathSync(path);
       if (!statSync(real).isDirectory()) throw new Error('not a folder');
     } catch (err) {
       throw new TonearmError('FILE_UNREADABLE', `Cannot add ${path}: ${(err as Error).message}`);
     }
+    if (isSystemFolder(real)) throw new TonearmError('BAD_INPUT', `${real} is a system folder, not a music folder`);
     const overlapping = this.catalog.roots
       .list()
-      .find(
-        (root) =>
-          root.path !== real && (real.startsWith(`${root.path}${sep}`) || root.path.startsWith(`${real}${sep}`)),
-      );
+      .find((root) => root.path !== real && (isInside(real, root.path) || isInside(root.path, real)));
     if (overlapping) throw new TonearmError('BAD_INPUT', `${real} overlaps the library folder ${overlapping.path}`);
     const kind = detectRootKind(real, await readMountTable());
     const root = this.catalog.roots.add(real, kind);
