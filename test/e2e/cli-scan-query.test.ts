@@ -1,5 +1,6 @@
 // `tonearm scan DIR --json` then `tonearm query --json` on a generated library, with the
 // built command: every file is listed with exactly the tags it was generated with.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../bench/library/generate.ts';
@@ -92,5 +93,14 @@ describe.skipIf(!hasFfmpeg || !isBuilt)('tonearm scan, then tonearm query', () =
     );
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('query on a catalog that does not exist fails and creates nothing', async () => {
+    const typo = join(dir.path, 'typo', 'dir', 'x.db');
+    const failure = await tonearm(['query', '--db', typo, '--json']).catch(
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining(`No catalog at ${typo}`) });
+    expect(existsSync(join(dir.path, 'typo'))).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Core } from '../core/core.ts';
+import { dataPaths } from '../core/paths.ts';
 import { queryTracks } from '../core/catalog/query-tracks.ts';
 import { parseSort, queryTrackIds, SORT_HELP } from '../core/views/query-tracks.ts';
 import { intOption, parse, UsageError } from './args.ts';
@@ -18,6 +21,9 @@ export async function query(argv: string[]): Promise<number> {
   const sort = parseSort(values.sort ?? 'artist');
   if (!sort) throw new UsageError(`--sort must be one of: ${SORT_HELP}`);
   const limit = intOption(values.limit, 'limit', 1, 10_000_000);
+  // Only scan makes a catalog: a query on a mistyped path must say so, not leave an empty one there.
+  const catalogFile = dataPaths(values.db ? resolve(values.db) : undefined).dbPath;
+  if (!existsSync(catalogFile)) throw new Error(`No catalog at ${catalogFile}: \`tonearm scan DIR\` makes one`);
   const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() });
   try {
     // The views' search language and orders; the rows themselves as the catalog spells them for the CLI.

@@ -5,7 +5,6 @@ import { makeThumbnail } from './thumbnails.ts';
 
 export type CoverSize = 'full' | 'thumb';
 
-
 function sniffImageType(bytes: Uint8Array): string {
   if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
