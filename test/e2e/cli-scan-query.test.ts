@@ -103,4 +103,13 @@ describe.skipIf(!hasFfmpeg || !isBuilt)('tonearm scan, then tonearm query', () =
     expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining(`No catalog at ${typo}`) });
     expect(existsSync(join(dir.path, 'typo'))).toBe(false);
   });
+
+  it('prints its version and the help of each command', async () => {
+    expect((await tonearm(['--version'])).stdout).toMatch(/^tonearm \d+\.\d+\.\d+\n$/);
+    for (const command of ['scan', 'query', 'serve']) {
+      const help = (await tonearm([command, '--help'])).stdout;
+      expect(help.startsWith(`tonearm ${command} `)).toBe(true);
+      expect(help).toContain('--db FILE');
+    }
+  });
 });

@@ -7,6 +7,27 @@ export const USAGE = `Usage:
   tonearm query [--db FILE] [--search TEXT] [--sort FIELD] [--limit N] --json
   tonearm serve [--db FILE] [--port N]`;
 
+const DB_HELP = `  --db FILE     the catalog (default: the desktop app's, in ~/.config/Tonearm; TONEARM_DATA_DIR moves it)`;
+
+/** `tonearm COMMAND --help`: what the command does and each of its options. */
+export const COMMAND_HELP: Record<string, string> = {
+  scan: `tonearm scan DIR... [--db FILE] [--workers N] [--json]
+Import or rescan these folders into the catalog (made if it does not exist yet).
+${DB_HELP}
+  --workers N   parser threads (default: one per core)
+  --json        print one summary object on stdout`,
+  query: `tonearm query [--db FILE] [--search TEXT] [--sort FIELD] [--limit N] --json
+Print the catalog's tracks as one JSON array.
+${DB_HELP}
+  --search TEXT the search box's language: bjork, artist:"sigur ros", year:1990..1999
+  --sort FIELD  any Songs column, optionally :desc (artist, year:desc, added...)
+  --limit N     at most N tracks`,
+  serve: `tonearm serve [--db FILE] [--port N]
+Serve the app and its API on 127.0.0.1; prints "Tonearm at http://127.0.0.1:PORT/?token=TOKEN".
+${DB_HELP}
+  --port N      the port (default: any free one)`,
+};
+
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });

@@ -1,10 +1,11 @@
 // The `tonearm` command: a stable interface that benchmarks and checks drive (see DESIGN.md).
 // Exit codes: 0 done, 1 failed (one-line reason on stderr), 2 bad usage.
 import '../core/threadpool.ts';
-import { USAGE, UsageError } from './args.ts';
+import { COMMAND_HELP, USAGE, UsageError } from './args.ts';
 import { query } from './query.ts';
 import { scan } from './scan.ts';
 import { serve } from './serve.ts';
+import { VERSION } from './version.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { query, scan, serve };
 
@@ -14,7 +15,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`tonearm ${VERSION}\n`);
+    return 0;
+  }
   const command = name ? COMMANDS[name] : undefined;
+  if (command && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(`${COMMAND_HELP[name!]}\n`);
+    return 0;
+  }
   if (!command) {
     process.stderr.write(`${name ? `Unknown command: ${name}\n` : ''}${USAGE}\n`);
     return 2;
