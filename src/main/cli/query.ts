@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Core } from '../core/core.ts';
 import { dataPaths } from '../core/paths.ts';
 import { queryTracks } from '../core/catalog/query-tracks.ts';
@@ -22,7 +21,7 @@ export async function query(argv: string[]): Promise<number> {
   if (!sort) throw new UsageError(`--sort must be one of: ${SORT_HELP}`);
   const limit = intOption(values.limit, 'limit', 1, 10_000_000);
   // Only scan makes a catalog: a query on a mistyped path must say so, not leave an empty one there.
-  const catalogFile = dataPaths(values.db ? resolve(values.db) : undefined).dbPath;
+  const catalogFile = dataPaths(values.db).dbPath;
   if (!existsSync(catalogFile)) throw new Error(`No catalog at ${catalogFile}: \`tonearm scan DIR\` makes one`);
   const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() });
   try {

@@ -20,8 +20,9 @@ export async function scan(argv: string[]): Promise<number> {
     for (const dir of positionals) {
       // A folder the catalog knows is scanned as it is, without touching it first: if it is an
       // offline share, the scan is what finds that out (quickly), not a hung realpath here.
-      const known = core.catalog.roots.byPath(resolve(dir));
-      rootIds.push((known ?? (await core.addRoot(resolve(dir)))).id);
+      const path = resolve(dir);
+      const known = core.catalog.roots.byPath(path);
+      rootIds.push((known ?? (await core.addRoot(path))).id);
     }
     const progress = process.stderr.isTTY ? terminalProgress(process.stderr) : null;
     const unsubscribe = core.bus.on('scan.progress', (payload) => progress?.update(payload));

@@ -2,7 +2,7 @@
 // scanner. Plain Node: the Electron shell, the headless host and the CLI all stand on this.
 import { availableParallelism } from 'node:os';
 import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { Root } from '../../shared/domain.ts';
 import { TonearmError } from '../../shared/result.ts';
 import { ChunkCache } from './cache/chunk-cache.ts';
@@ -47,7 +47,7 @@ export class Core {
 
   constructor(options: CoreOptions) {
     this.options = options;
-    this.paths = dataPaths(options.dbPath ? resolve(options.dbPath) : undefined);
+    this.paths = dataPaths(options.dbPath);
     this.catalog = openCatalog(this.paths.dbPath);
     this.settings = new SettingsService(this.catalog.settings, this.bus);
     const setting = this.settings;
@@ -120,7 +120,7 @@ export class Core {
     if (isSystemFolder(real)) throw new TonearmError('BAD_INPUT', `${real} is a system folder, not a music folder`);
     const overlapping = this.catalog.roots
       .list()
-      .find((root) => root.path !== real && (isInside(real, root.path) || isInside(root.path, real)));
+      .find((root) => isInside(real, root.path) || isInside(root.path, real));
     if (overlapping) throw new TonearmError('BAD_INPUT', `${real} overlaps the library folder ${overlapping.path}`);
     const kind = detectRootKind(real, await readMountTable());
     const root = this.catalog.roots.add(real, kind);

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const APP_NAME = 'Tonearm';
 
@@ -21,7 +21,8 @@ export interface DataPaths {
   cacheDir: string;
 }
 
-export function dataPaths(dbPath?: string): DataPaths {
+export function dataPaths(givenDbPath?: string): DataPaths {
+  const dbPath = givenDbPath ? resolve(givenDbPath) : undefined;
   const dataDir = dbPath ? dirname(dbPath) : defaultDataDir();
   return {
     dataDir,

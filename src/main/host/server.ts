@@ -31,7 +31,7 @@ export interface RunningHost {
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
-export function tokenMatches(given: string | null, token: string): boolean {
+function tokenMatches(given: string | null, token: string): boolean {
   return given !== null && timingSafeEqual(digest(given), digest(token));
 }
 
@@ -83,8 +83,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       sockets.handleUpgrade(req, socket, head, (ws) => bridge.attach(ws));
     } catch (err) {
-      if (!isBadRequest(err)) console.error(`tonearm: upgrade for ${req.url ?? '?'} failed: ${(err as Error).message}`);
-      socket.end(`HTTP/1.1 ${isBadRequest(err) ? '400 Bad Request' : '500 Internal Server Error'}\r\n\r\n`);
+      const bad = isBadRequest(err);
+      if (!bad) console.error(`tonearm: upgrade for ${req.url ?? '?'} failed: ${(err as Error).message}`);
+      socket.end(`HTTP/1.1 ${bad ? '400 Bad Request' : '500 Internal Server Error'}\r\n\r\n`);
     }
   });
 

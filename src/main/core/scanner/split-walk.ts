@@ -9,7 +9,7 @@ import { walkLocal, type WalkResult } from './walk.ts';
 const walkHelper = {
   walk(root: string, start: string[]) {
     const walk = walkLocal(root, undefined, { start });
-    if (!walk.ok) return new Transfer(walk, []);
+    if (!walk.ok) return walk;
     const files = packFiles(walk.files);
     const result = {
       ok: true as const,

@@ -28,7 +28,9 @@ export class Transfer<T> {
   }
 }
 
-type Unwrapped<R> = Awaited<R> extends Transfer<infer V> ? V : Awaited<R>;
+// Distributes over a union, so a method may answer with a Transfer on one path and a plain value on another.
+type WithoutTransfer<V> = V extends Transfer<infer T> ? T : V;
+type Unwrapped<R> = WithoutTransfer<Awaited<R>>;
 export type Remote<T extends ThreadApi> = {
   [K in keyof T]: (...args: Parameters<T[K]>) => Promise<Unwrapped<ReturnType<T[K]>>>;
 };
@@ -111,10 +113,6 @@ export class ThreadChannel<T extends ThreadApi> {
   /** Starts the thread now rather than at the first call. */
   start(): void {
     this.thread();
-  }
-
-  get running(): boolean {
-    return this.worker !== null;
   }
 
   /** An idle thread need not keep the process alive. */
