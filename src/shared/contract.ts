@@ -85,7 +85,7 @@ export const commands = {
   /** Forgets every cached file but the playing and the next one. */
   'cache.clear': command(none).returns<CacheStats>(),
   /** The player, whenever the current or next queued track changes: both are kept, the next fetched ahead. */
-  'cache.hint': command(z.object({ playingId: id.nullable(), nextId: id.nullable() }).strict()).returns<null>(),
+  'cache.hint': command(z.object({ playingId: id.nullable(), upNextId: id.nullable() }).strict()).returns<null>(),
   /** The player's own measure: from play() or a seek to the first audio heard. */
   'cache.reportTiming': command(
     z.object({ trackId: id, kind: z.enum(['start', 'seek']), ms: z.number().min(0).max(600_000) }).strict(),

@@ -1,15 +1,21 @@
 // Errors cross process boundaries as values: Electron keeps only `message` of a thrown error,
 // and a socket keeps nothing. Every reply is a Result whose error carries a code from this union.
 
-export type ErrorCode =
-  | 'BAD_INPUT'
-  | 'UNKNOWN_COMMAND'
-  | 'NOT_FOUND'
-  | 'SCAN_IN_PROGRESS'
-  | 'FILE_UNREADABLE'
-  | 'DB_ERROR'
-  | 'DISK_FULL'
-  | 'INTERNAL';
+const ERROR_CODES = [
+  'BAD_INPUT',
+  'UNKNOWN_COMMAND',
+  'NOT_FOUND',
+  'SCAN_IN_PROGRESS',
+  'FILE_UNREADABLE',
+  'DB_ERROR',
+  'DISK_FULL',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return (ERROR_CODES as readonly unknown[]).includes(code);
+}
 
 export interface ErrorInfo {
   code: ErrorCode;
@@ -30,7 +36,10 @@ export class TonearmError extends Error {
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof TonearmError) return { code: err.code, message: err.message };
   const message = err instanceof Error ? err.message : String(err);
-  const sysCode = (err as { code?: unknown } | null)?.code;
+  // An error from a thread arrives as a ThreadCallError carrying the code of what was thrown there.
+  const carried = err as { code?: unknown; thrownCode?: unknown } | null;
+  const sysCode = carried?.thrownCode ?? carried?.code;
+  if (isErrorCode(sysCode)) return { code: sysCode, message };
   if (sysCode === 'ENOSPC') return { code: 'DISK_FULL', message: `Disk full: ${message}` };
   if (sysCode === 'SQLITE_FULL') return { code: 'DISK_FULL', message: `Disk full: ${message}` };
   if (typeof sysCode === 'string' && sysCode.startsWith('SQLITE_')) return { code: 'DB_ERROR', message };

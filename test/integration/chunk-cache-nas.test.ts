@@ -11,6 +11,7 @@ import { EventBus } from '../../src/main/core/events/bus.ts';
 import { Nas, noNasReason } from '../support/nas.ts';
 import { tempDir } from '../support/temp.ts';
 import { stepReader } from '../support/stream-reader.ts';
+import { PARSER_ENTRY } from '../support/core.ts';
 
 const KB = 1024;
 
@@ -33,6 +34,7 @@ describe.skipIf(noNasReason !== null)('chunk cache over a real share that drops 
       catalog,
       bus: new EventBus(),
       dir: join(dir.path, 'cache'),
+      threadEntry: PARSER_ENTRY,
       shareTimeoutMs: 3000,
       probeIntervalMs: 250,
       config: () => ({

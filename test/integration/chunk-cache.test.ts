@@ -10,6 +10,7 @@ import { ThreadShareIo } from '../../src/main/core/cache/share-io.ts';
 import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts';
 import { EventBus } from '../../src/main/core/events/bus.ts';
 import { FlakyShare } from '../support/flaky-share.ts';
+import { PARSER_ENTRY } from '../support/core.ts';
 import { tempDir } from '../support/temp.ts';
 import { stepReader } from '../support/stream-reader.ts';
 
@@ -109,7 +110,7 @@ describe('chunk cache', () => {
       bus,
       dir: join(dir.path, 'cache'),
       config: () => config,
-      share: new ThreadShareIo(2),
+      share: new ThreadShareIo(2, PARSER_ENTRY),
     });
     const data = source('t.flac', 700 * KB + 3);
     same(await read('t.flac', 0, data.length - 1), data);

@@ -55,6 +55,7 @@ export class Core {
       catalog: this.catalog,
       bus: this.bus,
       dir: this.paths.cacheDir,
+      threadEntry: options.parserEntry,
       config: () => ({
         chunkBytes: setting.get('cache.chunkSizeKB') * 1024,
         lookaheadChunks: setting.get('cache.lookaheadChunks'),

@@ -1,23 +1,35 @@
 // Entry of the parser: the same file is the parser process (a utilityProcess in the app, a
-// child process elsewhere), each of its tag-parsing threads, the scanner's inventory
-// thread and the views thread. One entry in the build, and the source runs as is.
+// child process elsewhere) and every thread the engine starts, each told its job by its
+// start data (common/thread-start.ts). One entry in the build, and the source runs as is.
 import { isMainThread, workerData } from 'node:worker_threads';
+import type { StartOf, ThreadName, ThreadStart } from '../common/thread-start.ts';
 
-const entry = new URL(import.meta.url);
+type Starters = { [N in ThreadName]: (start: StartOf<N>) => Promise<void> };
+
+const starters: Starters = {
+  parse: async (start) => {
+    // Before music-metadata is loaded in this thread.
+    (await import('./music-metadata-patches.ts')).patchMusicMetadata();
+    (await import('./worker.ts')).runWorker(start);
+  },
+  views: async (start) => (await import('../core/views/worker.ts')).runViewsWorker(start),
+  writer: async (start) => (await import('../core/catalog/writer-thread.ts')).runWriterWorker(start),
+  inventory: async (start) => (await import('../core/scanner/inventory-worker.ts')).runInventoryWorker(start),
+  walk: async () => (await import('../core/scanner/split-walk.ts')).runWalkWorker(),
+  share: async () => (await import('../core/cache/share-io.ts')).runShareThread(),
+};
+
 if (isMainThread) {
+  const entry = new URL(import.meta.url);
   void import('./process.ts').then(({ runParserProcess }) => runParserProcess(entry));
-} else if ((workerData as { role?: string } | null)?.role === 'views') {
-  void import('../core/views/worker.ts').then(({ runViewsWorker }) => runViewsWorker());
-} else if ((workerData as { role?: string } | null)?.role === 'writer') {
-  void import('../core/catalog/writer-thread.ts').then(({ runWriterWorker }) => runWriterWorker());
-} else if ((workerData as { role?: string } | null)?.role === 'walk') {
-  void import('../core/scanner/split-walk.ts').then(({ runWalkWorker }) => runWalkWorker());
-} else if ((workerData as { role?: string } | null)?.role === 'inventory') {
-  void import('../core/scanner/inventory-worker.ts').then(({ runInventoryWorker }) => runInventoryWorker());
 } else {
-  // Before music-metadata is loaded in this thread.
-  void import('./music-metadata-patches.ts')
-    .then(({ patchMusicMetadata }) => patchMusicMetadata())
-    .then(() => import('./worker.ts'))
-    .then(({ runWorker }) => runWorker());
+  const start = workerData as ThreadStart;
+  const run = starters[start.thread] as ((start: ThreadStart) => Promise<void>) | undefined;
+  if (!run) throw new Error(`This bundle has no thread named ${String(start.thread)}`);
+  // A thread that cannot start fails as a crash would, so its channel rejects what waits on it.
+  run(start).catch((err: unknown) =>
+    process.nextTick(() => {
+      throw err;
+    }),
+  );
 }

@@ -6,7 +6,8 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parentChannel } from './channel.ts';
 import type { ParseFailure, ParseRequestFile, ParseResult, ParserConfig } from '../common/parse-protocol.ts';
-import type { FromWorker, NumberedFile, ToWorker, WorkerInit } from './worker.ts';
+import type { ThreadStart } from '../common/thread-start.ts';
+import type { FromWorker, NumberedFile, ToWorker } from './worker.ts';
 
 const FLUSH_MS = 25;
 const FLUSH_COUNT = 128;
@@ -74,7 +75,7 @@ export function runParserProcess(entry: URL): void {
   const spawn = (queue: ParseRequestFile[] = []): Slot => {
     const progress = new SharedArrayBuffer(4);
     const worker = new Worker(entry, {
-      workerData: { coversDir: config!.coversDir, progress } satisfies WorkerInit,
+      workerData: { thread: 'parse', coversDir: config!.coversDir, progress } satisfies ThreadStart,
     });
     const slot: Slot = {
       worker,

@@ -3,7 +3,8 @@
 // batches too: a message each way per file cost a tenth of an import. Before each local file
 // the worker writes that file's number into shared memory, so that the parser process knows
 // which file a hang or a crash happened on without a message per file.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import type { StartOf } from '../common/thread-start.ts';
 import { CoverStore } from './covers.ts';
 import { parseFile } from './parse-file.ts';
 import type { ParseRequestFile, ParseResult } from '../common/parse-protocol.ts';
@@ -17,18 +18,12 @@ export interface NumberedFile {
 export type ToWorker =
   { type: 'local'; files: NumberedFile[] } | { type: 'network'; file: ParseRequestFile } | { type: 'exit' };
 export type FromWorker = { type: 'results'; results: ParseResult[] };
-export interface WorkerInit {
-  coversDir: string;
-  /** Int32Array[1]: the number of the local file being parsed now. */
-  progress: SharedArrayBuffer;
-}
 
 /** Results go back this many at a time, and whenever the queue runs dry. */
 const RESULTS_PER_MESSAGE = 16;
 
-export function runWorker(): void {
+export function runWorker(init: StartOf<'parse'>): void {
   const port = parentPort!;
-  const init = workerData as WorkerInit;
   const covers = new CoverStore(init.coversDir);
   const progress = new Int32Array(init.progress);
   const queue: NumberedFile[] = [];

@@ -69,12 +69,12 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
       await core.cache.clear();
       return core.cache.stats();
     },
-    'cache.hint': ({ playingId, nextId }) => {
+    'cache.hint': ({ playingId, upNextId }) => {
       const where = (id: number | null) => {
         const file = id === null ? null : catalog.tracks.file(id);
         return file ? { path: file.path, rootId: file.rootId } : null;
       };
-      core.cache.hint(where(playingId), where(nextId));
+      core.cache.hint(where(playingId), where(upNextId));
       return null;
     },
     'cache.reportTiming': ({ kind, ms }) => {

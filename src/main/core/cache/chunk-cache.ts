@@ -30,6 +30,8 @@ export interface ChunkCacheOptions {
   dir: string;
   config: () => CacheConfig;
   share?: ShareIo;
+  /** The parser bundle's entry, which runs the share threads; needed unless `share` is given. */
+  threadEntry?: string;
   /** The chunk files on disk; tests give one whose disk fills up. */
   files?: ChunkFiles;
   /** How long a share call may take before the share counts as gone. */
@@ -115,7 +117,8 @@ export class ChunkCache {
     this.catalog = options.catalog;
     this.bus = options.bus;
     this.files = options.files ?? new ChunkFiles(options.dir);
-    this.share = options.share ?? new ThreadShareIo(SHARE_THREADS);
+    if (!options.share && !options.threadEntry) throw new Error('The chunk cache needs a share reader or its entry');
+    this.share = options.share ?? new ThreadShareIo(SHARE_THREADS, options.threadEntry!);
     this.config = options.config;
     this.timeoutMs = options.shareTimeoutMs ?? 8000;
     this.probeMs = options.probeIntervalMs ?? 2000;

@@ -1,13 +1,13 @@
-// Both ends of the inventory thread. Its entry is the parser bundle's entry
-// (src/main/parser/index.ts), which hands over here when started with role 'inventory'.
-// The thread lives across scans: its JIT stays warm and it keeps its fingerprint cache.
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+// Both ends of the inventory thread. The thread lives across scans: its JIT stays warm and it
+// keeps its fingerprint cache.
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type { StartOf } from '../../common/thread-start.ts';
+import { openThread, serveThread, ThreadCallError, Transfer } from '../threads/channel.ts';
 import { SplitWalker } from './split-walk.ts';
 import type { Diff } from './diff.ts';
 import { runInventory, type InventoryInput } from './inventory-job.ts';
 import { packFiles, transferables, type PackedFiles } from './pack-files.ts';
 
-type ToInventory = { id: number; input: InventoryInput };
 export type InventoryResult =
   | {
       online: true;
@@ -18,107 +18,66 @@ export type InventoryResult =
     }
   | { online: false; reason: string };
 
-type FromInventory =
-  | { id: number; type: 'progress'; filesSeen: number }
-  | { id: number; type: 'done'; outcome: InventoryResult }
-  | { id: number; type: 'error'; message: string };
-
-export interface InventoryWorkerData {
-  role: 'inventory';
-  /** The parser bundle's entry, for the thread's own helper thread. */
-  entry: string;
-}
-
-/** Inside the thread: one request at a time, in order. */
-export function runInventoryWorker(): void {
-  const port = parentPort!;
-  const walker = new SplitWalker((workerData as InventoryWorkerData).entry);
-  let chain = Promise.resolve();
-  port.on('message', ({ id, input }: ToInventory) => {
-    chain = chain.then(() =>
-      runInventory(input, walker, (filesSeen) =>
-        port.postMessage({ id, type: 'progress', filesSeen } satisfies FromInventory),
-      ).then(
-        (outcome) => {
-          if (!outcome.online) return port.postMessage({ id, type: 'done', outcome } satisfies FromInventory);
+function inventoryOperations(walker: SplitWalker) {
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    /** One root's inventory; the files seen so far are posted on `progress` as it goes. */
+    run(input: InventoryInput, progress: MessagePort) {
+      // One at a time, in order: two walks at once would only share the disk.
+      const job = chain.then(async () => {
+        try {
+          const outcome = await runInventory(input, walker, (filesSeen) => progress.postMessage(filesSeen));
+          if (!outcome.online) return outcome;
           const { added, ...diff } = outcome.diff;
           const packed = packFiles(added);
           const result: InventoryResult = { ...outcome, diff, added: packed };
-          port.postMessage({ id, type: 'done', outcome: result } satisfies FromInventory, transferables(packed));
-        },
-        (err: unknown) =>
-          port.postMessage({ id, type: 'error', message: (err as Error).message } satisfies FromInventory),
-      ),
-    );
-  });
+          return new Transfer(result, transferables(packed));
+        } finally {
+          progress.close();
+        }
+      });
+      chain = job.catch(() => {});
+      return job;
+    },
+  };
+}
+type InventoryApi = ReturnType<typeof inventoryOperations>;
+
+/** Inside the thread. */
+export function runInventoryWorker(start: StartOf<'inventory'>): void {
+  serveThread(inventoryOperations(new SplitWalker(start.entry)));
 }
 
 /** In the main process: the thread, started on first use and replaced if a scan is cancelled. */
 export class InventoryThread {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly entry: string;
-  private readonly pending = new Map<number, (message: FromInventory) => void>();
+  private readonly channel;
 
   constructor(entry: string) {
-    this.entry = entry;
+    this.channel = openThread<InventoryApi>(entry, { thread: 'inventory', entry });
+    this.channel.ref(false);
   }
 
   /** Runs one root's inventory; resolves null if aborted (the thread is then stopped). */
-  run(
+  async run(
     input: InventoryInput,
     onProgress: (filesSeen: number) => void,
     signal: AbortSignal,
   ): Promise<InventoryResult | null> {
-    const worker = this.start();
-    const id = this.nextId++;
-    worker.ref();
-    return new Promise<InventoryResult | null>((resolve, reject) => {
-      const onAbort = () => {
-        this.pending.delete(id);
-        this.stop();
-        resolve(null);
-      };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, (message) => {
-        if (message.type === 'progress') return onProgress(message.filesSeen);
-        this.pending.delete(id);
-        signal.removeEventListener('abort', onAbort);
-        if (this.pending.size === 0) worker.unref();
-        if (message.type === 'done') resolve(message.outcome);
-        else reject(new Error(message.message));
-      });
-      worker.postMessage({ id, input } satisfies ToInventory);
-    });
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (filesSeen: number) => onProgress(filesSeen));
+    try {
+      return await this.channel.call('run', [input, port2], { signal, transfer: [port2] });
+    } catch (err) {
+      if (!(err instanceof ThreadCallError) || err.code !== 'ABORTED') throw err;
+      // A walk cannot be taken back: the thread doing it goes, a fresh one serves the next scan.
+      void this.channel.stop();
+      return null;
+    } finally {
+      port1.close();
+    }
   }
 
   stop(): void {
-    const worker = this.worker;
-    this.worker = null;
-    void worker?.terminate();
-    const failed = [...this.pending.values()];
-    this.pending.clear();
-    for (const settle of failed) settle({ id: 0, type: 'error', message: 'The inventory thread was stopped' });
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.entry, {
-      workerData: { role: 'inventory', entry: this.entry } satisfies InventoryWorkerData,
-    });
-    worker.on('message', (message: FromInventory) => this.pending.get(message.id)?.(message));
-    const fail = (message: string) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      const failed = [...this.pending.values()];
-      this.pending.clear();
-      for (const settle of failed) settle({ id: 0, type: 'error', message });
-    };
-    worker.on('error', (err) => fail(`The inventory thread failed: ${err.message}`));
-    worker.on('exit', (code) => fail(`The inventory thread stopped (exit code ${code})`));
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    void this.channel.stop();
   }
 }

@@ -2,7 +2,7 @@
 // finish a rescan of an unchanged library in a little more than half the time. The second
 // thread is started once and kept.
 import { readdirSync } from 'node:fs';
-import { ThreadChannel, Transfer, serveThread } from '../threads/channel.ts';
+import { openThread, Transfer, serveThread, type ThreadChannel } from '../threads/channel.ts';
 import { packFiles, transferables, unpackFiles } from './pack-files.ts';
 import { walkLocal, type WalkResult } from './walk.ts';
 
@@ -33,7 +33,8 @@ export class SplitWalker {
   private readonly helper: ThreadChannel<WalkHelperApi>;
 
   constructor(entry: string) {
-    this.helper = new ThreadChannel<WalkHelperApi>(entry, { workerData: { role: 'walk' } });
+    this.helper = openThread<WalkHelperApi>(entry, { thread: 'walk' });
+    this.helper.ref(false);
   }
 
   async walk(root: string, onProgress: (filesSeen: number) => void): Promise<WalkResult> {

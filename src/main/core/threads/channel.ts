@@ -2,16 +2,20 @@
 // proxy of it. The channel owns the thread's lifetime and settles every call: a reply, or a
 // ThreadCallError with a code when the thread exits or crashes, the call times out or its
 // signal aborts. A thread that died is started again by the next call.
-import { parentPort, Worker, type MessagePort, type WorkerOptions } from 'node:worker_threads';
+import { parentPort, Worker, type MessagePort, type TransferListItem, type WorkerOptions } from 'node:worker_threads';
+import type { ThreadStart } from '../../common/thread-start.ts';
 
 export type ThreadErrorCode = 'THREAD_CRASHED' | 'THREAD_EXITED' | 'TIMEOUT' | 'ABORTED' | 'DISPOSED' | 'FAILED';
 
 export class ThreadCallError extends Error {
   readonly code: ThreadErrorCode;
-  constructor(code: ThreadErrorCode, message: string) {
+  /** FAILED: the code of what the thread threw (an errno name, a TonearmError code), if it had one. */
+  readonly thrownCode: string | undefined;
+  constructor(code: ThreadErrorCode, message: string, thrownCode?: string) {
     super(message);
     this.name = 'ThreadCallError';
     this.code = code;
+    this.thrownCode = thrownCode;
   }
 }
 
@@ -21,8 +25,8 @@ export type ThreadApi = { [method: string]: (...args: any[]) => unknown };
 /** A reply that hands buffers over instead of copying them. */
 export class Transfer<T> {
   readonly value: T;
-  readonly list: ArrayBuffer[];
-  constructor(value: T, list: ArrayBuffer[]) {
+  readonly list: TransferListItem[];
+  constructor(value: T, list: TransferListItem[]) {
     this.value = value;
     this.list = list;
   }
@@ -38,7 +42,7 @@ export type Remote<T extends ThreadApi> = {
 export interface CallOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
-  transfer?: ArrayBuffer[];
+  transfer?: TransferListItem[];
 }
 
 interface CallMessage {
@@ -46,7 +50,9 @@ interface CallMessage {
   method: string;
   args: unknown[];
 }
-type ReplyMessage = { channelReply: number } & ({ ok: true; value: unknown } | { ok: false; message: string });
+type ReplyMessage = { channelReply: number } & (
+  { ok: true; value: unknown } | { ok: false; message: string; code: string | undefined }
+);
 
 function isCall(message: unknown): message is CallMessage {
   return typeof message === 'object' && message !== null && typeof (message as CallMessage).channelCall === 'number';
@@ -75,12 +81,15 @@ export function serveThread<T extends ThreadApi>(implementation: T, port: Messag
             port.postMessage({ channelReply: id, ok: true, value: result } satisfies ReplyMessage);
           }
         },
-        (err: unknown) =>
+        (err: unknown) => {
+          const code = (err as { code?: unknown } | null)?.code;
           port.postMessage({
             channelReply: id,
             ok: false,
             message: err instanceof Error ? err.message : String(err),
-          } satisfies ReplyMessage),
+            code: typeof code === 'string' ? code : undefined,
+          } satisfies ReplyMessage);
+        },
       );
   });
 }
@@ -94,9 +103,9 @@ interface Pending {
 export class ThreadChannel<T extends ThreadApi> {
   readonly remote: Remote<T>;
   private worker: Worker | null = null;
-  private readonly calls = new Map<number, Pending>();
-  private lastCall = 0;
-  private referenced = true;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private keepAlive = true;
   private disposed = false;
   private readonly entry: string | URL;
   private readonly options: WorkerOptions;
@@ -110,16 +119,19 @@ export class ThreadChannel<T extends ThreadApi> {
     });
   }
 
+  private get name(): string {
+    return this.options.name ?? 'worker';
+  }
+
   /** Starts the thread now rather than at the first call. */
   start(): void {
     this.thread();
   }
 
-  /** An idle thread need not keep the process alive. */
-  ref(referenced: boolean): void {
-    this.referenced = referenced;
-    if (referenced) this.worker?.ref();
-    else this.worker?.unref();
+  /** Whether the thread keeps the process alive while no call waits on it (a call always does). */
+  ref(keepAlive: boolean): void {
+    this.keepAlive = keepAlive;
+    this.refresh();
   }
 
   call<K extends keyof T & string>(
@@ -127,27 +139,39 @@ export class ThreadChannel<T extends ThreadApi> {
     args: Parameters<T[K]>,
     options: CallOptions = {},
   ): Promise<Unwrapped<ReturnType<T[K]>>> {
-    if (this.disposed) return Promise.reject(new ThreadCallError('DISPOSED', `the ${method} thread was closed`));
-    if (options.signal?.aborted) return Promise.reject(new ThreadCallError('ABORTED', `${method} was cancelled`));
+    if (this.disposed) return Promise.reject(new ThreadCallError('DISPOSED', `The ${this.name} thread was closed`));
+    if (options.signal?.aborted)
+      return Promise.reject(new ThreadCallError('ABORTED', `${method} on the ${this.name} thread was cancelled`));
     const worker = this.thread();
-    const id = ++this.lastCall;
+    const id = this.nextId++;
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
-      const onAbort = () => settle(() => reject(new ThreadCallError('ABORTED', `${method} was cancelled`)));
+      const onAbort = () =>
+        settle(() => reject(new ThreadCallError('ABORTED', `${method} on the ${this.name} thread was cancelled`)));
       const settle = (finish: () => void) => {
-        if (!this.calls.delete(id)) return;
+        if (!this.pending.delete(id)) return;
+        this.refresh();
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
         finish();
       };
-      this.calls.set(id, {
+      this.pending.set(id, {
         worker,
         resolve: (value) => settle(() => resolve(value as Unwrapped<ReturnType<T[K]>>)),
         reject: (error) => settle(() => reject(error)),
       });
+      worker.ref();
       if (options.timeoutMs !== undefined) {
         timer = setTimeout(
-          () => settle(() => reject(new ThreadCallError('TIMEOUT', `${method} took over ${options.timeoutMs} ms`))),
+          () =>
+            settle(() =>
+              reject(
+                new ThreadCallError(
+                  'TIMEOUT',
+                  `The ${this.name} thread took over ${options.timeoutMs} ms on ${method}`,
+                ),
+              ),
+            ),
           options.timeoutMs,
         );
       }
@@ -156,39 +180,68 @@ export class ThreadChannel<T extends ThreadApi> {
     });
   }
 
-  /** Ends the thread; calls still waiting are rejected with DISPOSED. */
+  /** Ends the thread now (its calls are rejected with DISPOSED); the next call starts a new one. */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    this.rejectAll(new ThreadCallError('DISPOSED', `The ${this.name} thread was stopped`), worker);
+    await worker.terminate();
+  }
+
+  /** Ends the thread for good; calls still waiting are rejected with DISPOSED. */
   async dispose(): Promise<void> {
     this.disposed = true;
     const worker = this.worker;
     this.worker = null;
-    this.rejectAll(new ThreadCallError('DISPOSED', 'the thread was closed'));
+    this.rejectAll(new ThreadCallError('DISPOSED', `The ${this.name} thread was closed`));
     if (worker) await worker.terminate();
+  }
+
+  private refresh(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    const waitedOn = [...this.pending.values()].some((pending) => pending.worker === worker);
+    if (waitedOn || this.keepAlive) worker.ref();
+    else worker.unref();
   }
 
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.entry, this.options);
-    if (!this.referenced) worker.unref();
+    if (!this.keepAlive) worker.unref();
     worker.on('message', (message: unknown) => {
       if (!isReply(message)) return;
-      const pending = this.calls.get(message.channelReply);
+      const pending = this.pending.get(message.channelReply);
       if (!pending) return;
       if (message.ok) pending.resolve(message.value);
-      else pending.reject(new ThreadCallError('FAILED', message.message));
+      else pending.reject(new ThreadCallError('FAILED', message.message, message.code));
     });
     worker.on('error', (err) => {
       if (this.worker === worker) this.worker = null;
-      this.rejectAll(new ThreadCallError('THREAD_CRASHED', `the thread crashed: ${err.message}`), worker);
+      this.rejectAll(new ThreadCallError('THREAD_CRASHED', `The ${this.name} thread failed: ${err.message}`), worker);
     });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = null;
-      this.rejectAll(new ThreadCallError('THREAD_EXITED', `the thread exited (code ${code})`), worker);
+      this.rejectAll(
+        new ThreadCallError('THREAD_EXITED', `The ${this.name} thread stopped (exit code ${code})`),
+        worker,
+      );
     });
     this.worker = worker;
     return worker;
   }
 
   private rejectAll(error: ThreadCallError, of?: Worker): void {
-    for (const pending of [...this.calls.values()]) if (!of || pending.worker === of) pending.reject(error);
+    for (const pending of [...this.pending.values()]) if (!of || pending.worker === of) pending.reject(error);
   }
+}
+
+/** A thread of the parser bundle's one entry, started to do the job its start data names. */
+export function openThread<T extends ThreadApi>(
+  entry: string | URL,
+  start: ThreadStart,
+  options: Omit<WorkerOptions, 'workerData'> = {},
+): ThreadChannel<T> {
+  return new ThreadChannel<T>(entry, { name: start.thread, ...options, workerData: start });
 }

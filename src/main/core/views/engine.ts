@@ -74,7 +74,7 @@ export class ViewsEngine {
   private readonly latest = new Map<string, number>();
   private tables: LibraryTables | null = null;
   private folderTrees: FolderTrees | null = null;
-  private nextId = 1;
+  private lastSnapshotId = 0;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -254,7 +254,7 @@ export class ViewsEngine {
       return this.snapshot(latest.id);
     }
     const head = headOnly <= HEAD_ROWS ? this.head(spec, version) : null;
-    if (head) return this.keep({ id: this.nextId++, key, spec, version, ids: null, ...head });
+    if (head) return this.keep({ id: ++this.lastSnapshotId, key, spec, version, ids: null, ...head });
     const ids = this.computeIds(spec, version);
     const before = previous === undefined ? undefined : this.snapshots.get(previous);
     if (before?.ids && before.key === key && sameIds(before.ids, ids)) {
@@ -262,7 +262,7 @@ export class ViewsEngine {
       this.latest.set(key, before.id);
       return this.snapshot(before.id);
     }
-    return this.keep({ id: this.nextId++, key, spec, version, ids, head: ids, total: ids.length });
+    return this.keep({ id: ++this.lastSnapshotId, key, spec, version, ids, head: ids, total: ids.length });
   }
 
   /** The first rows of a whole-library order not read yet, and the count; null where not worth it. */

@@ -9,5 +9,5 @@ export function onUpcomingChange(current: TrackRow | null, next: TrackRow | null
   const pair: [number | null, number | null] = [current?.id ?? null, next?.id ?? null];
   if (pair[0] === last[0] && pair[1] === last[1]) return;
   last = pair;
-  void call('cache.hint', { playingId: pair[0], nextId: pair[1] }).catch(() => {});
+  void call('cache.hint', { playingId: pair[0], upNextId: pair[1] }).catch(() => {});
 }
