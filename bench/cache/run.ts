@@ -174,7 +174,7 @@ async function outage(b: Bench) {
   await cold(b);
   // Lookahead alone must carry playback through: with the background fill on, the whole file
   // would be cached long before the outage.
-  b.core.settings.set('cache.backgroundFill', false);
+  await b.core.settings.set('cache.backgroundFill', false);
   let markedOffline = false;
   const unsubscribe = b.core.bus.on('library.changed', () => {
     if (b.core.catalog.roots.list().some((r) => r.kind === 'network' && !r.online)) markedOffline = true;
@@ -192,7 +192,7 @@ async function outage(b: Bench) {
   // The lookahead moved on with the playhead once the share was back.
   const resumed = b.core.cache.stats().bytesCached > cachedAtReturn;
   unsubscribe();
-  b.core.settings.set('cache.backgroundFill', true);
+  await b.core.settings.set('cache.backgroundFill', true);
   for (const r of b.core.catalog.roots.list())
     console.error(`  root ${r.path}: ${r.online ? 'online' : `offline (${r.offlineReason})`}`);
   const backOnline = markedOffline && b.core.catalog.roots.list().some((r) => r.kind === 'network' && r.online);
@@ -273,8 +273,8 @@ async function sweep(b: Bench, trials: number) {
   const rows: string[] = [];
   const rootId = shareRootId(b);
   for (const kb of SWEEP_KB) {
-    b.core.settings.set('cache.chunkSizeKB', kb);
-    b.core.settings.set('cache.lookaheadChunks', Math.max(1, Math.ceil(LOOKAHEAD_BYTES / (kb * 1024))));
+    await b.core.settings.set('cache.chunkSizeKB', kb);
+    await b.core.settings.set('cache.lookaheadChunks', Math.max(1, Math.ceil(LOOKAHEAD_BYTES / (kb * 1024))));
     const start: number[] = [];
     const seek: number[] = [];
     const ahead: number[] = [];

@@ -12,6 +12,7 @@ import { CoverStore } from '../../src/main/parser/covers.ts';
 import { makeCover } from '../library/covers.ts';
 import { planLibrary } from '../library/model.ts';
 import type { ManifestTrack } from '../library/types.ts';
+import { RootWrites } from '../../src/main/core/catalog/roots.ts';
 
 export interface CatalogOptions {
   dbPath: string;
@@ -54,7 +55,7 @@ export async function buildCatalog(options: CatalogOptions): Promise<void> {
   }
 
   const catalog = openCatalog(temp);
-  const root = catalog.roots.add(BENCH_ROOT, 'local');
+  const root = new RootWrites(catalog.db).add(BENCH_ROOT, 'local');
   const writer = new LibraryWriter(catalog.db, catalog.changes);
   const albums = planLibrary({
     root: BENCH_ROOT,

@@ -78,7 +78,7 @@ export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; 
   const openArtistAgain: number[] = [];
   // Forty, so that the p95 is not simply the slowest one.
   for (let i = 0; i < 40; i++) {
-    core.announceStructuralChange();
+    await core.writer.write.announceStructural();
     const [first, whole] = await openTimed({ field: 'artist', desc: false });
     openArtist.push(first);
     openArtistWhole.push(whole);
@@ -93,7 +93,7 @@ export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; 
     const own: number[] = [];
     for (const desc of [false, true]) {
       for (let i = 0; i < 2; i++) {
-        core.announceStructuralChange();
+        await core.writer.write.announceStructural();
         await openTimed({ field: 'albumArtist', desc: false });
         const [first, whole] = await openTimed({ field, desc });
         own.push(first);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openCatalog } from '../../src/main/core/catalog/index.ts';
 import { localCache, readThrough } from '../support/local-cache.ts';
 import { tempDir } from '../support/temp.ts';
+import { RootWrites } from '../../src/main/core/catalog/roots.ts';
 
 const CHILD = fileURLToPath(new URL('../support/cache-crash-child.ts', import.meta.url));
 
@@ -41,7 +42,7 @@ describe('chunk cache and a crash', () => {
       const data = randomBytes(256 * 1024);
       writeFileSync(file, data);
       const catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
-      const rootId = catalog.roots.add(share, 'network').id;
+      const rootId = new RootWrites(catalog.db).add(share, 'network').id;
       const stat = statSync(file, { bigint: true });
       const entry = catalog.cache.createEntry(file, data.length, stat.mtimeNs, 64 * 1024, Date.now());
       const entryDir = join(dir.path, 'cache', `e${entry.id}`);
@@ -72,7 +73,7 @@ describe('chunk cache and a crash', () => {
       const dbPath = join(dir.path, 'catalog.sqlite');
       const cacheDir = join(dir.path, 'cache');
       const setup = openCatalog(dbPath);
-      const rootId = setup.roots.add(share, 'network').id;
+      const rootId = new RootWrites(setup.db).add(share, 'network').id;
       setup.close();
 
       let recordedTotal = 0;

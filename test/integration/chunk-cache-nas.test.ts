@@ -12,6 +12,8 @@ import { Nas, noNasReason } from '../support/nas.ts';
 import { tempDir } from '../support/temp.ts';
 import { stepReader } from '../support/stream-reader.ts';
 import { PARSER_ENTRY } from '../support/core.ts';
+import { RootWrites } from '../../src/main/core/catalog/roots.ts';
+import { recordRootState } from '../support/local-cache.ts';
 
 const KB = 1024;
 
@@ -33,6 +35,7 @@ describe.skipIf(noNasReason !== null)('chunk cache over a real share that drops 
     cache = new ChunkCache({
       catalog,
       bus: new EventBus(),
+      reportRoot: recordRootState(catalog, new EventBus()),
       dir: join(dir.path, 'cache'),
       threadEntry: PARSER_ENTRY,
       shareTimeoutMs: 3000,
@@ -54,7 +57,7 @@ describe.skipIf(noNasReason !== null)('chunk cache over a real share that drops 
   });
 
   it('keeps playing what is cached, marks the root offline, and resumes when the share returns', async () => {
-    const rootId = catalog.roots.add(mount, 'network').id;
+    const rootId = new RootWrites(catalog.db).add(mount, 'network').id;
     const opened = await cache.open(join(mount, 'track.flac'), rootId, catalog.cache.rootState(rootId)!, 0);
     const { take, bytes } = stepReader(opened!.source.stream(0, data.length - 1, new AbortController().signal));
     await take(128 * KB);

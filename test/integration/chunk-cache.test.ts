@@ -13,6 +13,8 @@ import { FlakyShare } from '../support/flaky-share.ts';
 import { PARSER_ENTRY } from '../support/core.ts';
 import { tempDir } from '../support/temp.ts';
 import { stepReader } from '../support/stream-reader.ts';
+import { RootWrites } from '../../src/main/core/catalog/roots.ts';
+import { recordRootState } from '../support/local-cache.ts';
 
 const KB = 1024;
 
@@ -50,6 +52,7 @@ describe('chunk cache', () => {
     new ChunkCache({
       catalog,
       bus,
+      reportRoot: recordRootState(catalog, bus),
       dir: join(dir.path, 'cache'),
       config: () => config,
       share,
@@ -79,7 +82,7 @@ describe('chunk cache', () => {
     share = new FlakyShare();
     config = { chunkBytes: 64 * KB, lookaheadChunks: 2, backgroundFill: false, prefetchNext: true, maxBytes: 1e9 };
     mkdirSync(music);
-    rootId = catalog.roots.add(music, 'network').id;
+    rootId = new RootWrites(catalog.db).add(music, 'network').id;
     cache = make();
   });
   afterEach(async () => {
@@ -108,6 +111,7 @@ describe('chunk cache', () => {
     cache = new ChunkCache({
       catalog,
       bus,
+      reportRoot: recordRootState(catalog, bus),
       dir: join(dir.path, 'cache'),
       config: () => config,
       share: new ThreadShareIo(2, PARSER_ENTRY),
@@ -237,7 +241,7 @@ describe('chunk cache', () => {
   it('serves a cached track while its share is offline, and only what it holds', async () => {
     const data = source('e.flac', 128 * KB);
     await read('e.flac', 0, data.length - 1);
-    catalog.roots.setOnline(rootId, false, 'unreachable');
+    new RootWrites(catalog.db).setOnline(rootId, false, 'unreachable');
     share.offline = true;
     same(await read('e.flac', 0, data.length - 1), data);
     source('never.flac', 10 * KB);

@@ -11,6 +11,7 @@ import type { LibraryChange, PlaybackState, PlayStats, TrackRow } from '../../sr
 import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
 import { testCore } from '../support/core.ts';
 import { tempDir } from '../support/temp.ts';
+import { SettingsWrites } from '../../src/main/core/catalog/settings.ts';
 
 describe.skipIf(!hasFfmpeg)('playback commands', () => {
   const dir = tempDir();
@@ -95,7 +96,7 @@ describe.skipIf(!hasFfmpeg)('playback commands', () => {
     expect(await call('playback.loadState', {})).toEqual(state);
     const bad = await dispatch(handlers, 'playback.saveState', { ...state, repeat: 'forever' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    core.catalog.settings.saveState('playback', { trackIds: 'nonsense' });
+    new SettingsWrites(core.catalog.db).saveState('playback', { trackIds: 'nonsense' });
     expect(await call('playback.loadState', {})).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts'
 import { LibraryWriter } from '../../src/main/core/catalog/library-writer.ts';
 import type { ParsedTrack } from '../../src/main/common/parse-protocol.ts';
 import { tempDir } from '../support/temp.ts';
+import { RootWrites } from '../../src/main/core/catalog/roots.ts';
 
 function track(title: string): ParsedTrack {
   return {
@@ -72,7 +73,7 @@ describe('the search backlog', () => {
   beforeEach(() => {
     dir = tempDir();
     catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
-    rootId = catalog.roots.add('/music', 'local').id;
+    rootId = new RootWrites(catalog.db).add('/music', 'local').id;
     writer = new LibraryWriter(catalog.db, catalog.changes);
   });
   afterEach(() => {

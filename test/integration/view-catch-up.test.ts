@@ -104,7 +104,7 @@ describe('a list that missed library changes', () => {
     await list.open();
     const total = list.total;
     importTracks(5);
-    for (let i = 0; i <= FEED_CAPACITY; i++) core.announceStructuralChange();
+    for (let i = 0; i <= FEED_CAPACITY; i++) await core.writer.write.announceStructural();
     await list.catchUp(null);
     expect(list.stats).toMatchObject({ deltas: 0, reloads: 1 });
     expect(list.total).toBe(total + 5);

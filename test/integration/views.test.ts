@@ -194,7 +194,7 @@ describe('library views', () => {
   });
 
   it('answers a sort not read yet with its first rows at once, as the whole order has them', async () => {
-    core.announceStructuralChange();
+    await core.writer.write.announceStructural();
     for (const field of TRACK_SORT_FIELDS) {
       for (const desc of [false, true]) {
         const spec = { kind: 'tracks', filter: all, sort: { field, desc } } as const;

@@ -2,8 +2,20 @@
 // about what the cache keeps on disk rather than how it meets a slow network.
 import { ChunkCache, type CacheConfig } from '../../src/main/core/cache/chunk-cache.ts';
 import type { Catalog } from '../../src/main/core/catalog/index.ts';
+import { RootWrites } from '../../src/main/core/catalog/roots.ts';
 import { EventBus } from '../../src/main/core/events/bus.ts';
 import { FlakyShare } from './flaky-share.ts';
+
+/**
+ * Where a cache without a core reports a share gone or back: straight into the test's
+ * catalog (the core's RootStatus writes through the writer thread instead).
+ */
+export function recordRootState(catalog: Catalog, bus: EventBus) {
+  return (rootId: number, online: boolean, reason: string | null): void => {
+    new RootWrites(catalog.db).setOnline(rootId, online, reason);
+    bus.emit('library.changed', catalog.changes.appendStructural());
+  };
+}
 
 export function localCache(catalog: Catalog, dir: string, config: Partial<CacheConfig>): ChunkCache {
   const whole: CacheConfig = {
@@ -14,7 +26,9 @@ export function localCache(catalog: Catalog, dir: string, config: Partial<CacheC
     maxBytes: 1e9,
     ...config,
   };
-  return new ChunkCache({ catalog, bus: new EventBus(), dir, share: new FlakyShare(0), config: () => whole });
+  const bus = new EventBus();
+  const reportRoot = recordRootState(catalog, bus);
+  return new ChunkCache({ catalog, bus, dir, share: new FlakyShare(0), reportRoot, config: () => whole });
 }
 
 /** Every byte of a cached file, read through the cache from start to end. */

@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
-import { Core } from '../core/core.ts';
+import { openCatalog } from '../core/catalog/index.ts';
 import { dataPaths } from '../core/paths.ts';
 import { queryTracks } from '../core/catalog/query-tracks.ts';
 import { parseSort, queryTrackIds, SORT_HELP } from '../core/views/query-tracks.ts';
 import { intOption, parse, UsageError } from './args.ts';
-import { parserEntry } from './entries.ts';
-import { VERSION } from './version.ts';
 
 export async function query(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -23,13 +21,14 @@ export async function query(argv: string[]): Promise<number> {
   // Only scan makes a catalog: a query on a mistyped path must say so, not leave an empty one there.
   const catalogFile = dataPaths(values.db).dbPath;
   if (!existsSync(catalogFile)) throw new Error(`No catalog at ${catalogFile}: \`tonearm scan DIR\` makes one`);
-  const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() });
+  // One query needs the catalog alone: no threads, no parser, no cache.
+  const catalog = openCatalog(catalogFile);
   try {
     // The views' search language and orders; the rows themselves as the catalog spells them for the CLI.
-    const ids = queryTrackIds(core.catalog.db, { search: values.search, sort }).slice(0, limit);
-    process.stdout.write(`${JSON.stringify(queryTracks(core.catalog.db, ids))}\n`);
+    const ids = queryTrackIds(catalog.db, { search: values.search, sort }).slice(0, limit);
+    process.stdout.write(`${JSON.stringify(queryTracks(catalog.db, ids))}\n`);
     return 0;
   } finally {
-    await core.close();
+    catalog.close();
   }
 }

@@ -7,6 +7,7 @@ import type { Root } from '../../shared/domain.ts';
 import { TonearmError } from '../../shared/result.ts';
 import { ChunkCache } from './cache/chunk-cache.ts';
 import { openCatalog, type Catalog } from './catalog/index.ts';
+import { CatalogWriter } from './catalog/writer-thread.ts';
 import { EventBus } from './events/bus.ts';
 import { MediaRouter } from './media/router.ts';
 import { ParserHost } from './parser-host/parser-host.ts';
@@ -14,6 +15,7 @@ import { childProcessParser, type SpawnParser } from './parser-host/transport.ts
 import { dataPaths, type DataPaths } from './paths.ts';
 import { detectRootKind, readMountTable } from './roots/mount-table.ts';
 import { isInside, isSystemFolder } from './roots/root-paths.ts';
+import { RootStatus } from './roots/root-status.ts';
 import { Scanner } from './scanner/scanner.ts';
 import { Views } from './views/index.ts';
 import { SettingsService } from './settings-service.ts';
@@ -36,6 +38,9 @@ export class Core {
   readonly paths: DataPaths;
   readonly catalog: Catalog;
   readonly bus = new EventBus();
+  /** The catalog's one writer: every write, announced in commit order. */
+  readonly writer: CatalogWriter;
+  readonly roots: RootStatus;
   readonly settings: SettingsService;
   readonly cache: ChunkCache;
   readonly media: MediaRouter;
@@ -49,13 +54,19 @@ export class Core {
     this.options = options;
     this.paths = dataPaths(options.dbPath);
     this.catalog = openCatalog(this.paths.dbPath);
-    this.settings = new SettingsService(this.catalog.settings, this.bus);
+    this.writer = new CatalogWriter(options.parserEntry, this.paths.dbPath, (change) =>
+      this.bus.emit('library.changed', change),
+    );
+    const writes = this.writer.write;
+    this.roots = new RootStatus(this.catalog.roots, writes);
+    this.settings = new SettingsService(this.catalog.settings, writes.saveSetting, this.bus);
     const setting = this.settings;
     this.cache = new ChunkCache({
       catalog: this.catalog,
       bus: this.bus,
       dir: this.paths.cacheDir,
       threadEntry: options.parserEntry,
+      reportRoot: (rootId, online, reason) => void this.roots.report(rootId, online, reason),
       config: () => ({
         chunkBytes: setting.get('cache.chunkSizeKB') * 1024,
         lookaheadChunks: setting.get('cache.lookaheadChunks'),
@@ -73,6 +84,8 @@ export class Core {
     });
     this.scanner = new Scanner({
       catalog: this.catalog,
+      writes,
+      rootStatus: this.roots,
       bus: this.bus,
       parser: this.parser,
       threadEntry: options.parserEntry,
@@ -124,14 +137,7 @@ export class Core {
       .find((root) => isInside(real, root.path) || isInside(root.path, real));
     if (overlapping) throw new TonearmError('BAD_INPUT', `${real} overlaps the library folder ${overlapping.path}`);
     const kind = detectRootKind(real, await readMountTable());
-    const root = this.catalog.roots.add(real, kind);
-    this.announceStructuralChange();
-    return root;
-  }
-
-  /** Roots (or other non-track data) changed: a new library version, so views refresh. */
-  announceStructuralChange(): void {
-    this.bus.emit('library.changed', this.catalog.changes.appendStructural());
+    return this.writer.write.addRoot(real, kind);
   }
 
   async close(): Promise<void> {
@@ -142,6 +148,7 @@ export class Core {
     await this.parser.close();
     await this.views.close();
     await this.cache.close();
+    await this.writer.close();
     this.catalog.close();
   }
 }

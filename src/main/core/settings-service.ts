@@ -3,14 +3,16 @@ import { TonearmError } from '../../shared/result.ts';
 import type { SettingsRepo } from './catalog/settings.ts';
 import type { EventBus } from './events/bus.ts';
 
-/** The settings in memory, written through to the catalog, announced on change. */
+type SaveSetting = (key: SettingKey, value: unknown) => Promise<void>;
+
+/** The settings in memory, written through to the catalog, announced once written. */
 export class SettingsService {
   private current: Settings;
-  private readonly repo: SettingsRepo;
+  private readonly save: SaveSetting;
   private readonly bus: EventBus;
 
-  constructor(repo: SettingsRepo, bus: EventBus) {
-    this.repo = repo;
+  constructor(repo: SettingsRepo, save: SaveSetting, bus: EventBus) {
+    this.save = save;
     this.bus = bus;
     this.current = repo.load();
   }
@@ -23,11 +25,11 @@ export class SettingsService {
     return this.current[key];
   }
 
-  set(key: SettingKey, value: unknown): Settings {
+  async set(key: SettingKey, value: unknown): Promise<Settings> {
     if (!Object.hasOwn(settingSpecs, key)) throw new TonearmError('BAD_INPUT', `Unknown setting: ${String(key)}`);
     const checked = validateSetting(key, value);
     if (!checked.ok) throw new TonearmError('BAD_INPUT', checked.message);
-    this.repo.save(key, checked.value);
+    await this.save(key, checked.value);
     this.current = { ...this.current, [key]: checked.value };
     this.bus.emit('settings.changed', this.current);
     return this.current;

@@ -17,6 +17,10 @@ const headless: Platform = { pickFolders: async () => null };
 
 export function createHandlers(core: Core, platform: Platform = headless): Handlers {
   const { catalog } = core;
+  const writes = core.writer.write;
+  const knownRoot = (rootId: number) => {
+    if (!catalog.roots.get(rootId)) throw new TonearmError('NOT_FOUND', `No library folder ${rootId}`);
+  };
   return {
     ...viewHandlers(core, platform.showItemInFolder),
     'app.info': () => ({
@@ -32,16 +36,14 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     'library.roots': () => catalog.roots.list(),
     'library.addRoot': ({ path }) => core.addRoot(path),
     'library.pickFolders': () => platform.pickFolders(),
-    'library.setRootWatch': ({ rootId, watch }) => {
-      if (!catalog.roots.get(rootId)) throw new TonearmError('NOT_FOUND', `No library folder ${rootId}`);
-      catalog.roots.setWatch(rootId, watch);
-      core.announceStructuralChange();
+    'library.setRootWatch': async ({ rootId, watch }) => {
+      knownRoot(rootId);
+      await writes.setRootWatch(rootId, watch);
       return catalog.roots.get(rootId)!;
     },
-    'library.removeRoot': ({ rootId }) => {
-      if (!catalog.roots.get(rootId)) throw new TonearmError('NOT_FOUND', `No library folder ${rootId}`);
-      catalog.roots.remove(rootId);
-      core.announceStructuralChange();
+    'library.removeRoot': async ({ rootId }) => {
+      knownRoot(rootId);
+      await writes.removeRoot(rootId);
       return null;
     },
     'scan.start': ({ rootIds, acceptLosses }) => {
@@ -58,10 +60,9 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     'settings.get': () => core.settings.all,
     'settings.set': ({ key, value }) => core.settings.set(key, value),
     'scan.errors': ({ offset, limit }) => catalog.scanErrors.page(offset, limit),
-    'library.setRootKind': ({ rootId, kind }) => {
-      if (!catalog.roots.get(rootId)) throw new TonearmError('NOT_FOUND', `No library folder ${rootId}`);
-      catalog.roots.setKindOverride(rootId, kind);
-      core.announceStructuralChange();
+    'library.setRootKind': async ({ rootId, kind }) => {
+      knownRoot(rootId);
+      await writes.setRootKindOverride(rootId, kind);
       return catalog.roots.get(rootId)!;
     },
     'cache.stats': () => core.cache.stats(),
@@ -82,19 +83,18 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
       return null;
     },
     'library.tracksByIds': ({ ids }) => catalog.tracks.byIds(ids),
-    'playback.recordPlay': ({ trackId }) => {
-      const recorded = catalog.playStats.recordPlay(trackId, Date.now());
-      if (!recorded) throw new TonearmError('NOT_FOUND', `No track ${trackId}`);
-      core.bus.emit('library.changed', recorded.change);
-      return recorded.stats;
-    },
-    'playback.recordSkip': ({ trackId }) => {
-      const stats = catalog.playStats.recordSkip(trackId);
+    'playback.recordPlay': async ({ trackId }) => {
+      const stats = await writes.recordPlay(trackId, Date.now());
       if (!stats) throw new TonearmError('NOT_FOUND', `No track ${trackId}`);
       return stats;
     },
-    'playback.saveState': (state) => {
-      catalog.settings.saveState(PLAYBACK_STATE_KEY, state);
+    'playback.recordSkip': async ({ trackId }) => {
+      const stats = await writes.recordSkip(trackId);
+      if (!stats) throw new TonearmError('NOT_FOUND', `No track ${trackId}`);
+      return stats;
+    },
+    'playback.saveState': async (state) => {
+      await writes.saveState(PLAYBACK_STATE_KEY, state);
       return null;
     },
     'playback.loadState': () => {

@@ -30,6 +30,8 @@ export interface ChunkCacheOptions {
   dir: string;
   config: () => CacheConfig;
   share?: ShareIo;
+  /** Where a share found gone or back is reported: the roots' online state has one owner (RootStatus). */
+  reportRoot: (rootId: number, online: boolean, reason: string | null) => void;
   /** The parser bundle's entry, which runs the share threads; needed unless `share` is given. */
   threadEntry?: string;
   /** The chunk files on disk; tests give one whose disk fills up. */
@@ -76,6 +78,7 @@ const OFFLINE_CODES = new Set([...SHARE_GONE_CODES, 'EPIPE', 'EACCES']);
 export class ChunkCache {
   private readonly catalog: Catalog;
   private readonly bus: EventBus;
+  private readonly reportRoot: ChunkCacheOptions['reportRoot'];
   private readonly files: ChunkFiles;
   private readonly share: ShareIo;
   private readonly config: () => CacheConfig;
@@ -118,6 +121,7 @@ export class ChunkCache {
     this.bus = options.bus;
     this.files = options.files ?? new ChunkFiles(options.dir);
     if (!options.share && !options.threadEntry) throw new Error('The chunk cache needs a share reader or its entry');
+    this.reportRoot = options.reportRoot;
     this.share = options.share ?? new ThreadShareIo(SHARE_THREADS, options.threadEntry!);
     this.config = options.config;
     this.timeoutMs = options.shareTimeoutMs ?? 8000;
@@ -784,12 +788,7 @@ export class ChunkCache {
   }
 
   private setRootOnline(rootId: number, online: boolean, reason: string | null): void {
-    try {
-      this.catalog.roots.setOnline(rootId, online, reason);
-      this.bus.emit('library.changed', this.catalog.changes.appendStructural());
-    } catch (err) {
-      console.error('tonearm: could not record a share going offline or online:', err);
-    }
+    this.reportRoot(rootId, online, reason);
   }
 
   // ——— the catalog, in batches ———

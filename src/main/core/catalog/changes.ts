@@ -23,6 +23,7 @@ export class ChangeLog {
   private readonly versionStmt;
 
   private readonly db: Database.Database;
+  private appended: LibraryChange[] = [];
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -41,7 +42,16 @@ export class ChangeLog {
       JSON.stringify(change.removed),
       change.structural ? 1 : 0,
     );
-    return { ...change, version: Number(info.lastInsertRowid) };
+    const appended = { ...change, version: Number(info.lastInsertRowid) };
+    this.appended.push(appended);
+    return appended;
+  }
+
+  /** The changes appended since the last call, in commit order (the writer announces them). */
+  takeAppended(): LibraryChange[] {
+    const taken = this.appended;
+    this.appended = [];
+    return taken;
   }
 
   /** Roots, albums or availability changed: views refetch whole rather than by track. */

@@ -33,7 +33,7 @@ export class Catalog {
     this.scanErrors = new ScanErrorsRepo(db);
     this.settings = new SettingsRepo(db);
     this.cache = new CacheRepo(db);
-    this.playStats = new PlayStatsRepo(db, this.changes);
+    this.playStats = new PlayStatsRepo(db);
   }
 
   close(): void {

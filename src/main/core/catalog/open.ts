@@ -26,3 +26,19 @@ export function openDatabase(dbPath: string): OpenedDatabase {
   const migration = migrate(db, dbPath === ':memory:' ? null : dbPath);
   return { db, migration };
 }
+
+/**
+ * A connection that only reads (the views thread, the inventory thread): WAL lets it read
+ * while the writer writes. The file must exist; the writer made and migrated it.
+ */
+export function openReadOnly(dbPath: string, cacheKiB = 16_000): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new TonearmError('DB_ERROR', `Cannot read the catalog at ${dbPath}: ${(err as Error).message}`);
+  }
+  db.pragma(`cache_size = -${cacheKiB}`);
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

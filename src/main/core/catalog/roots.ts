@@ -54,12 +54,23 @@ export class RootsRepo {
     const raw = this.db.prepare(`${SELECT_ROOT} WHERE r.path = ?`).get(path) as RawRoot | undefined;
     return raw ? toRoot(raw) : null;
   }
+}
+
+/** The roots' writes; only the writer thread runs them (catalog/write-operations.ts). */
+export class RootWrites {
+  private readonly db: Database.Database;
+  private readonly reads: RootsRepo;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.reads = new RootsRepo(db);
+  }
 
   add(path: string, kindDetected: RootKind): RootRecord {
     this.db
       .prepare('INSERT INTO roots (path, kind_detected, added_at) VALUES (?, ?, ?) ON CONFLICT (path) DO NOTHING')
       .run(path, kindDetected, Date.now());
-    return this.byPath(path)!;
+    return this.reads.byPath(path)!;
   }
 
   remove(id: number): void {

@@ -30,12 +30,6 @@ export class SettingsRepo {
     return settings as Settings;
   }
 
-  save(key: SettingKey, value: unknown): void {
-    this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(value));
-  }
-
   /** Non-setting state the app keeps across restarts (the play queue, for one). */
   loadState<T>(key: string): T | null {
     const raw = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(`state:${key}`) as
@@ -46,6 +40,21 @@ export class SettingsRepo {
     } catch {
       return null;
     }
+  }
+}
+
+/** The writes, run by the writer thread. */
+export class SettingsWrites {
+  private readonly db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  save(key: SettingKey, value: unknown): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value));
   }
 
   saveState(key: string, value: unknown): void {

@@ -1,15 +1,9 @@
 // Diff, step 2: compare what is on disk with the catalog's fingerprints (path, size, mtime_ns).
 // Unchanged files are never opened again.
+import type { Fingerprint } from '../catalog/fingerprints.ts';
 import type { FileStat } from './walk.ts';
 
-export interface Fingerprint {
-  id: number;
-  size: number;
-  mtimeNs: bigint;
-  missing: boolean;
-  /** The last parse of this file failed: try again. */
-  failed: boolean;
-}
+export type { Fingerprint };
 
 export interface Diff {
   added: FileStat[];

@@ -1,6 +1,8 @@
 // Inventory + diff for one root, run in a worker thread so that neither the walk nor reading
 // tens of thousands of fingerprints ever holds up the main process's event loop.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { fingerprintsOf, libraryVersion } from '../catalog/fingerprints.ts';
+import { openReadOnly } from '../catalog/open.ts';
 import { diffInventory, judgeRoot, type Diff, type Fingerprint, type RootVerdict } from './diff.ts';
 import type { SplitWalker } from './split-walk.ts';
 import { folderCoverOf, isAudioFileName, walkLocal, walkNetwork, type FileStat } from './walk.ts';
@@ -23,8 +25,6 @@ export type InventoryOutcome =
   | { online: true; diff: Diff; folderCovers: Map<string, string>; filesFound: number }
   | { online: false; reason: string };
 
-type FingerprintRow = [bigint, string, bigint, bigint, bigint, bigint];
-
 /**
  * The thread keeps the fingerprints it read, tagged with the library version: a rescan of an
  * unchanged library (the common case) walks the disk and reads nothing else from the catalog.
@@ -36,22 +36,10 @@ class FingerprintCache {
 
   get(dbPath: string, rootId: number): Map<string, Fingerprint> {
     const db = this.open(dbPath);
-    const version = db.prepare('SELECT COALESCE(max(version), 0) FROM change_log').pluck().get() as number;
+    const version = libraryVersion(db);
     const cached = this.byRoot.get(rootId);
     if (cached && cached.version === version) return cached.known;
-    const rows = db
-      .prepare(
-        `SELECT t.id, t.path, t.size, t.mtime_ns, t.missing_since IS NOT NULL,
-                EXISTS (SELECT 1 FROM scan_errors e WHERE e.path = t.path)
-         FROM tracks t WHERE t.root_id = ?`,
-      )
-      .safeIntegers(true)
-      .raw(true)
-      .all(rootId) as FingerprintRow[];
-    const known = new Map<string, Fingerprint>();
-    for (const [id, path, size, mtimeNs, missing, failed] of rows) {
-      known.set(path, { id: Number(id), size: Number(size), mtimeNs, missing: missing === 1n, failed: failed === 1n });
-    }
+    const known = fingerprintsOf(db, rootId);
     this.byRoot.set(rootId, { version, known });
     return known;
   }
@@ -60,7 +48,7 @@ class FingerprintCache {
     if (this.db && this.dbPath === dbPath) return this.db;
     this.db?.close();
     this.byRoot.clear();
-    this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    this.db = openReadOnly(dbPath, 2_000);
     this.dbPath = dbPath;
     return this.db;
   }

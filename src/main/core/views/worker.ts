@@ -1,9 +1,9 @@
 // Both ends of the views thread. The thread keeps its own read-only connection (WAL lets it
 // read while the writer writes) and the snapshots, so that no sort of 250k rows ever runs on
 // the main process's event loop.
-import Database from 'better-sqlite3';
 import type { StartOf } from '../../common/thread-start.ts';
 import { TonearmError, toErrorInfo } from '../../../shared/result.ts';
+import { openReadOnly } from '../catalog/open.ts';
 import { openThread, serveThread, type Remote } from '../threads/channel.ts';
 import { ViewsEngine } from './engine.ts';
 
@@ -39,11 +39,8 @@ export function runViewsWorker(start: StartOf<'views'>): void {
 }
 
 function openEngine(dbPath: string): ViewsEngine {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   // Orders are held in memory once read: a small page cache does (the OS keeps the file).
-  db.pragma('cache_size = -16000');
-  db.pragma('busy_timeout = 5000');
-  return new ViewsEngine(db);
+  return new ViewsEngine(openReadOnly(dbPath, 16_000));
 }
 
 /** In the main process: the thread, restarted by the next call if it ever dies. */
