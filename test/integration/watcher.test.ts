@@ -33,7 +33,7 @@ describe.skipIf(!hasFfmpeg)('watching a local root', () => {
     core = testCore(join(dir.path, 'catalog.sqlite'));
     await core.addRoot(music);
     await core.scanner.start().done;
-    core.startWatching();
+    core.start({ watch: true });
     await new Promise((resolve) => setTimeout(resolve, 500));
   });
   afterAll(async () => {

@@ -18,7 +18,7 @@ export async function serve(argv: string[]): Promise<number> {
   const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
   const port = intOption(values.port, 'port', 0, 65535);
   const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() });
-  core.startWatching();
+  core.start({ watch: true });
   const host = await startHost({ core, rendererDir: rendererDir(), port });
   process.stdout.write(`Tonearm at ${host.url}\n`);
   await new Promise<void>((resolve) => {

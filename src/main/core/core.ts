@@ -99,12 +99,21 @@ export class Core {
       }),
     });
     this.watcher = new LibraryWatcher({ catalog: this.catalog, scanner: this.scanner, settings: this.settings });
-    // The views thread starts with the parser's entry too (role 'views').
     this.views = new Views(this.catalog, this.bus, options.parserEntry);
   }
 
-  /** Watches the library for changes (the app and the headless host; not a one-shot CLI scan). */
-  startWatching(): void {
+  /**
+   * What serving windows needs, started ahead of their first request: the views thread, the
+   * parser process and (the app and the headless host, not a one-shot command) the watchers.
+   * The constructor starts nothing, so a command that needs less pays for less.
+   */
+  start(options: { watch: boolean }): void {
+    this.views.start();
+    void this.parser.start();
+    if (options.watch) this.startWatching();
+  }
+
+  private startWatching(): void {
     this.watcher.sync();
     // Roots change rarely, but structural changes come with every batch of an import: look
     // at the roots once things have settled, not for each.

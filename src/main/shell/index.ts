@@ -45,8 +45,7 @@ function start(): void {
     spawnParser: utilityProcessParser(PARSER_ENTRY),
   });
   // Forking a utilityProcess blocks briefly: do it once, at start, not at the first scan.
-  void core.parser.start();
-  core.startWatching();
+  core.start({ watch: true });
   handleMediaScheme(core);
   wireContract(
     createHandlers(core, { pickFolders, showItemInFolder: (path) => shell.showItemInFolder(path) }),

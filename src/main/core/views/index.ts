@@ -11,6 +11,10 @@ export class Views {
   constructor(catalog: Catalog, bus: EventBus, threadEntry: string) {
     this.feed = new ChangeFeed(catalog.changes, bus);
     this.thread = new ViewsThread(threadEntry, catalog.path);
+  }
+
+  /** Starts the views thread ahead of the first view, so that its start-up is not on the first paint. */
+  start(): void {
     this.thread.start();
   }
 
