@@ -21,7 +21,9 @@ export function openDatabase(dbPath: string): OpenedDatabase {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -32000');
+  // The writer's connection fills its page cache during an import: 16 MB rather than 32 MB
+  // took ≈40 MB off the main process's peak in a 41k import, for no speed we could measure.
+  db.pragma('cache_size = -16000');
   db.pragma('temp_store = MEMORY');
   const migration = migrate(db, dbPath === ':memory:' ? null : dbPath);
   return { db, migration };

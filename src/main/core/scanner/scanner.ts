@@ -18,6 +18,8 @@ import { emptySummary, type ScanContext, type ScannerConfig, type ScanRequest } 
 
 export type { ScannerConfig, ScanRequest };
 
+const LARGE_INVENTORY = 5_000;
+
 export interface ScannerDeps {
   catalog: Catalog;
   writes: CatalogWrites;
@@ -96,6 +98,10 @@ export class Scanner {
     const { summary } = scan;
     await writes.beginScan();
     const inventory = await takeInventory(scan, this.rootsAsked(request), this.inventory);
+    // After an import's inventory the thread holds tens of MB of garbage and a fingerprint
+    // cache the import is about to make stale: the parse phase needs the memory more than the
+    // next rescan needs a warm thread.
+    if (inventory.toParse.length >= LARGE_INVENTORY) this.inventory.stop();
     await writes.clearMissing(inventory.returned);
     await writes.prepareMoves(inventory.plans.flatMap((plan) => plan.missingIds));
     if (!signal.aborted && inventory.toParse.length > 0) {
