@@ -1,24 +1,22 @@
-// The chunk cache for tracks on network shares (DESIGN.md), as the media handler and the
-// player see it: the media handler reads through it; what it lacks is fetched from the share
-// in chunks (fetch-scheduler.ts, by the policy in fetch-plan.ts). The parts, by job:
-// cache-entries.ts (entries, eviction), cache-stream.ts (reads), share-health.ts (a share
-// away), chunk-records.ts (the catalog, in batches).
+// The chunk cache for tracks on network shares (DESIGN.md): the media handler reads through
+// it; what it lacks is fetched from the share in chunks. ChunkCache only wires the parts:
+// cached-file.ts (what the media handler opens), cache-stream.ts (reads), cache-entries.ts
+// (entries, eviction), fetch-scheduler.ts (reads of the share, by the policy of fetch-plan.ts),
+// share-health.ts (a share away and back), chunk-records.ts (the catalog, in batches).
 import type { CacheStats } from '../../../shared/domain.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { RootState } from '../catalog/cache.ts';
 import type { EventBus } from '../events/bus.ts';
-import type { ByteSource } from '../media/byte-source.ts';
 import { CacheEntries } from './cache-entries.ts';
-import type { CacheEntry } from './cache-entry.ts';
 import { CacheFigures } from './cache-figures.ts';
 import { CacheStreams } from './cache-stream.ts';
+import { CachedFiles, type CachedFile } from './cached-file.ts';
 import { ChunkFiles } from './chunk-files.ts';
 import { ChunkRecords } from './chunk-records.ts';
 import { FetchScheduler, SHARE_THREADS } from './fetch-scheduler.ts';
 import { ShareOpener } from './share-file.ts';
 import { ShareHealth } from './share-health.ts';
-import { ThreadShareIo, type ShareIo, type ShareStat } from './share-io.ts';
-import { errorCode } from '../../common/share-errors.ts';
+import { ThreadShareIo, type ShareIo } from './share-io.ts';
 
 export interface CacheConfig {
   chunkBytes: number;
@@ -45,29 +43,17 @@ export interface ChunkCacheOptions {
   probeIntervalMs?: number;
 }
 
-export interface CachedFile {
-  size: number;
-  mtimeMs: number;
-  source: ByteSource;
-}
-
-/** How long a file's fingerprint, once checked on the share, is taken as current. */
-const REVALIDATE_MS = 10_000;
-
-const gone = (err: unknown) => errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR';
-
 export class ChunkCache {
   readonly figures = new CacheFigures();
   private readonly catalog: Catalog;
   private readonly config: () => CacheConfig;
   private readonly share: ShareIo;
   private readonly timeoutMs: number;
-  private readonly opener: ShareOpener;
   private readonly records: ChunkRecords;
   private readonly health: ShareHealth;
   private readonly entries: CacheEntries;
   private readonly fetches: FetchScheduler;
-  private readonly streams: CacheStreams;
+  private readonly media: CachedFiles;
   private readonly unsubscribe: () => void;
   private closed = false;
 
@@ -81,8 +67,8 @@ export class ChunkCache {
     this.config = config;
     this.share = share;
     this.timeoutMs = timeoutMs;
-    this.opener = new ShareOpener(share, timeoutMs);
     this.records = new ChunkRecords(catalog);
+    const opener = new ShareOpener(share, timeoutMs);
     // The parts call one another only once running, so the ones made later are reached through `this`.
     this.health = new ShareHealth({
       share,
@@ -107,10 +93,10 @@ export class ChunkCache {
       timeoutMs,
       entries: this.entries,
       health: this.health,
-      opener: this.opener,
+      opener,
       config,
     });
-    this.streams = new CacheStreams({
+    const streams = new CacheStreams({
       entries: this.entries,
       fetches: this.fetches,
       health: this.health,
@@ -118,51 +104,23 @@ export class ChunkCache {
       records: this.records,
       figures: this.figures,
     });
+    this.media = new CachedFiles({
+      share,
+      timeoutMs,
+      entries: this.entries,
+      health: this.health,
+      opener,
+      streams,
+    });
     this.unsubscribe = options.bus.on('settings.changed', () => {
       this.entries.makeRoom(0);
       this.fetches.pump();
     });
   }
 
-  /**
-   * The cached view of a track under a network root, or null when it cannot be served (gone
-   * from the share, or the share is away and nothing of it is cached).
-   */
-  async open(path: string, rootId: number, root: RootState, requestedAt: number): Promise<CachedFile | null> {
-    if (!root.online || this.health.isOffline(rootId)) {
-      const cached = this.entries.load(path, rootId);
-      return cached ? this.view(cached, requestedAt) : null;
-    }
-    const known = this.entries.load(path, rootId);
-    const inPlay = known !== null && (known.readers > 0 || known.path === this.entries.playingPath);
-    const fresh = inPlay && Date.now() - known.validatedAt < REVALIDATE_MS;
-    // Checked moments ago (a seek in the same play), or wholly cached (a replay): served at
-    // once. A replay is checked alongside; if the file changed, the entry is dropped and the
-    // stream fails after at most its first read, and the player's retry gets the new file.
-    if (known && (fresh || known.complete)) {
-      if (!fresh) known.validation = this.validate(known, root);
-      return this.view(known, requestedAt);
-    }
-    // The file is opened while its fingerprint is checked: the first read then waits one
-    // round trip less. An entry already open keeps its own.
-    const file = known?.file ? null : this.opener.open(path, rootId);
-    let stat: ShareStat;
-    try {
-      stat = await this.share.stat(path, this.timeoutMs);
-    } catch (err) {
-      file?.close();
-      if (gone(err)) {
-        this.entries.dropPath(path);
-        return null;
-      }
-      this.health.markOffline(rootId, root.path, err);
-      const cached = this.entries.load(path, rootId);
-      return cached ? this.view(cached, requestedAt) : null;
-    }
-    const entry = this.entries.entryFor(path, rootId, stat);
-    if (file && !entry.file) entry.file = file;
-    else file?.close();
-    return this.view(entry, requestedAt);
+  /** The cached view of a track for the media handler, or null when it cannot be served. */
+  open(path: string, rootId: number, root: RootState, requestedAt: number): Promise<CachedFile | null> {
+    return this.media.open(path, rootId, root, requestedAt);
   }
 
   /** The player names what plays now and what comes next: both are kept, the next is fetched ahead. */
@@ -240,24 +198,5 @@ export class ChunkCache {
     this.records.close();
     this.entries.closeShareFiles();
     await this.share.dispose();
-  }
-
-  private view(entry: CacheEntry, requestedAt: number): CachedFile {
-    return {
-      size: entry.size,
-      mtimeMs: Number(entry.mtimeNs / 1_000_000n),
-      source: { stream: (start, end, signal) => this.streams.stream(entry, start, end, signal, requestedAt) },
-    };
-  }
-
-  private async validate(entry: CacheEntry, root: RootState): Promise<void> {
-    try {
-      const stat = await this.share.stat(entry.path, this.timeoutMs);
-      if (entry.matches(stat.size, stat.mtimeNs)) entry.validatedAt = Date.now();
-      else this.entries.drop(entry);
-    } catch (err) {
-      if (gone(err)) this.entries.drop(entry);
-      else this.health.markOffline(entry.rootId, root.path, err);
-    }
   }
 }

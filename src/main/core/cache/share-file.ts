@@ -1,6 +1,6 @@
-// An open file on the share, shared by the reads of one entry. It is closed only once no read
-// holds it: a number closed under a read still queued could be reused by the next open, and
-// that read would then return another file's bytes.
+// Files on the share: how they are opened, and an open one shared by the reads of one entry.
+// It is closed only once no read holds it: a number closed under a read still queued could be
+// reused by the next open, and that read would then return another file's bytes.
 import type { CacheEntry } from './cache-entry.ts';
 import { mountOf, readMountTable, type Mount } from '../roots/mount-table.ts';
 import type { ShareIo } from './share-io.ts';
