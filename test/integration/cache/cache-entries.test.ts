@@ -90,7 +90,8 @@ describe('cache entries', () => {
     maxBytes = 12 * CHUNK;
     expect(entries.makeRoom(2 * CHUNK)).toBe(true);
     expect(made.get('old')!.dropped).toBe(true);
-    for (const name of ['playing', 'next', 'read', 'fetching', 'recent']) expect(made.get(name)!.dropped, name).toBe(false);
+    for (const name of ['playing', 'next', 'read', 'fetching', 'recent'])
+      expect(made.get(name)!.dropped, name).toBe(false);
     expect(entries.totalBytes).toBe(10 * CHUNK);
     maxBytes = 8 * CHUNK;
     expect(entries.makeRoom(0)).toBe(true);

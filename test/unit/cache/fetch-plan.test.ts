@@ -5,7 +5,11 @@ import { AHEAD_FETCHES, planFetch, type PlanInput, type PlanTrack } from '../../
 
 const MB = 1024 * 1024;
 
-function track(id: number, chunkCount: number, options: { playhead?: number; cached?: number[]; chunkSize?: number } = {}) {
+function track(
+  id: number,
+  chunkCount: number,
+  options: { playhead?: number; cached?: number[]; chunkSize?: number } = {},
+) {
   const cached = new Set(options.cached ?? []);
   return {
     id,
@@ -66,9 +70,7 @@ describe('planFetch', () => {
 
   it('skips chunks that are cached or already on their way', () => {
     const playing = track(1, 20, { playhead: 0, cached: [0, 2, 3] });
-    expect(sequence({ active: [playing], lookaheadChunks: 5, inFlight: ['1:1', '1:5'] })).toEqual([
-      `1:4 ${LOOKAHEAD}`,
-    ]);
+    expect(sequence({ active: [playing], lookaheadChunks: 5, inFlight: ['1:1', '1:5'] })).toEqual([`1:4 ${LOOKAHEAD}`]);
   });
 
   it('names nothing while the lookahead window is cached and background fill is off', () => {
