@@ -78,4 +78,9 @@ export class CacheEntry {
   matches(size: number, mtimeNs: bigint): boolean {
     return this.size === size && this.mtimeNs === mtimeNs;
   }
+
+  closeFile(): void {
+    this.file?.close();
+    this.file = null;
+  }
 }

@@ -5,15 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChunkCache } from '../../src/main/core/cache/chunk-cache.ts';
-import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts';
-import { EventBus } from '../../src/main/core/events/bus.ts';
-import { Nas, noNasReason } from '../support/nas.ts';
-import { tempDir } from '../support/temp.ts';
-import { stepReader } from '../support/stream-reader.ts';
-import { PARSER_ENTRY } from '../support/core.ts';
-import { RootWrites } from '../../src/main/core/catalog/roots.ts';
-import { recordRootState } from '../support/local-cache.ts';
+import { ChunkCache } from '../../../src/main/core/cache/chunk-cache.ts';
+import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.ts';
+import { EventBus } from '../../../src/main/core/events/bus.ts';
+import { Nas, noNasReason } from '../../support/nas.ts';
+import { tempDir } from '../../support/temp.ts';
+import { stepReader } from '../../support/stream-reader.ts';
+import { PARSER_ENTRY } from '../../support/core.ts';
+import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
+import { recordRootState } from '../../support/local-cache.ts';
 
 const KB = 1024;
 

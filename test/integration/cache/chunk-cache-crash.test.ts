@@ -6,12 +6,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openCatalog } from '../../src/main/core/catalog/index.ts';
-import { localCache, readThrough } from '../support/local-cache.ts';
-import { tempDir } from '../support/temp.ts';
-import { RootWrites } from '../../src/main/core/catalog/roots.ts';
+import { openCatalog } from '../../../src/main/core/catalog/index.ts';
+import { localCache, readThrough } from '../../support/local-cache.ts';
+import { tempDir } from '../../support/temp.ts';
+import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
 
-const CHILD = fileURLToPath(new URL('../support/cache-crash-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../support/cache-crash-child.ts', import.meta.url));
 
 function runAndKill(args: string[], afterCycles: number, extraMs: number): Promise<void> {
   return new Promise((resolve, reject) => {

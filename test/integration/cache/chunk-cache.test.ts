@@ -4,17 +4,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChunkCache, type CacheConfig } from '../../src/main/core/cache/chunk-cache.ts';
-import { ChunkFiles } from '../../src/main/core/cache/chunk-files.ts';
-import { ThreadShareIo } from '../../src/main/core/cache/share-io.ts';
-import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts';
-import { EventBus } from '../../src/main/core/events/bus.ts';
-import { FlakyShare } from '../support/flaky-share.ts';
-import { PARSER_ENTRY } from '../support/core.ts';
-import { tempDir } from '../support/temp.ts';
-import { stepReader } from '../support/stream-reader.ts';
-import { RootWrites } from '../../src/main/core/catalog/roots.ts';
-import { recordRootState } from '../support/local-cache.ts';
+import { ChunkCache, type CacheConfig } from '../../../src/main/core/cache/chunk-cache.ts';
+import { ChunkFiles } from '../../../src/main/core/cache/chunk-files.ts';
+import { ThreadShareIo } from '../../../src/main/core/cache/share-io.ts';
+import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.ts';
+import { EventBus } from '../../../src/main/core/events/bus.ts';
+import { FlakyShare } from '../../support/flaky-share.ts';
+import { PARSER_ENTRY } from '../../support/core.ts';
+import { tempDir } from '../../support/temp.ts';
+import { stepReader } from '../../support/stream-reader.ts';
+import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
+import { recordRootState } from '../../support/local-cache.ts';
 
 const KB = 1024;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkFetch, DEMAND, LOOKAHEAD } from '../../src/main/core/cache/chunk-fetch.ts';
+import { ChunkFetch, DEMAND, LOOKAHEAD } from '../../../src/main/core/cache/chunk-fetch.ts';
 
 const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
 
