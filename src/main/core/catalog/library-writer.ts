@@ -6,6 +6,7 @@ import type { LibraryChange } from '../../../shared/domain.ts';
 import type { ParsedTrack, ParseResult } from '../../common/parse-protocol.ts';
 import type { ChangeLog } from './changes.ts';
 import { BULK_BATCH, SearchBacklog } from './search-backlog.ts';
+import { COPIED_COLUMNS } from './track-columns.ts';
 import { searchAlternates, sortKey } from './sort-key.ts';
 
 export interface FileContext {
@@ -25,6 +26,11 @@ export const VARIOUS_ARTISTS = 'Various Artists';
 export const titleFromFileName = (path: string): string => basename(path).replace(/\.[^.]+$/, '');
 
 const sortName = (name: string): string => name.replace(/^(the|a|an)\s+/i, '').toLowerCase();
+
+/** The columns the writer works out itself; the rest of a row is the parsed tags (COPIED_COLUMNS). */
+const OWN_COLUMNS = `root_id, path, size, mtime_ns, identity, title, artists, album_artist, artist_id, album_id,
+  genre, genre_id, format, cover_hash, tagged, scanned_at, title_key, artist_key, album_key, album_artist_key,
+  search_alt`;
 
 export class LibraryWriter {
   private readonly statements;
@@ -46,11 +52,7 @@ export class LibraryWriter {
     this.db = db;
     this.changes = changes;
     this.search = new SearchBacklog(db);
-    const trackColumns = `root_id, path, size, mtime_ns, identity, title, artist, artists, album, album_artist,
-      artist_id, album_id, genre, genre_id, composer, track_no, track_total, disc_no, disc_total, year, date,
-      compilation, duration_s, codec, container, format, sample_rate, bit_depth, channels, bitrate,
-      rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak, mb_track_id, mb_recording_id, mb_album_id,
-      mb_artist_id, cover_hash, tagged, scanned_at, title_key, artist_key, album_key, album_artist_key, search_alt`;
+    const trackColumns = [OWN_COLUMNS, ...COPIED_COLUMNS.map((c) => c.column)].join(', ');
     const params = trackColumns
       .split(',')
       .map((c) => `@${c.trim()}`)
@@ -183,45 +185,20 @@ export class LibraryWriter {
     const title = track.title ?? titleFromFileName(result.path);
     const genres = (track.genres ?? []).join('; ');
     const composer = track.composer ?? '';
-    return {
+    const row: Record<string, unknown> = {
       root_id: context.rootId,
       path: result.path,
       size: context.size,
       mtime_ns: context.mtimeNs,
       identity: result.identity,
       title,
-      artist,
       artists: JSON.stringify(track.artists ?? []),
-      album,
       album_artist: albumArtist,
       artist_id: artist ? this.artistId(artist) : null,
       album_id: album ? this.albumId(album, albumArtistId, track, cover?.hash ?? null) : null,
       genre: genres,
       genre_id: genre ? this.genreId(genre) : null,
-      composer,
-      track_no: track.trackNo ?? null,
-      track_total: track.trackTotal ?? null,
-      disc_no: track.discNo ?? null,
-      disc_total: track.discTotal ?? null,
-      year: track.year ?? null,
-      date: track.date ?? null,
-      compilation: track.compilation ? 1 : 0,
-      duration_s: track.durationS ?? null,
-      codec: track.codec ?? '',
-      container: track.container ?? '',
       format: formatLabel(result.path, track),
-      sample_rate: track.sampleRate ?? null,
-      bit_depth: track.bitDepth ?? null,
-      channels: track.channels ?? null,
-      bitrate: track.bitrate ?? null,
-      rg_track_gain: track.rgTrackGain ?? null,
-      rg_track_peak: track.rgTrackPeak ?? null,
-      rg_album_gain: track.rgAlbumGain ?? null,
-      rg_album_peak: track.rgAlbumPeak ?? null,
-      mb_track_id: track.mbTrackId ?? null,
-      mb_recording_id: track.mbRecordingId ?? null,
-      mb_album_id: track.mbAlbumId ?? null,
-      mb_artist_id: track.mbArtistId ?? null,
       cover_hash: cover?.hash ?? null,
       tagged: result.ok ? 1 : 0,
       scanned_at: now,
@@ -231,6 +208,11 @@ export class LibraryWriter {
       album_artist_key: sortKey(albumArtist, 'name'),
       search_alt: searchAlternates([title, artist, album, albumArtist, genres, composer]),
     };
+    for (const { column, field, absent, flag } of COPIED_COLUMNS) {
+      const value = track[field];
+      row[column] = flag ? (value ? 1 : 0) : (value ?? absent);
+    }
+    return row;
   }
 
   private artistId(name: string): number {
