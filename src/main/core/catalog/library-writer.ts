@@ -52,15 +52,13 @@ export class LibraryWriter {
     this.db = db;
     this.changes = changes;
     this.search = new SearchBacklog(db);
-    const trackColumns = [OWN_COLUMNS, ...COPIED_COLUMNS.map((c) => c.column)].join(', ');
-    const params = trackColumns
-      .split(',')
-      .map((c) => `@${c.trim()}`)
-      .join(', ');
-    const assignments = trackColumns
-      .split(',')
-      .map((c) => `${c.trim()} = @${c.trim()}`)
-      .join(', ');
+    const own = OWN_COLUMNS.split(',').map((column) => column.trim());
+    const copied = COPIED_COLUMNS.map(({ column }) => column);
+    const trackColumns = [...own, ...copied].join(', ');
+    // The copied tags are bound by position (tagValues): a row object grown column by column
+    // from the map would fall into V8's slow dictionary mode, once per track.
+    const params = [...own.map((column) => `@${column}`), ...copied.map(() => '?')].join(', ');
+    const assignments = [...own.map((c) => `${c} = @${c}`), ...copied.map((c) => `${c} = ?`)].join(', ');
     this.statements = {
       insertTrack: db.prepare(`INSERT INTO tracks (${trackColumns}, added_at) VALUES (${params}, @scanned_at)`),
       updateTrack: db.prepare(`UPDATE tracks SET ${assignments}, missing_since = NULL WHERE id = @id`),
@@ -118,17 +116,18 @@ export class LibraryWriter {
       if (batch.filter(({ context }) => context.trackId === null).length >= BULK_BATCH) this.search.open();
       for (const { result, context } of batch) {
         const row = this.rowFor(result, context, now);
+        const tags = tagValues(result);
         if (result.ok) {
           if (context.hadError) this.statements.clearError.run(result.path);
         } else this.statements.upsertError.run(result.path, context.rootId, result.error, now);
         const movedFrom = context.trackId === null ? this.takeMovable(result.identity) : null;
         const id = context.trackId ?? movedFrom;
         if (id !== null) {
-          this.statements.updateTrack.run({ ...row, id });
+          this.statements.updateTrack.run({ ...row, id }, ...tags);
           updated.push(id);
           if (movedFrom !== null) this.moved++;
         } else {
-          added.push(Number(this.statements.insertTrack.run(row).lastInsertRowid));
+          added.push(Number(this.statements.insertTrack.run(row, ...tags).lastInsertRowid));
         }
       }
       this.search.catchUpIfDue();
@@ -185,7 +184,7 @@ export class LibraryWriter {
     const title = track.title ?? titleFromFileName(result.path);
     const genres = (track.genres ?? []).join('; ');
     const composer = track.composer ?? '';
-    const row: Record<string, unknown> = {
+    return {
       root_id: context.rootId,
       path: result.path,
       size: context.size,
@@ -208,11 +207,6 @@ export class LibraryWriter {
       album_artist_key: sortKey(albumArtist, 'name'),
       search_alt: searchAlternates([title, artist, album, albumArtist, genres, composer]),
     };
-    for (const { column, field, absent, flag } of COPIED_COLUMNS) {
-      const value = track[field];
-      row[column] = flag ? (value ? 1 : 0) : (value ?? absent);
-    }
-    return row;
   }
 
   private artistId(name: string): number {
@@ -258,6 +252,20 @@ export class LibraryWriter {
     this.genreIds.set(name, id);
     return id;
   }
+}
+
+const NO_TAGS: Partial<ParsedTrack> = {};
+
+/** The values of COPIED_COLUMNS, in order: what was parsed, or what stands for a tag absent. */
+function tagValues(result: ParseResult): unknown[] {
+  const track: Partial<ParsedTrack> = result.ok ? result.track : NO_TAGS;
+  const values = new Array<unknown>(COPIED_COLUMNS.length);
+  for (let i = 0; i < COPIED_COLUMNS.length; i++) {
+    const { field, absent, flag } = COPIED_COLUMNS[i]!;
+    const value = track[field];
+    values[i] = flag ? (value ? 1 : 0) : (value ?? absent);
+  }
+  return values;
 }
 
 /** A short label for the Format column: the codec where it says more than the extension. */
