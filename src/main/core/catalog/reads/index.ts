@@ -1,5 +1,5 @@
 // Every read the views make, on one connection (the views thread's read-only one, or the
-// caller's in `tonearm query`): statements are prepared once, when this is made.
+// caller's in `tonearm query`): each statement is prepared once, here or on its first use.
 import type Database from 'better-sqlite3';
 import { LibraryReads } from './library.ts';
 import { RowReads } from './rows.ts';
