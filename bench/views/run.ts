@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { CatalogReads } from '../../src/main/core/catalog/reads/index.ts';
 import { ViewsEngine } from '../../src/main/core/views/engine.ts';
 import { hasChromium } from '../../test/support/browser.ts';
 import { machineLine } from '../support/machine.ts';
@@ -42,7 +43,7 @@ const counts = db
   )
   .raw()
   .get() as [number, number, number];
-const engine = new ViewsEngine(db);
+const engine = new ViewsEngine(new CatalogReads(db));
 const firstId = (field: keyof Expected['firstId']) =>
   engine.trackIds({ kind: 'tracks', filter: { type: 'all' }, sort: { field, desc: false } })[0]!;
 const expected: Expected = {

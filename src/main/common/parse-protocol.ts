@@ -1,4 +1,5 @@
 // Messages between the parser host (main process) and the parser process, and what a parse yields.
+import type { ParsedColumns } from './track-columns.ts';
 
 export interface ParseRequestFile {
   path: string;
@@ -20,36 +21,10 @@ export interface CoverInfo {
   source: 'embedded' | 'file';
 }
 
-export interface ParsedTrack {
-  title: string | null;
-  artist: string | null;
+/** What a parse yields: the tags of the track's columns, and what the writer makes rows of. */
+export interface ParsedTrack extends ParsedColumns {
   artists: string[];
-  album: string | null;
-  albumArtist: string | null;
-  trackNo: number | null;
-  trackTotal: number | null;
-  discNo: number | null;
-  discTotal: number | null;
-  year: number | null;
-  date: string | null;
   genres: string[];
-  composer: string | null;
-  compilation: boolean;
-  durationS: number | null;
-  codec: string | null;
-  container: string | null;
-  sampleRate: number | null;
-  bitDepth: number | null;
-  channels: number | null;
-  bitrate: number | null;
-  rgTrackGain: number | null;
-  rgTrackPeak: number | null;
-  rgAlbumGain: number | null;
-  rgAlbumPeak: number | null;
-  mbTrackId: string | null;
-  mbRecordingId: string | null;
-  mbAlbumId: string | null;
-  mbArtistId: string | null;
   cover: CoverInfo | null;
   gaplessDelay: number | null;
   gaplessPadding: number | null;

@@ -6,6 +6,7 @@ import type { LibraryChange } from '../../../shared/domain.ts';
 import type { ParsedTrack, ParseResult } from '../../common/parse-protocol.ts';
 import type { ChangeLog } from './changes.ts';
 import { BULK_BATCH, SearchBacklog } from './search-backlog.ts';
+import { COPIED_COLUMNS } from './track-columns.ts';
 import { searchAlternates, sortKey } from './sort-key.ts';
 
 export interface FileContext {
@@ -25,6 +26,11 @@ export const VARIOUS_ARTISTS = 'Various Artists';
 export const titleFromFileName = (path: string): string => basename(path).replace(/\.[^.]+$/, '');
 
 const sortName = (name: string): string => name.replace(/^(the|a|an)\s+/i, '').toLowerCase();
+
+/** The columns the writer works out itself; the rest of a row is the parsed tags (COPIED_COLUMNS). */
+const OWN_COLUMNS = `root_id, path, size, mtime_ns, identity, title, artists, album_artist, artist_id, album_id,
+  genre, genre_id, format, cover_hash, tagged, scanned_at, title_key, artist_key, album_key, album_artist_key,
+  search_alt`;
 
 export class LibraryWriter {
   private readonly statements;
@@ -46,19 +52,13 @@ export class LibraryWriter {
     this.db = db;
     this.changes = changes;
     this.search = new SearchBacklog(db);
-    const trackColumns = `root_id, path, size, mtime_ns, identity, title, artist, artists, album, album_artist,
-      artist_id, album_id, genre, genre_id, composer, track_no, track_total, disc_no, disc_total, year, date,
-      compilation, duration_s, codec, container, format, sample_rate, bit_depth, channels, bitrate,
-      rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak, mb_track_id, mb_recording_id, mb_album_id,
-      mb_artist_id, cover_hash, tagged, scanned_at, title_key, artist_key, album_key, album_artist_key, search_alt`;
-    const params = trackColumns
-      .split(',')
-      .map((c) => `@${c.trim()}`)
-      .join(', ');
-    const assignments = trackColumns
-      .split(',')
-      .map((c) => `${c.trim()} = @${c.trim()}`)
-      .join(', ');
+    const own = OWN_COLUMNS.split(',').map((column) => column.trim());
+    const copied = COPIED_COLUMNS.map(({ column }) => column);
+    const trackColumns = [...own, ...copied].join(', ');
+    // The copied tags are bound by position (tagValues): a row object grown column by column
+    // from the map would fall into V8's slow dictionary mode, once per track.
+    const params = [...own.map((column) => `@${column}`), ...copied.map(() => '?')].join(', ');
+    const assignments = [...own.map((c) => `${c} = @${c}`), ...copied.map((c) => `${c} = ?`)].join(', ');
     this.statements = {
       insertTrack: db.prepare(`INSERT INTO tracks (${trackColumns}, added_at) VALUES (${params}, @scanned_at)`),
       updateTrack: db.prepare(`UPDATE tracks SET ${assignments}, missing_since = NULL WHERE id = @id`),
@@ -116,17 +116,18 @@ export class LibraryWriter {
       if (batch.filter(({ context }) => context.trackId === null).length >= BULK_BATCH) this.search.open();
       for (const { result, context } of batch) {
         const row = this.rowFor(result, context, now);
+        const tags = tagValues(result);
         if (result.ok) {
           if (context.hadError) this.statements.clearError.run(result.path);
         } else this.statements.upsertError.run(result.path, context.rootId, result.error, now);
         const movedFrom = context.trackId === null ? this.takeMovable(result.identity) : null;
         const id = context.trackId ?? movedFrom;
         if (id !== null) {
-          this.statements.updateTrack.run({ ...row, id });
+          this.statements.updateTrack.run({ ...row, id }, ...tags);
           updated.push(id);
           if (movedFrom !== null) this.moved++;
         } else {
-          added.push(Number(this.statements.insertTrack.run(row).lastInsertRowid));
+          added.push(Number(this.statements.insertTrack.run(row, ...tags).lastInsertRowid));
         }
       }
       this.search.catchUpIfDue();
@@ -190,38 +191,13 @@ export class LibraryWriter {
       mtime_ns: context.mtimeNs,
       identity: result.identity,
       title,
-      artist,
       artists: JSON.stringify(track.artists ?? []),
-      album,
       album_artist: albumArtist,
       artist_id: artist ? this.artistId(artist) : null,
       album_id: album ? this.albumId(album, albumArtistId, track, cover?.hash ?? null) : null,
       genre: genres,
       genre_id: genre ? this.genreId(genre) : null,
-      composer,
-      track_no: track.trackNo ?? null,
-      track_total: track.trackTotal ?? null,
-      disc_no: track.discNo ?? null,
-      disc_total: track.discTotal ?? null,
-      year: track.year ?? null,
-      date: track.date ?? null,
-      compilation: track.compilation ? 1 : 0,
-      duration_s: track.durationS ?? null,
-      codec: track.codec ?? '',
-      container: track.container ?? '',
       format: formatLabel(result.path, track),
-      sample_rate: track.sampleRate ?? null,
-      bit_depth: track.bitDepth ?? null,
-      channels: track.channels ?? null,
-      bitrate: track.bitrate ?? null,
-      rg_track_gain: track.rgTrackGain ?? null,
-      rg_track_peak: track.rgTrackPeak ?? null,
-      rg_album_gain: track.rgAlbumGain ?? null,
-      rg_album_peak: track.rgAlbumPeak ?? null,
-      mb_track_id: track.mbTrackId ?? null,
-      mb_recording_id: track.mbRecordingId ?? null,
-      mb_album_id: track.mbAlbumId ?? null,
-      mb_artist_id: track.mbArtistId ?? null,
       cover_hash: cover?.hash ?? null,
       tagged: result.ok ? 1 : 0,
       scanned_at: now,
@@ -276,6 +252,20 @@ export class LibraryWriter {
     this.genreIds.set(name, id);
     return id;
   }
+}
+
+const NO_TAGS: Partial<ParsedTrack> = {};
+
+/** The values of COPIED_COLUMNS, in order: what was parsed, or what stands for a tag absent. */
+function tagValues(result: ParseResult): unknown[] {
+  const track: Partial<ParsedTrack> = result.ok ? result.track : NO_TAGS;
+  const values = new Array<unknown>(COPIED_COLUMNS.length);
+  for (let i = 0; i < COPIED_COLUMNS.length; i++) {
+    const { field, absent, flag } = COPIED_COLUMNS[i]!;
+    const value = track[field];
+    values[i] = flag ? (value ? 1 : 0) : (value ?? absent);
+  }
+  return values;
 }
 
 /** A short label for the Format column: the codec where it says more than the extension. */

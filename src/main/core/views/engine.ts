@@ -2,7 +2,6 @@
 // rows out of them, search, and the album, artist and folder pages. Synchronous on one
 // connection; it runs in the views thread (views/worker.ts) so that the main process's
 // event loop never waits on a 250k-row sort, and in `tonearm query`, which has nothing else to do.
-import type Database from 'better-sqlite3';
 import type { ArtistRow, GenreRow } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import type {
@@ -15,10 +14,10 @@ import type {
   ViewRows,
   ViewSpec,
 } from '../../../shared/views.ts';
+import type { CatalogReads } from '../catalog/reads/index.ts';
 import { FolderTrees } from './folders.ts';
 import { LibraryTables, type ArtistFacts } from './library-tables.ts';
 import { parseQuery } from './query-language.ts';
-import { RowReader } from './rows.ts';
 import { searchGroups } from './search-groups.ts';
 import { BASE_SORT, computeOrder, dependsOnPlays, firstIds, sortByOrder, type TrackOrder } from './track-order.ts';
 import { TrackSets } from './track-sets.ts';
@@ -64,10 +63,8 @@ export const normalizeSearch = (text: string): string => text.trim().replace(/\s
 const orderKey = (sort: TrackSort): string => `${sort.field}:${sort.desc}`;
 
 export class ViewsEngine {
-  private readonly db: Database.Database;
+  private readonly reads: CatalogReads;
   private readonly sets: TrackSets;
-  private readonly rows: RowReader;
-  private readonly statements;
   private readonly orders = new Map<string, { version: number; order: TrackOrder }>();
   /** In least recently used order. */
   private readonly snapshots = new Map<number, Snapshot>();
@@ -76,19 +73,9 @@ export class ViewsEngine {
   private folderTrees: FolderTrees | null = null;
   private lastSnapshotId = 0;
 
-  constructor(db: Database.Database) {
-    this.db = db;
-    this.sets = new TrackSets(db);
-    this.rows = new RowReader(db);
-    this.statements = {
-      version: db.prepare('SELECT COALESCE(max(version), 0) FROM change_log').pluck(),
-      count: db.prepare('SELECT count(*) FROM tracks').pluck(),
-      scope: db.prepare(
-        `SELECT COALESCE(max(structural OR added != '[]' OR removed != '[]'), 0) AS reshaped,
-                COALESCE(max(updated != '[]'), 0) AS touched
-         FROM change_log WHERE version > ? AND version <= ?`,
-      ),
-    };
+  constructor(reads: CatalogReads) {
+    this.reads = reads;
+    this.sets = new TrackSets(reads.sets);
   }
 
   open(spec: ViewSpec, options: OpenOptions): OpenedView {
@@ -152,7 +139,7 @@ export class ViewsEngine {
       return {
         problems: query.problems,
         songs,
-        albums: this.rows.albums(groups.albumIds),
+        albums: this.reads.rows.albums(groups.albumIds),
         albumCount: groups.albumCount,
         artists: groups.artists,
         artistCount: groups.artistCount,
@@ -162,8 +149,8 @@ export class ViewsEngine {
 
   album(albumId: number): AlbumPage | null {
     return this.read(() => {
-      const [album] = this.rows.albums([albumId]);
-      return album ? { album, tracks: this.rows.albumTracks(albumId) } : null;
+      const [album] = this.reads.rows.albums([albumId]);
+      return album ? { album, tracks: this.reads.rows.albumTracks(albumId) } : null;
     });
   }
 
@@ -173,7 +160,7 @@ export class ViewsEngine {
       const facts = tables.artists().get(artistId);
       if (!facts) return null;
       const ids = tables.albumOrder('year').filter((id) => tables.albums().get(id)?.artistId === artistId);
-      return { artist: toArtistRow(facts), albums: this.rows.albums(ids) };
+      return { artist: toArtistRow(facts), albums: this.reads.rows.albums(ids) };
     });
   }
 
@@ -181,7 +168,7 @@ export class ViewsEngine {
     return this.read(() => {
       const version = this.version();
       if (!this.folderTrees || !this.holds(this.folderTrees.version, version, false)) {
-        this.folderTrees = new FolderTrees(this.db, version);
+        this.folderTrees = new FolderTrees(this.reads.library, version);
       }
       return this.folderTrees.list(path);
     });
@@ -201,18 +188,18 @@ export class ViewsEngine {
   }
 
   private read<T>(work: () => T): T {
-    return this.db.inTransaction ? work() : this.db.transaction(work)();
+    return this.reads.consistent(work);
   }
 
   private version(): number {
-    return this.statements.version.get() as number;
+    return this.reads.versions.version();
   }
 
   /** Whether what held at `from` still holds at `to`: nothing added, removed or re-tagged between. */
   private holds(from: number, to: number, playsMatter: boolean): boolean {
     if (from === to) return true;
-    const scope = this.statements.scope.get(from, to) as { reshaped: number; touched: number };
-    return scope.reshaped === 0 && (!playsMatter || scope.touched === 0);
+    const scope = this.reads.versions.scope(from, to);
+    return !scope.reshaped && (!playsMatter || !scope.touched);
   }
 
   private playsMatter(spec: ViewSpec): boolean {
@@ -270,8 +257,8 @@ export class ViewsEngine {
     if (spec.kind !== 'tracks' || spec.filter.type !== 'all') return null;
     const cached = this.orders.get(orderKey(spec.sort));
     if (cached && this.holds(cached.version, version, dependsOnPlays(spec.sort.field))) return null;
-    const head = firstIds(this.db, spec.sort, HEAD_ROWS);
-    return head && { head, total: this.statements.count.get() as number };
+    const head = firstIds(this.reads.orders, spec.sort, HEAD_ROWS);
+    return head && { head, total: this.reads.versions.trackCount() };
   }
 
   private keep(snapshot: Snapshot): Snapshot {
@@ -329,7 +316,7 @@ export class ViewsEngine {
       this.orders.set(key, cached);
       return cached.order;
     }
-    const order = computeOrder(this.db, sort, () => this.trackOrder(BASE_SORT, version));
+    const order = computeOrder(this.reads.orders, sort, () => this.trackOrder(BASE_SORT, version));
     this.orders.set(key, { version, order });
     for (const old of this.orders.keys()) {
       if (this.orders.size <= MAX_ORDERS) break;
@@ -340,7 +327,7 @@ export class ViewsEngine {
 
   private tablesAt(version: number): LibraryTables {
     if (!this.tables || !this.holds(this.tables.version, version, false)) {
-      this.tables = new LibraryTables(this.db, version);
+      this.tables = new LibraryTables(this.reads.library, version);
     }
     return this.tables;
   }
@@ -351,9 +338,9 @@ export class ViewsEngine {
     const idList = Array.from(ids);
     switch (snapshot.spec.kind) {
       case 'tracks':
-        return { kind: 'tracks', ids: idList, rows: this.rows.tracks(ids) };
+        return { kind: 'tracks', ids: idList, rows: this.reads.rows.tracks(ids) };
       case 'albums':
-        return { kind: 'albums', ids: idList, rows: this.rows.albums(ids) };
+        return { kind: 'albums', ids: idList, rows: this.reads.rows.albums(ids) };
       case 'artists': {
         const artists = this.tablesAt(this.version()).artists();
         return {

@@ -1,8 +1,8 @@
 // The Folders view: each library folder as a tree of the folders that hold tracks, built
 // from the track paths (read in path order off the path index) once per library version.
 import { sep } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { FolderNode } from '../../../shared/views.ts';
+import type { LibraryReads } from '../catalog/reads/library.ts';
 import { sortKey } from '../catalog/sort-key.ts';
 
 interface Folder {
@@ -12,17 +12,17 @@ interface Folder {
 
 export class FolderTrees {
   readonly version: number;
-  private readonly db: Database.Database;
+  private readonly reads: LibraryReads;
   private readonly trees = new Map<string, Map<string, Folder>>();
 
-  constructor(db: Database.Database, version: number) {
-    this.db = db;
+  constructor(reads: LibraryReads, version: number) {
+    this.reads = reads;
     this.version = version;
   }
 
   /** The library folders when `path` is null, else the folders in `path`. */
   list(path: string | null): FolderNode[] {
-    const roots = this.db.prepare('SELECT path FROM roots ORDER BY path').pluck().all() as string[];
+    const roots = this.reads.rootPaths();
     if (path === null) return roots.map((root) => this.node(this.tree(root), root, root));
     const root = roots.find((r) => path === r || path.startsWith(r + sep));
     if (!root) return [];
@@ -44,10 +44,9 @@ export class FolderTrees {
     if (tree) return tree;
     tree = new Map([[root, { total: 0, children: new Set() }]]);
     const after = String.fromCharCode(sep.charCodeAt(0) + 1);
-    const paths = this.db.prepare('SELECT path FROM tracks WHERE path > ? AND path < ?').pluck();
     let lastDir = '';
     let lastFolders: Folder[] = [];
-    for (const path of paths.all(root + sep, root + after) as string[]) {
+    for (const path of this.reads.trackPathsBetween(root + sep, root + after)) {
       const dir = path.slice(0, path.lastIndexOf(sep));
       if (dir !== lastDir) {
         lastDir = dir;

@@ -1,9 +1,9 @@
 // Albums, album artists and genres held in the views thread, one library version at a time:
 // tens of thousands of rows, cheap to hold, and what the grids, the artist list and the
 // search's album and artist groups are sorted and matched against.
-import type Database from 'better-sqlite3';
 import type { ArtistRow, GenreRow } from '../../../shared/domain.ts';
 import type { AlbumSortField } from '../../../shared/views.ts';
+import type { LibraryReads } from '../catalog/reads/library.ts';
 import { foldText, sortKey } from '../catalog/sort-key.ts';
 
 export interface AlbumFacts {
@@ -62,28 +62,22 @@ const ALBUM_ORDER: Record<AlbumSortField, (a: AlbumFacts, b: AlbumFacts) => numb
 
 export class LibraryTables {
   readonly version: number;
-  private readonly db: Database.Database;
+  private readonly reads: LibraryReads;
   private albumMap: Map<number, AlbumFacts> | null = null;
   private artistMap: Map<number, ArtistFacts> | null = null;
   private genreList: (GenreRow & { key: string })[] | null = null;
   private trackAlbums: TrackAlbums | null = null;
   private readonly albumOrders = new Map<AlbumSortField, Int32Array>();
 
-  constructor(db: Database.Database, version: number) {
-    this.db = db;
+  constructor(reads: LibraryReads, version: number) {
+    this.reads = reads;
     this.version = version;
   }
 
   albums(): Map<number, AlbumFacts> {
     if (this.albumMap) return this.albumMap;
-    const rows = this.db
-      .prepare(
-        'SELECT a.id, a.title, a.year, a.artist_id, ar.name FROM albums a JOIN artists ar ON ar.id = a.artist_id',
-      )
-      .raw()
-      .all() as [number, string, number | null, number, string][];
     this.albumMap = new Map(
-      rows.map(([id, title, year, artistId, artist]) => [
+      this.reads.albums().map(([id, title, year, artistId, artist]) => [
         id,
         {
           id,
@@ -112,15 +106,9 @@ export class LibraryTables {
   /** Each track's album, and how many tracks each album has. */
   trackAlbum(): TrackAlbums {
     if (this.trackAlbums) return this.trackAlbums;
-    const maxId = (this.db.prepare('SELECT COALESCE(max(id), 0) FROM tracks').pluck().get() as number) + 1;
-    const ids = this.db
-      .prepare('SELECT id FROM tracks INDEXED BY tracks_album ORDER BY album_id')
-      .pluck()
-      .all() as number[];
-    const runs = this.db
-      .prepare('SELECT album_id, count(*) FROM tracks INDEXED BY tracks_album GROUP BY album_id ORDER BY album_id')
-      .raw()
-      .all() as [number | null, number][];
+    const maxId = this.reads.maxTrackId() + 1;
+    const ids = this.reads.trackIdsByAlbum();
+    const runs = this.reads.albumRuns();
     const byTrack = new Int32Array(maxId);
     const counts = new Map<number, number>();
     let at = 0;
@@ -140,12 +128,7 @@ export class LibraryTables {
     if (this.artistMap) return this.artistMap;
     const { counts } = this.trackAlbum();
     const map = new Map<number, ArtistFacts>();
-    const names = new Map(
-      (this.db.prepare('SELECT id, name FROM artists').raw().all() as [number, string][]).map(([id, name]) => [
-        id,
-        name,
-      ]),
-    );
+    const names = this.reads.artistNames();
     for (const album of this.albums().values()) {
       let artist = map.get(album.artistId);
       if (!artist) {
@@ -161,14 +144,7 @@ export class LibraryTables {
   }
 
   genres(): (GenreRow & { key: string })[] {
-    this.genreList ??= (
-      this.db
-        .prepare(
-          `SELECT g.id, g.name, count(t.id) AS trackCount FROM genres g JOIN tracks t ON t.genre_id = g.id
-           GROUP BY g.id`,
-        )
-        .all() as GenreRow[]
-    ).map((genre) => ({ ...genre, key: textKey(genre.name) }));
+    this.genreList ??= this.reads.genres().map((genre) => ({ ...genre, key: textKey(genre.name) }));
     return this.genreList;
   }
 }

@@ -2,6 +2,7 @@
 // synchronously on the caller's connection (a one-shot command has nothing else to do).
 import type Database from 'better-sqlite3';
 import { TRACK_SORT_FIELDS, type TrackSort, type TrackSortField } from '../../../shared/views.ts';
+import { CatalogReads } from '../catalog/reads/index.ts';
 import { ViewsEngine } from './engine.ts';
 
 export const SORT_HELP = `${TRACK_SORT_FIELDS.join(', ')} (add :desc or :asc; added is newest first)`;
@@ -18,5 +19,5 @@ export function parseSort(text: string): TrackSort | null {
 export function queryTrackIds(db: Database.Database, options: { search?: string; sort: TrackSort }): number[] {
   const filter =
     options.search === undefined ? { type: 'all' as const } : { type: 'search' as const, text: options.search };
-  return Array.from(new ViewsEngine(db).trackIds({ kind: 'tracks', filter, sort: options.sort }));
+  return Array.from(new ViewsEngine(new CatalogReads(db)).trackIds({ kind: 'tracks', filter, sort: options.sort }));
 }

@@ -3,9 +3,11 @@
 // (the base order) and, for a descending sort, reversed as wholes, so that "year, newest
 // first" still lists each album's tracks from the first. Filtered views reuse these orders
 // through `rank`: sorting a search's 100k hits is then an integer sort.
-import type Database from 'better-sqlite3';
-import type { TrackSort, TrackSortField } from '../../../shared/views.ts';
+import type { TrackSort } from '../../../shared/views.ts';
+import { dependsOnPlays, headKind, type TrackOrderReads } from '../catalog/reads/track-orders.ts';
 import { EMPTY_SORT_KEY, sortKey } from '../catalog/sort-key.ts';
+
+export { dependsOnPlays };
 
 export interface TrackOrder {
   ids: Int32Array;
@@ -13,142 +15,52 @@ export interface TrackOrder {
   rank: Int32Array;
 }
 
-interface Source {
-  /** Ids in order of the sort's value. */
-  ids: string;
-  /** The sizes of the runs of equal values, in the same order; null where values are all but unique. */
-  runs: string | null;
-  /** The index orders ties itself (album, disc, track). */
-  tiesOrdered: boolean;
-}
-
-function indexed(index: string, columns: string, runsBy: string | null, tiesOrdered: boolean): Source {
-  return {
-    ids: `SELECT id FROM tracks INDEXED BY ${index} ORDER BY ${columns}`,
-    runs: runsBy && `SELECT count(*) FROM tracks INDEXED BY ${index} GROUP BY ${runsBy} ORDER BY ${runsBy}`,
-    tiesOrdered,
-  };
-}
-
-const PLAY_STAT: Partial<Record<TrackSortField, string>> = {
-  playCount: 'NULLIF(play_count, 0)',
-  lastPlayed: 'last_played_at',
-  rating: 'NULLIF(rating, 0)',
-};
-
-function statSource(expression: string): Source {
-  return {
-    ids: `SELECT track_id FROM play_stats WHERE ${expression} IS NOT NULL ORDER BY ${expression}`,
-    runs: `SELECT count(*) FROM play_stats WHERE ${expression} IS NOT NULL GROUP BY ${expression} ORDER BY ${expression}`,
-    tiesOrdered: false,
-  };
-}
-
-const SOURCES: Record<TrackSortField, Source> = {
-  albumArtist: indexed(
-    'tracks_sort_album_artist',
-    'album_artist_key, album_key, disc_no, track_no',
-    'album_artist_key',
-    true,
-  ),
-  artist: indexed('tracks_sort_artist', 'artist_key, album_key, disc_no, track_no', 'artist_key', true),
-  album: indexed('tracks_sort_album', 'album_key, album_artist_key, disc_no, track_no', 'album_key', true),
-  title: indexed('tracks_sort_title', 'title_key', null, true),
-  path: indexed('sqlite_autoindex_tracks_1', 'path', null, true),
-  year: indexed('tracks_year', 'year', 'year', false),
-  // Runs by name: byGenreName.
-  genre: indexed('tracks_genre', 'genre_id', null, false),
-  trackNo: indexed('tracks_track_no', 'track_no', 'track_no', false),
-  duration: indexed('tracks_duration', 'duration_s', 'duration_s', false),
-  format: indexed('tracks_format', 'format', 'format', false),
-  bitrate: indexed('tracks_bitrate', 'bitrate', 'bitrate', false),
-  added: indexed('tracks_added', 'added_at', 'added_at', false),
-  playCount: statSource(PLAY_STAT.playCount!),
-  lastPlayed: statSource(PLAY_STAT.lastPlayed!),
-  rating: statSource(PLAY_STAT.rating!),
-};
-
-/** Sorts whose order a play (an `updated` change that is not structural) can change. */
-export const dependsOnPlays = (field: TrackSortField): boolean => field in PLAY_STAT;
-
 /** The base order: what ties are broken by, and the Songs view's default. */
 export const BASE_SORT: TrackSort = { field: 'albumArtist', desc: false };
 
-// The first rows of an order, straight from SQL: what a list shows while the whole order is
-// still being read. Each is exactly the order computeOrder makes (ties in album artist order).
-const TIES = 'album_artist_key, album_key, disc_no, track_no, id';
-const byText = (key: string, then: string) => (desc: boolean) => `ORDER BY ${key}${desc ? ' DESC' : ''}, ${then}`;
-// INDEXED BY: without it SQLite would scan the table to find the first values.
-const byValue = (index: string, column: string) => (desc: boolean) =>
-  `INDEXED BY ${index} ORDER BY ${column}${desc ? ' DESC' : ''}, ${TIES}`;
-const HEAD: Partial<Record<TrackSortField, (desc: boolean) => string>> = {
-  artist: byText('artist_key', 'album_key, disc_no, track_no, id'),
-  albumArtist: byText('album_artist_key', 'album_key, disc_no, track_no, id'),
-  album: byText('album_key', 'album_artist_key, disc_no, track_no, id'),
-  title: (desc) => (desc ? 'ORDER BY title_key DESC, id DESC' : 'ORDER BY title_key, id'),
-  path: (desc) => `ORDER BY path${desc ? ' DESC' : ''}`,
-  year: byValue('tracks_year', 'year'),
-  duration: byValue('tracks_duration', 'duration_s'),
-  added: byValue('tracks_added', 'added_at'),
-};
-
-// Few distinct values (a format, track number 1): the first run is tens of thousands of rows
-// spread over the whole table, too many to sort here. Its first rows are found instead by
-// walking the album artist index (already in tie order) for that value, run after run.
-const RUNS: Partial<Record<TrackSortField, { column: string; index: string }>> = {
-  trackNo: { column: 'track_no', index: 'tracks_track_no' },
-  format: { column: 'format', index: 'tracks_format' },
-  bitrate: { column: 'bitrate', index: 'tracks_bitrate' },
-  genre: { column: 'genre_id', index: 'tracks_genre' },
-};
 /** Runs this short are sorted from their own index; longer ones walked in tie order. */
 const SHORT_RUN = 2000;
 const FIRST_VALUES = 64;
 
-function headByRuns(db: Database.Database, sort: TrackSort, limit: number): Int32Array | null {
-  const { column, index } = RUNS[sort.field]!;
-  const values =
-    sort.field === 'genre'
-      ? genreRuns(db, sort.desc)
-      : (db
-          .prepare(
-            `SELECT DISTINCT ${column} FROM tracks INDEXED BY ${index} ORDER BY ${column}${sort.desc ? ' DESC' : ''} LIMIT ${FIRST_VALUES}`,
-          )
-          .pluck()
-          .all() as unknown[]);
-  const count = db.prepare(`SELECT count(*) FROM tracks INDEXED BY ${index} WHERE ${column} IS ?`).pluck();
-  const short = db.prepare(`SELECT id FROM tracks INDEXED BY ${index} WHERE ${column} IS ? ORDER BY ${TIES} LIMIT ?`);
-  const long = db.prepare(
-    `SELECT id FROM tracks INDEXED BY tracks_sort_album_artist WHERE ${column} IS ? ORDER BY ${TIES} LIMIT ?`,
-  );
+// Few distinct values (a format, track number 1): the first run is tens of thousands of rows
+// spread over the whole table, too many to sort here, so the head is read run after run.
+function headByRuns(reads: TrackOrderReads, sort: TrackSort, limit: number): Int32Array | null {
+  const values = sort.field === 'genre' ? genreRuns(reads, sort.desc) : reads.firstValues(sort, FIRST_VALUES);
   const ids: number[] = [];
   for (const value of values) {
-    const size = count.get(value) as number;
+    const size = reads.runSize(sort.field, value);
     if (size === 0) continue;
-    ids.push(...((size <= SHORT_RUN ? short : long).pluck().all(value, limit - ids.length) as number[]));
+    ids.push(...reads.runHead(sort.field, value, limit - ids.length, size <= SHORT_RUN));
     if (ids.length >= limit) return Int32Array.from(ids);
   }
   // Fewer rows than asked in the first values: the list is short, or values are many and tiny.
   return values.length < FIRST_VALUES ? Int32Array.from(ids) : null;
 }
 
-/** The first `limit` ids of the order, or null where only the whole order gives them (the play statistics). */
-export function firstIds(db: Database.Database, sort: TrackSort, limit: number): Int32Array | null {
-  if (RUNS[sort.field]) return headByRuns(db, sort, limit);
-  const order = HEAD[sort.field]?.(sort.desc);
-  if (!order) return null;
-  return Int32Array.from(db.prepare(`SELECT id FROM tracks ${order} LIMIT ?`).pluck().all(limit) as number[]);
+/**
+ * The first `limit` ids of the order, straight from SQL (what a list shows while the whole
+ * order is still being read); null where only the whole order gives them (the play statistics).
+ */
+export function firstIds(reads: TrackOrderReads, sort: TrackSort, limit: number): Int32Array | null {
+  switch (headKind(sort.field)) {
+    case 'runs':
+      return headByRuns(reads, sort, limit);
+    case 'statement':
+      return reads.head(sort, limit);
+    case null:
+      return null;
+  }
 }
 
 /** `base` is asked for only when ties need breaking. */
-export function computeOrder(db: Database.Database, sort: TrackSort, base: () => TrackOrder): TrackOrder {
-  const source = SOURCES[sort.field];
-  const maxId = (db.prepare('SELECT COALESCE(max(id), 0) FROM tracks').pluck().get() as number) + 1;
-  let ids: Int32Array = Int32Array.from(db.prepare(source.ids).pluck().all() as number[]);
-  const needRuns = source.runs !== null && (sort.desc || !source.tiesOrdered);
-  let runs = needRuns ? (db.prepare(source.runs!).pluck().all() as number[]) : null;
+export function computeOrder(reads: TrackOrderReads, sort: TrackSort, base: () => TrackOrder): TrackOrder {
+  const maxId = reads.maxTrackId() + 1;
+  let ids = reads.ids(sort.field);
+  const tiesOrdered = reads.tiesOrdered(sort.field);
+  const needRuns = reads.hasRuns(sort.field) && (sort.desc || !tiesOrdered);
+  let runs = needRuns ? reads.runs(sort.field) : null;
 
-  if (PLAY_STAT[sort.field]) {
+  if (dependsOnPlays(sort.field)) {
     // Tracks never played (or never rated) are one run, first: the least played.
     const rated = new Uint8Array(maxId);
     for (const id of ids) rated[id] = 1;
@@ -156,10 +68,10 @@ export function computeOrder(db: Database.Database, sort: TrackSort, base: () =>
     ids = concat(unrated, ids);
     runs = [unrated.length, ...(runs ?? [])];
   }
-  if (sort.field === 'genre') [ids, runs] = byGenreName(db, ids);
+  if (sort.field === 'genre') [ids, runs] = byGenreName(reads, ids);
 
   const starts = runStarts(runs, ids.length);
-  if (!source.tiesOrdered) {
+  if (!tiesOrdered) {
     const order = base();
     for (let r = 0; r + 1 < starts.length; r++) breakTies(ids.subarray(starts[r]!, starts[r + 1]!), order);
   }
@@ -205,13 +117,8 @@ function reverseRuns(ids: Int32Array, starts: number[] | null): Int32Array {
  * Genre ids (null: no genre) in the order of the genres' names; ties and nameless genres as
  * the genre index has them (null first), which is how the whole order breaks them too.
  */
-function genreOrder(db: Database.Database, genreIds: (number | null)[]): (number | null)[] {
-  const names = new Map(
-    (db.prepare('SELECT id, name FROM genres').raw().all() as [number, string][]).map(([id, name]) => [
-      id,
-      sortKey(name),
-    ]),
-  );
+function genreOrder(reads: TrackOrderReads, genreIds: (number | null)[]): (number | null)[] {
+  const names = new Map(reads.genreNames().map(([id, name]) => [id, sortKey(name)]));
   const keyed = genreIds.map((genreId) => ({
     genreId,
     key: (genreId !== null && names.get(genreId)) || EMPTY_SORT_KEY,
@@ -221,25 +128,21 @@ function genreOrder(db: Database.Database, genreIds: (number | null)[]): (number
 }
 
 /** The runs of the genre order, first to last. */
-function genreRuns(db: Database.Database, desc: boolean): (number | null)[] {
-  const ids = db.prepare('SELECT id FROM genres ORDER BY id').pluck().all() as number[];
-  const order = genreOrder(db, [null, ...ids]);
+function genreRuns(reads: TrackOrderReads, desc: boolean): (number | null)[] {
+  const order = genreOrder(reads, [null, ...reads.genreIds()]);
   return desc ? order.reverse() : order;
 }
 
 /** The genre index orders by genre id: put its runs in order of the genres' names. */
-function byGenreName(db: Database.Database, ids: Int32Array): [Int32Array, number[]] {
-  const runs = db
-    .prepare('SELECT genre_id, count(*) FROM tracks INDEXED BY tracks_genre GROUP BY genre_id ORDER BY genre_id')
-    .raw()
-    .all() as [number | null, number][];
+function byGenreName(reads: TrackOrderReads, ids: Int32Array): [Int32Array, number[]] {
+  const runs = reads.genreRuns();
   const starts = runStarts(
     runs.map(([, size]) => size),
     ids.length,
   );
   const position = new Map(runs.map(([genreId], i) => [genreId, i]));
   const order = genreOrder(
-    db,
+    reads,
     runs.map(([genreId]) => genreId),
   ).map((genreId) => position.get(genreId)!);
   const out = new Int32Array(ids.length);

@@ -4,6 +4,7 @@
 import type { StartOf } from '../../common/thread-start.ts';
 import { TonearmError, toErrorInfo } from '../../../shared/result.ts';
 import { openReadOnly } from '../catalog/open.ts';
+import { CatalogReads } from '../catalog/reads/index.ts';
 import { openThread, serveThread, type Remote } from '../threads/channel.ts';
 import { ViewsEngine } from './engine.ts';
 
@@ -40,7 +41,7 @@ export function runViewsWorker(start: StartOf<'views'>): void {
 
 function openEngine(dbPath: string): ViewsEngine {
   // Orders are held in memory once read: a small page cache does (the OS keeps the file).
-  return new ViewsEngine(openReadOnly(dbPath, 16_000));
+  return new ViewsEngine(new CatalogReads(openReadOnly(dbPath, 16_000)));
 }
 
 /** In the main process: the thread, restarted by the next call if it ever dies. */

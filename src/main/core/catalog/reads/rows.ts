@@ -1,9 +1,9 @@
-// The rows of a window: what the renderer shows for ids it scrolled to, in the order asked.
+// The rows a list shows for the ids it scrolled to, and an album page's tracks.
 import type Database from 'better-sqlite3';
-import type { AlbumRow, TrackRow } from '../../../shared/domain.ts';
-import { TRACK_ROW_COLUMNS, TRACK_ROW_FROM, toTrackRow } from '../catalog/track-row.ts';
+import type { AlbumRow, TrackRow } from '../../../../shared/domain.ts';
+import { TRACK_ROW_COLUMNS, TRACK_ROW_FROM, toTrackRow } from '../track-row.ts';
 
-export class RowReader {
+export class RowReads {
   private readonly statements;
 
   constructor(db: Database.Database) {
@@ -26,20 +26,22 @@ export class RowReader {
     };
   }
 
+  /** The rows of these ids, in the order asked; an id whose track is gone is left out. */
   tracks(ids: ArrayLike<number>): TrackRow[] {
     return inOrder(ids, this.statements.tracks.all(JSON.stringify(Array.from(ids))).map(toTrackRow));
   }
 
+  /** In disc and track order. */
   albumTracks(albumId: number): TrackRow[] {
     return this.statements.albumTracks.all(albumId).map(toTrackRow);
   }
 
+  /** The rows of these albums, in the order asked; an id whose album is gone is left out. */
   albums(ids: ArrayLike<number>): AlbumRow[] {
     return inOrder(ids, this.statements.albums.all(JSON.stringify(Array.from(ids))) as AlbumRow[]);
   }
 }
 
-/** Rows in the order of `ids`; an id whose row is gone (deleted since) is left out. */
 function inOrder<R extends { id: number }>(ids: ArrayLike<number>, rows: R[]): R[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return Array.from(ids).flatMap((id) => byId.get(id) ?? []);
