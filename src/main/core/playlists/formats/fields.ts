@@ -1,0 +1,39 @@
+// The text fields M3U and PLS share. M3U's #EXTINF and PLS's TitleN carry one display string, which Winamp (who defined both) and
+// every player since writes as "Artist - Title". A title that itself holds " - " and has no
+// artist is split wrongly; nothing in the string can tell the two apart.
+
+const separator = ' - ';
+
+export function splitDisplayTitle(display: string): { artist?: string; title?: string } {
+  const text = display.trim();
+  const at = text.indexOf(separator);
+  if (at < 0) return text ? { title: text } : {};
+  const artist = text.slice(0, at).trim();
+  const title = text.slice(at + separator.length).trim();
+  return { ...(artist && { artist }), ...(title && { title }) };
+}
+
+export function joinDisplayTitle(entry: { artist?: string; title?: string }): string | undefined {
+  if (entry.artist && entry.title) return `${entry.artist}${separator}${entry.title}`;
+  return entry.title || undefined;
+}
+
+/** Players write -1 (and some 0) for "unknown"; neither is a length worth keeping. */
+export function positiveSeconds(text: string | undefined): number | undefined {
+  const value = Number(text?.trim());
+  return text?.trim() && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+export function lines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** A line-based format cannot hold a line break inside a field. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}
+
+/** Absent rather than undefined, so that entries compare equal however they were built. */
+export function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
