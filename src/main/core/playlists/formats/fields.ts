@@ -6,10 +6,11 @@ const separator = ' - ';
 
 export function splitDisplayTitle(display: string): { artist?: string; title?: string } {
   const text = display.trim();
-  const at = text.indexOf(separator);
-  if (at < 0) return text ? { title: text } : {};
-  const artist = text.slice(0, at).trim();
-  const title = text.slice(at + separator.length).trim();
+  // The artist may be empty (" - Title", a template's empty %artist%); the first " - " splits.
+  const split = /^(?:(.*?)\s+)?-\s+(.*)$/.exec(text);
+  if (!split) return text ? { title: text } : {};
+  const artist = split[1]?.trim();
+  const title = split[2]!.trim();
   return { ...(artist && { artist }), ...(title && { title }) };
 }
 
