@@ -44,7 +44,10 @@ describe.each(formats)('$format written and read back', ({ format, name }) => {
   it('gives the same paths, titles, artists and durations', () => {
     const back = read.entries.map(({ location, ...fields }) => {
       const resolved = resolveLocation(location, { ...target, uriReference });
-      return { location: resolved.kind === 'file' ? resolved.path : resolved.kind === 'url' ? resolved.url : '', ...fields };
+      return {
+        location: resolved.kind === 'file' ? resolved.path : resolved.kind === 'url' ? resolved.url : '',
+        ...fields,
+      };
     });
     // Only M3U (#EXTALB) and XSPF carry an album; PLS has no place for one.
     expect(back).toEqual(format === 'pls' ? entries.map(({ album: _album, ...rest }) => rest) : entries);
@@ -82,12 +85,24 @@ describe('what the writers write', () => {
 
   it('PLS: numbered keys, -1 for an unknown length, the count and version last', () => {
     const text = new TextDecoder().decode(
-      writePlaylist('pls', [{ location: '/home/ana/Music/Playlists/a.mp3', title: 'A' }, { location: '/b.mp3' }], target),
+      writePlaylist(
+        'pls',
+        [{ location: '/home/ana/Music/Playlists/a.mp3', title: 'A' }, { location: '/b.mp3' }],
+        target,
+      ),
     );
     expect(text).toBe(
-      ['[playlist]', 'File1=a.mp3', 'Title1=A', 'Length1=-1', 'File2=/b.mp3', 'Length2=-1', 'NumberOfEntries=2', 'Version=2', ''].join(
-        '\n',
-      ),
+      [
+        '[playlist]',
+        'File1=a.mp3',
+        'Title1=A',
+        'Length1=-1',
+        'File2=/b.mp3',
+        'Length2=-1',
+        'NumberOfEntries=2',
+        'Version=2',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -1,6 +1,7 @@
-// The text fields M3U and PLS share. M3U's #EXTINF and PLS's TitleN carry one display string, which Winamp (who defined both) and
-// every player since writes as "Artist - Title". A title that itself holds " - " and has no
-// artist is split wrongly; nothing in the string can tell the two apart.
+// The text fields the formats share. M3U's #EXTINF and PLS's TitleN carry one display string,
+// which Winamp (who defined both) and every player since writes as "Artist - Title". A title
+// that itself holds " - " and has no artist is split wrongly; nothing in the string can tell
+// the two apart.
 
 const separator = ' - ';
 
@@ -19,8 +20,8 @@ export function joinDisplayTitle(entry: { artist?: string; title?: string }): st
   return entry.title || undefined;
 }
 
-/** Players write -1 (and some 0) for "unknown"; neither is a length worth keeping. */
-export function positiveSeconds(text: string | undefined): number | undefined {
+/** Players write -1 (and some 0) for an unknown length; neither is a length worth keeping. */
+export function positiveNumber(text: string | undefined): number | undefined {
   const value = Number(text?.trim());
   return text?.trim() && Number.isFinite(value) && value > 0 ? value : undefined;
 }

@@ -4,7 +4,7 @@
 // ones (#EXTVLCOPT, #EXTGRP, #PLAYLIST…) are skipped.
 
 import type { PlaylistEntry, WriteTarget } from './entry.ts';
-import { definedOnly, joinDisplayTitle, lines, oneLine, positiveSeconds, splitDisplayTitle } from './fields.ts';
+import { definedOnly, joinDisplayTitle, lines, oneLine, positiveNumber, splitDisplayTitle } from './fields.ts';
 import { locationForWriting } from './relative-path.ts';
 
 // "#EXTINF:123,Artist - Title", and the IPTV form with attributes before the comma, whose
@@ -20,7 +20,7 @@ export function parseM3u(text: string): PlaylistEntry[] {
     if (line.startsWith('#')) {
       const info = extinf.exec(line);
       if (info) {
-        const durationS = positiveSeconds(info[1]);
+        const durationS = positiveNumber(info[1]);
         pending = { ...pending, ...splitDisplayTitle(info[3]!), ...(durationS !== undefined && { durationS }) };
       } else if (/^#EXTALB:/i.test(line)) pending.album = line.slice(8).trim() || undefined;
       else if (/^#EXTART:/i.test(line)) pending.artist = line.slice(8).trim() || undefined;

@@ -3,7 +3,7 @@
 // NumberOfEntries and Version are not trusted (they are often stale) and only written.
 
 import type { PlaylistEntry, WriteTarget } from './entry.ts';
-import { definedOnly, joinDisplayTitle, lines, oneLine, positiveSeconds, splitDisplayTitle } from './fields.ts';
+import { definedOnly, joinDisplayTitle, lines, oneLine, positiveNumber, splitDisplayTitle } from './fields.ts';
 import { locationForWriting } from './relative-path.ts';
 
 export function parsePls(text: string): PlaylistEntry[] {
@@ -29,7 +29,7 @@ export function parsePls(text: string): PlaylistEntry[] {
     .sort(([a], [b]) => a - b)
     .flatMap(([, { file, title, length }]) =>
       file
-        ? [definedOnly({ location: file, ...splitDisplayTitle(title ?? ''), durationS: positiveSeconds(length) })]
+        ? [definedOnly({ location: file, ...splitDisplayTitle(title ?? ''), durationS: positiveNumber(length) })]
         : [],
     );
 }

@@ -5,7 +5,7 @@
 
 import { posix, win32 } from 'node:path';
 import type { PlaylistEntry, WriteTarget } from './entry.ts';
-import { definedOnly, positiveSeconds } from './fields.ts';
+import { definedOnly, positiveNumber } from './fields.ts';
 import { hasScheme, pathToFileUri } from './file-uri.ts';
 import { childrenNamed, escapeXml, parseXml, type XmlElement } from './xml.ts';
 
@@ -20,7 +20,7 @@ export function parseXspf(text: string): PlaylistEntry[] {
     // A track may list several locations, to be tried in turn; the first is the one we resolve.
     const location = field('location');
     if (!location) return [];
-    const ms = positiveSeconds(field('duration'));
+    const ms = positiveNumber(field('duration'));
     return [
       definedOnly({
         location,
