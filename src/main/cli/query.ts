@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { openCatalog } from '../core/catalog/index.ts';
-import { dataPaths } from '../core/paths.ts';
 import { queryTracks } from '../core/catalog/query-tracks.ts';
 import { parseSort, queryTrackIds, SORT_HELP } from '../core/views/query-tracks.ts';
-import { intOption, parse, UsageError } from './args.ts';
+import { intOption, parse, requireCatalog, UsageError } from './args.ts';
 
 export async function query(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -19,8 +17,7 @@ export async function query(argv: string[]): Promise<number> {
   if (!sort) throw new UsageError(`--sort must be one of: ${SORT_HELP}`);
   const limit = intOption(values.limit, 'limit', 1, 10_000_000);
   // Only scan makes a catalog: a query on a mistyped path must say so, not leave an empty one there.
-  const catalogFile = dataPaths(values.db).dbPath;
-  if (!existsSync(catalogFile)) throw new Error(`No catalog at ${catalogFile}: \`tonearm scan DIR\` makes one`);
+  const catalogFile = requireCatalog(values.db);
   // One query needs the catalog alone: no threads, no parser, no cache.
   const catalog = openCatalog(catalogFile);
   try {
