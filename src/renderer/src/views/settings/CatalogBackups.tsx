@@ -15,14 +15,17 @@ export function CatalogBackups() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setStatus(await call('catalog.status', {}));
-      setBackups(await call('catalog.backups', {}));
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, []);
+  const load = useCallback(
+    () =>
+      Promise.all([call('catalog.status', {}), call('catalog.backups', {})]).then(
+        ([nextStatus, nextBackups]) => {
+          setStatus(nextStatus);
+          setBackups(nextBackups);
+        },
+        (err: unknown) => setError((err as Error).message),
+      ),
+    [],
+  );
   useEffect(() => {
     void load();
   }, [load]);
