@@ -1,5 +1,6 @@
 // The built `tonearm` on the catalog file itself: serve never makes a catalog it was not asked
 // for, scan refuses a damaged one without writing into it, backup and restore round-trip.
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,12 +8,12 @@ import { buildCatalog } from '../../bench/views/catalog.ts';
 import { isBuilt, TONEARM_BIN, tonearm } from '../support/cli.ts';
 import { damageIndexPage } from '../support/damage.ts';
 import { tempDir } from '../support/temp.ts';
-import { execFile } from 'node:child_process';
 
 /** Runs tonearm expecting it to fail: its exit code and stderr. */
 function failing(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [TONEARM_BIN, ...args], (err, _stdout, stderr) =>
+    // A serve that wrongly starts would run forever: the timeout ends it and the test fails.
+    execFile(process.execPath, [TONEARM_BIN, ...args], { timeout: 15_000 }, (err, _stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr }),
     );
   });
