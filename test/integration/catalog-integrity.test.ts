@@ -84,6 +84,30 @@ describe('the catalog file', () => {
     expect(checkFile(kept[0]!.path)).toBeNull();
   });
 
+  it('finishes a backup while another connection commits between its steps', async () => {
+    const catalog = openCatalog(dbPath);
+    const other = new Database(dbPath);
+    // A commit between every two steps of the copy (both run on setImmediate), as an
+    // import's writer thread commits beside a backup of a big catalog.
+    let commits = 0;
+    let writing = true;
+    const write = () => {
+      if (!writing) return;
+      other.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('state:test', ?)").run(String(commits++));
+      setImmediate(write);
+    };
+    setImmediate(write);
+    try {
+      const backup = await writeBackup(catalog.db, dbPath, 5);
+      expect(commits).toBeGreaterThan(0);
+      expect(checkFile(backup.path)).toBeNull();
+    } finally {
+      writing = false;
+      other.close();
+      catalog.close();
+    }
+  }, 20_000);
+
   it('backs up at start when the newest backup is a day old, and not twice a day', async () => {
     const catalog = openCatalog(dbPath);
     try {

@@ -109,7 +109,12 @@ export class Core {
     });
     this.watcher = new LibraryWatcher({ catalog: this.catalog, scanner: this.scanner, settings: this.settings });
     this.views = new Views(this.catalog, this.bus, options.parserEntry);
-    this.backups = new BackupSchedule(this.catalog.db, this.paths.dbPath, () => setting.get('catalog.backupsKept'));
+    this.backups = new BackupSchedule(
+      this.catalog.db,
+      this.paths.dbPath,
+      () => setting.get('catalog.backupsKept'),
+      () => this.scanner.status() !== null,
+    );
   }
 
   /**

@@ -14,10 +14,14 @@ export class BackupSchedule {
   private readonly dbPath: string;
   private readonly keep: () => number;
 
-  constructor(db: Database.Database, dbPath: string, keep: () => number) {
+  private readonly busy: () => boolean;
+
+  /** busy: a scan is writing; the daily backup waits for a quieter hour (see writeBackup). */
+  constructor(db: Database.Database, dbPath: string, keep: () => number, busy: () => boolean = () => false) {
     this.db = db;
     this.dbPath = dbPath;
     this.keep = keep;
+    this.busy = busy;
   }
 
   start(): void {
@@ -34,7 +38,7 @@ export class BackupSchedule {
   }
 
   private async runIfDue(): Promise<void> {
-    if (!this.db.open || !backupIsDue(this.dbPath)) return;
+    if (!this.db.open || this.busy() || !backupIsDue(this.dbPath)) return;
     // A failed daily backup must not take the app down; the next look tries again.
     await this.now().catch((err: unknown) => console.error(`tonearm: backup of ${this.dbPath} failed:`, err));
   }
