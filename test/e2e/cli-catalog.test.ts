@@ -56,6 +56,15 @@ describe.skipIf(!isBuilt)('tonearm and the catalog file', () => {
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 
+  it('query that meets the damaged page names the file and the way out, not just "malformed"', async () => {
+    damageIndexPage(db);
+    const { code, stderr } = await failing(['query', '--db', db, '--sort', 'bitrate', '--json']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      new RegExp(`^tonearm query: The catalog ${db} is damaged \\(.*malformed.*\\)\\. Restore a backup`),
+    );
+  });
+
   it('backup prints the backup it wrote; restore puts it back and keeps the damaged file', async () => {
     const written = (await tonearm(['backup', '--db', db])).stdout.trim();
     expect(written).toMatch(/backups\/catalog-\d{4}-\d\d-\d\d-\d{6}\.sqlite$/);

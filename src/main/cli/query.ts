@@ -1,4 +1,5 @@
 import { openCatalog } from '../core/catalog/index.ts';
+import { damaged, isCorruption } from '../core/catalog/integrity.ts';
 import { queryTracks } from '../core/catalog/query-tracks.ts';
 import { parseSort, queryTrackIds, SORT_HELP } from '../core/views/query-tracks.ts';
 import { intOption, parse, requireCatalog, UsageError } from './args.ts';
@@ -25,6 +26,9 @@ export async function query(argv: string[]): Promise<number> {
     const ids = queryTrackIds(catalog.db, { search: values.search, sort }).slice(0, limit);
     process.stdout.write(`${JSON.stringify(queryTracks(catalog.db, ids))}\n`);
     return 0;
+  } catch (err) {
+    // SQLite's "database disk image is malformed" names neither the file nor the way out.
+    throw isCorruption(err) ? damaged(catalogFile, (err as Error).message) : err;
   } finally {
     catalog.close();
   }

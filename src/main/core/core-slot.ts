@@ -12,6 +12,7 @@ import type { Handlers } from './api/handlers.ts';
 import { listBackups } from './catalog/backup-files.ts';
 import { restoreCatalog } from './catalog/backups.ts';
 import { forgetCheck } from './catalog/check-marker.ts';
+import { damaged } from './catalog/integrity.ts';
 import { Core, type CoreOptions } from './core.ts';
 import { EventBus } from './events/bus.ts';
 import { dataPaths } from './paths.ts';
@@ -99,9 +100,11 @@ export class CoreSlot implements CatalogHolder {
         try {
           return await (ofCore(core)[name] as (i: unknown) => unknown)(input);
         } catch (err) {
-          // A read met a damaged page the start-up check skipped (see check-marker.ts).
-          if (toErrorInfo(err).code === 'DB_CORRUPT') forgetCheck(this.dbPath);
-          throw err;
+          if (toErrorInfo(err).code !== 'DB_CORRUPT' || err instanceof TonearmError) throw err;
+          // A read met a damaged page the start-up check skipped (see check-marker.ts): say
+          // which file and what to do, and make the next start check.
+          forgetCheck(this.dbPath);
+          throw damaged(this.dbPath, (err as Error).message);
         }
       };
     }
