@@ -2,6 +2,7 @@
 // bridge, the ipcMain wiring and the headless socket bridge are all generic over it: a
 // command declared here and not handled in src/main/core/api is a compile error.
 import { z } from 'zod';
+import type { CatalogBackup, CatalogStatus, RestoreResult } from './catalog.ts';
 import { settingKeys, type SettingKey, type Settings } from './settings.ts';
 import {
   MAX_QUEUE,
@@ -132,6 +133,16 @@ export const commands = {
   'library.changesSince': command(z.object({ version: z.int().min(0) }).strict()).returns<ChangesSince>(),
   /** Opens the file manager at the track (the app); a browser gets the folder to show itself. */
   'library.showInFolder': command(z.object({ trackId: id }).strict()).returns<{ opened: boolean; folder: string }>(),
+
+  // The catalog file (src/shared/catalog.ts): whole or damaged, its backups, a restore.
+  'catalog.status': command(none).returns<CatalogStatus>(),
+  /** Newest first. */
+  'catalog.backups': command(none).returns<CatalogBackup[]>(),
+  'catalog.backup': command(none).returns<CatalogBackup>(),
+  /** One of catalog.backups by name, or (no name) the newest that passes the check; then the library reloads. */
+  'catalog.restore': command(
+    z.object({ name: z.string().min(1).max(255).optional() }).strict(),
+  ).returns<RestoreResult>(),
 } as const;
 
 export const events = {
@@ -139,6 +150,8 @@ export const events = {
   'scan.progress': event<ScanProgress>(),
   'scan.finished': event<ScanSummary>(),
   'settings.changed': event<Settings>(),
+  /** The catalog was reopened (after a restore): windows reload everything they hold. */
+  'catalog.changed': event<CatalogStatus>(),
 } as const;
 
 export type Commands = typeof commands;

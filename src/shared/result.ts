@@ -8,6 +8,8 @@ const ERROR_CODES = [
   'SCAN_IN_PROGRESS',
   'FILE_UNREADABLE',
   'DB_ERROR',
+  /** The catalog file is damaged: restore a backup (tonearm restore, Settings → Library). */
+  'DB_CORRUPT',
   'DISK_FULL',
   'INTERNAL',
 ] as const;
@@ -42,6 +44,11 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   if (isErrorCode(sysCode)) return { code: sysCode, message };
   if (sysCode === 'ENOSPC') return { code: 'DISK_FULL', message: `Disk full: ${message}` };
   if (sysCode === 'SQLITE_FULL') return { code: 'DISK_FULL', message: `Disk full: ${message}` };
+  if (sysCode === 'SQLITE_CORRUPT' || sysCode === 'SQLITE_NOTADB')
+    return {
+      code: 'DB_CORRUPT',
+      message: `The catalog is damaged (${message}). Restore a backup: tonearm restore, or Settings → Library`,
+    };
   if (typeof sysCode === 'string' && sysCode.startsWith('SQLITE_')) return { code: 'DB_ERROR', message };
   return { code: 'INTERNAL', message };
 }

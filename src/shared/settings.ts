@@ -95,6 +95,7 @@ export const settingSpecs = {
   'cache.backgroundFill': bool(true, 'Fetch the rest of the playing file in the background'),
   'cache.prefetchNext': bool(true, 'Prefetch the start of the next track'),
   'cache.maxSizeMB': int(64, 1_048_576, 4096, 'Maximum cache size', 'MB'),
+  'catalog.backupsKept': int(1, 100, 5, 'Daily backups of the catalog to keep', 'backups'),
 } satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof settingSpecs;

@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dataPaths } from '../core/paths.ts';
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   tonearm scan DIR... [--db FILE] [--workers N] [--json]
   tonearm query [--db FILE] [--search TEXT] [--sort FIELD] [--limit N] --json
-  tonearm serve [--db FILE] [--port N]`;
+  tonearm serve [--db FILE] [--port N]
+  tonearm backup [--db FILE]
+  tonearm restore [FILE] [--db FILE]`;
 
 const DB_HELP = `  --db FILE     the catalog (default: the desktop app's, in ~/.config/Tonearm; TONEARM_DATA_DIR moves it)`;
 
@@ -25,8 +29,26 @@ ${DB_HELP}
   serve: `tonearm serve [--db FILE] [--port N]
 Serve the app and its API on 127.0.0.1; prints "Tonearm at http://127.0.0.1:PORT/?token=TOKEN".
 ${DB_HELP}
-  --port N      the port (default: any free one)`,
+  --port N      the port (default: any free one); a --db FILE that does not exist is refused
+                (only the app's own catalog is made on a first start)`,
+  backup: `tonearm backup [--db FILE]
+Write a backup of the catalog now (SQLite's online backup: Tonearm may be running) into
+backups/ beside it, and print its path. The oldest beyond catalog.backupsKept are removed.
+A damaged catalog is refused: it would push a good backup out.
+${DB_HELP}`,
+  restore: `tonearm restore [FILE] [--db FILE]
+Put a backup in the catalog's place, with Tonearm closed: FILE, or else the newest backup in
+backups/ that passes SQLite's quick_check. The catalog it replaces is kept beside it as
+catalog.sqlite.damaged-DATE (or .replaced-DATE when it was whole), never deleted.
+${DB_HELP}`,
 };
+
+/** The catalog file --db names (or the app's); a command that only reads or copies it never makes one. */
+export function requireCatalog(db: string | undefined): string {
+  const catalogFile = dataPaths(db).dbPath;
+  if (!existsSync(catalogFile)) throw new Error(`No catalog at ${catalogFile}: \`tonearm scan DIR\` makes one`);
+  return catalogFile;
+}
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
   try {

@@ -2,12 +2,14 @@
 // Exit codes: 0 done, 1 failed (one-line reason on stderr), 2 bad usage.
 import '../core/threadpool.ts';
 import { COMMAND_HELP, USAGE, UsageError } from './args.ts';
+import { backup } from './backup.ts';
 import { query } from './query.ts';
+import { restore } from './restore.ts';
 import { scan } from './scan.ts';
 import { serve } from './serve.ts';
 import { VERSION } from './version.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { query, scan, serve };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { query, scan, serve, backup, restore };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { openCatalog } from '../core/catalog/index.ts';
-import { dataPaths } from '../core/paths.ts';
+import { damaged, isCorruption } from '../core/catalog/integrity.ts';
 import { queryTracks } from '../core/catalog/query-tracks.ts';
 import { parseSort, queryTrackIds, SORT_HELP } from '../core/views/query-tracks.ts';
-import { intOption, parse, UsageError } from './args.ts';
+import { intOption, parse, requireCatalog, UsageError } from './args.ts';
 
 export async function query(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -19,8 +18,7 @@ export async function query(argv: string[]): Promise<number> {
   if (!sort) throw new UsageError(`--sort must be one of: ${SORT_HELP}`);
   const limit = intOption(values.limit, 'limit', 1, 10_000_000);
   // Only scan makes a catalog: a query on a mistyped path must say so, not leave an empty one there.
-  const catalogFile = dataPaths(values.db).dbPath;
-  if (!existsSync(catalogFile)) throw new Error(`No catalog at ${catalogFile}: \`tonearm scan DIR\` makes one`);
+  const catalogFile = requireCatalog(values.db);
   // One query needs the catalog alone: no threads, no parser, no cache.
   const catalog = openCatalog(catalogFile);
   try {
@@ -28,6 +26,9 @@ export async function query(argv: string[]): Promise<number> {
     const ids = queryTrackIds(catalog.db, { search: values.search, sort }).slice(0, limit);
     process.stdout.write(`${JSON.stringify(queryTracks(catalog.db, ids))}\n`);
     return 0;
+  } catch (err) {
+    // SQLite's "database disk image is malformed" names neither the file nor the way out.
+    throw isCorruption(err) ? damaged(catalogFile, (err as Error).message) : err;
   } finally {
     catalog.close();
   }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Core } from '../core/core.ts';
+import { CoreSlot } from '../core/core-slot.ts';
 import { startHost } from '../host/server.ts';
-import { intOption, parse } from './args.ts';
+import { intOption, parse, requireCatalog } from './args.ts';
 import { parserEntry } from './entries.ts';
 import { VERSION } from './version.ts';
 
@@ -17,9 +17,16 @@ function rendererDir(): string {
 export async function serve(argv: string[]): Promise<number> {
   const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
   const port = intOption(values.port, 'port', 0, 65535);
-  const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() });
-  core.start({ watch: true });
-  const host = await startHost({ core, rendererDir: rendererDir(), port });
+  // The app's own catalog is made on its first start; a --db that names nothing is a typo,
+  // not a request for an empty library there.
+  if (values.db !== undefined) requireCatalog(values.db);
+  const slot = new CoreSlot(
+    { dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() },
+    { watch: true },
+  );
+  // A damaged catalog still serves: the page offers its backups (Settings → Library).
+  slot.open();
+  const host = await startHost({ core: slot, rendererDir: rendererDir(), port });
   process.stdout.write(`Tonearm at ${host.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -27,6 +34,6 @@ export async function serve(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await host.close();
-  await core.close();
+  await slot.close();
   return 0;
 }

@@ -7,6 +7,8 @@ import type { Root } from '../../shared/domain.ts';
 import { TonearmError } from '../../shared/result.ts';
 import { ChunkCache } from './cache/chunk-cache.ts';
 import { openCatalog, type Catalog } from './catalog/index.ts';
+import { BackupSchedule } from './catalog/backup-schedule.ts';
+import { checkIsDue, markClosed, markOpen } from './catalog/check-marker.ts';
 import { CatalogWriter } from './catalog/writer-thread.ts';
 import { EventBus } from './events/bus.ts';
 import { MediaRouter } from './media/router.ts';
@@ -32,12 +34,14 @@ export interface CoreOptions {
   spawnParser?: SpawnParser;
   /** Parser threads; default one per core. */
   workers?: number;
+  /** The bus to announce on: a host that reopens the core after a restore keeps its listeners. */
+  bus?: EventBus;
 }
 
 export class Core {
   readonly paths: DataPaths;
   readonly catalog: Catalog;
-  readonly bus = new EventBus();
+  readonly bus: EventBus;
   /** The catalog's one writer: every write, announced in commit order. */
   readonly writer: CatalogWriter;
   readonly roots: RootStatus;
@@ -48,12 +52,17 @@ export class Core {
   readonly scanner: Scanner;
   readonly watcher: LibraryWatcher;
   readonly views: Views;
+  readonly backups: BackupSchedule;
   readonly options: CoreOptions;
 
   constructor(options: CoreOptions) {
     this.options = options;
     this.paths = dataPaths(options.dbPath);
-    this.catalog = openCatalog(this.paths.dbPath);
+    this.bus = options.bus ?? new EventBus();
+    // Every Core may write: a damaged catalog is refused here, before the writer opens it.
+    const check = checkIsDue(this.paths.dbPath);
+    this.catalog = openCatalog(this.paths.dbPath, { check });
+    markOpen(this.paths.dbPath, check);
     this.writer = new CatalogWriter(options.parserEntry, this.paths.dbPath, (change) =>
       this.bus.emit('library.changed', change),
     );
@@ -100,6 +109,12 @@ export class Core {
     });
     this.watcher = new LibraryWatcher({ catalog: this.catalog, scanner: this.scanner, settings: this.settings });
     this.views = new Views(this.catalog, this.bus, options.parserEntry);
+    this.backups = new BackupSchedule(
+      this.catalog.db,
+      this.paths.dbPath,
+      () => setting.get('catalog.backupsKept'),
+      () => this.scanner.status() !== null,
+    );
   }
 
   /**
@@ -110,7 +125,10 @@ export class Core {
   start(options: { watch: boolean }): void {
     this.views.start();
     void this.parser.start();
-    if (options.watch) this.startWatching();
+    if (options.watch) {
+      this.startWatching();
+      this.backups.start();
+    }
   }
 
   private startWatching(): void {
@@ -157,7 +175,9 @@ export class Core {
     await this.parser.close();
     await this.views.close();
     await this.cache.close();
+    await this.backups.stop();
     await this.writer.close();
     this.catalog.close();
+    markClosed(this.paths.dbPath);
   }
 }

@@ -6,13 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { createHandlers } from '../core/api/create-handlers.ts';
 import type { Core } from '../core/core.ts';
+import { CoreSlot } from '../core/core-slot.ts';
 import { parseMediaTarget } from '../core/media/router.ts';
 import { sendWebResponse, toWebRequest } from './node-http.ts';
 import { SocketBridge } from './socket-bridge.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface HostOptions {
-  core: Core;
+  /** A slot (tonearm serve) survives a damaged catalog and a restore; a Core (tests) is served as it is. */
+  core: Core | CoreSlot;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -42,7 +44,10 @@ function isBadRequest(err: unknown): boolean {
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(18).toString('base64url');
-  const bridge = new SocketBridge(createHandlers(options.core), options.core.bus);
+  const { core } = options;
+  const handlers = core instanceof CoreSlot ? core.handlers() : createHandlers(core);
+  const media = () => (core instanceof CoreSlot ? core.core : core)?.media;
+  const bridge = new SocketBridge(handlers, core.bus);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let origin = 'http://127.0.0.1';
 
@@ -52,12 +57,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const url = new URL(request.url);
       let response: Response;
       if (url.pathname.startsWith('/media/')) {
-        response = tokenMatches(url.searchParams.get('token'), token)
-          ? await options.core.media.handle(
-              request,
-              parseMediaTarget(url.pathname.slice('/media'.length), url.searchParams),
-            )
-          : new Response('Forbidden', { status: 403 });
+        const router = media();
+        response = !tokenMatches(url.searchParams.get('token'), token)
+          ? new Response('Forbidden', { status: 403 })
+          : router
+            ? await router.handle(request, parseMediaTarget(url.pathname.slice('/media'.length), url.searchParams))
+            : new Response('No catalog is open', { status: 503 });
       } else {
         response = await serveStatic(options.rendererDir, url.pathname);
       }

@@ -4,8 +4,8 @@
 import '../core/threadpool.ts';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
-import { createHandlers } from '../core/api/create-handlers.ts';
-import { Core } from '../core/core.ts';
+import type { Core } from '../core/core.ts';
+import { CoreSlot } from '../core/core-slot.ts';
 import { defaultDataDir } from '../core/paths.ts';
 import { forwardEvents, wireContract } from './ipc.ts';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol.ts';
@@ -19,7 +19,9 @@ registerMediaScheme();
 // The CLI and the headless host compute the same folder: without --db they share this catalog.
 app.setPath('userData', defaultDataDir());
 
-let core: Core | null = null;
+let slot: CoreSlot | null = null;
+/** Null while the catalog is damaged or being restored: then only Settings → Library's offer works. */
+const core = (): Core | null => slot?.core ?? null;
 let mainWindow: BrowserWindow | null = null;
 
 async function pickFolders(): Promise<string[] | null> {
@@ -32,30 +34,33 @@ async function pickFolders(): Promise<string[] | null> {
 
 async function addFoldersAndScan(): Promise<void> {
   const folders = await pickFolders();
-  if (!core || !folders) return;
-  for (const folder of folders) await core.addRoot(folder);
-  if (!core.scanner.status()) core.scanner.start().done.catch((err: unknown) => console.error(err));
+  const open = core();
+  if (!open || !folders) return;
+  for (const folder of folders) await open.addRoot(folder);
+  if (!open.scanner.status()) open.scanner.start().done.catch((err: unknown) => console.error(err));
 }
 
 function start(): void {
-  core = new Core({
-    host: 'electron',
-    version: app.getVersion(),
-    parserEntry: PARSER_ENTRY,
-    spawnParser: utilityProcessParser(PARSER_ENTRY),
-  });
-  // Forking a utilityProcess blocks briefly: do it once, at start, not at the first scan.
-  core.start({ watch: true });
-  handleMediaScheme(core);
-  wireContract(
-    createHandlers(core, { pickFolders, showItemInFolder: (path) => shell.showItemInFolder(path) }),
-    isOurRenderer,
+  slot = new CoreSlot(
+    {
+      host: 'electron',
+      version: app.getVersion(),
+      parserEntry: PARSER_ENTRY,
+      spawnParser: utilityProcessParser(PARSER_ENTRY),
+    },
+    // Forking a utilityProcess blocks briefly: do it once, at start, not at the first scan.
+    { watch: true },
   );
-  forwardEvents(core.bus, () => BrowserWindow.getAllWindows());
+  // A damaged catalog leaves the slot empty; the window still opens, on the restore offer.
+  slot.open();
+  handleMediaScheme(core);
+  wireContract(slot.handlers({ pickFolders, showItemInFolder: (path) => shell.showItemInFolder(path) }), isOurRenderer);
+  forwardEvents(slot.bus, () => BrowserWindow.getAllWindows());
   installMenu({
     addFolder: () => void addFoldersAndScan(),
     rescan: () => {
-      if (core && !core.scanner.status()) core.scanner.start().done.catch((err: unknown) => console.error(err));
+      const open = core();
+      if (open && !open.scanner.status()) open.scanner.start().done.catch((err: unknown) => console.error(err));
     },
   });
   mainWindow = createMainWindow();
@@ -71,15 +76,15 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(start);
   app.on('activate', () => {
-    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    if (slot && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', (event) => {
-    if (!core) return;
-    const closing = core;
-    core = null;
+    if (!slot) return;
+    const closing = slot;
+    slot = null;
     event.preventDefault();
     void closing.close().finally(() => app.quit());
   });

@@ -31,8 +31,8 @@ function withCors(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** Serves tonearm-media://track/<id> and tonearm-media://cover/<hash> with the core's handler. */
-export function handleMediaScheme(core: Core): void {
+/** Serves tonearm-media://track/<id> and tonearm-media://cover/<hash> with the current core's handler. */
+export function handleMediaScheme(core: () => Core | null): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     if (request.method === 'OPTIONS') {
       return new Response(null, {
@@ -46,6 +46,9 @@ export function handleMediaScheme(core: Core): void {
       });
     }
     const url = new URL(request.url);
-    return withCors(await core.media.handle(request, parseMediaTarget(`${url.host}${url.pathname}`, url.searchParams)));
+    // No Core while the catalog is damaged or being restored (see CoreSlot).
+    const media = core()?.media;
+    if (!media) return withCors(new Response('No catalog is open', { status: 503 }));
+    return withCors(await media.handle(request, parseMediaTarget(`${url.host}${url.pathname}`, url.searchParams)));
   });
 }

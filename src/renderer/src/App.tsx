@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { onEvent } from './bridge/api.ts';
+import { call, onEvent } from './bridge/api.ts';
 import { FolderDrop } from './components/FolderDrop.tsx';
 import { NowPlayingBar } from './components/NowPlayingBar.tsx';
 import { ScanProgressBar } from './components/ScanProgressBar.tsx';
@@ -23,6 +23,14 @@ export function App() {
       }),
     [],
   );
+  useEffect(() => {
+    // A damaged catalog: nothing but Settings → Library's restore offer can work.
+    void call('catalog.status', {}).then((status) => {
+      if (status.state === 'damaged') useNavigation.getState().go('settings');
+    });
+    // Reopened after a restore: every store holds the old catalog's ids, so start afresh.
+    return onEvent('catalog.changed', () => window.location.reload());
+  }, []);
   return (
     <div className="app">
       <Sidebar />

@@ -3,6 +3,7 @@ import type { Handlers } from './handlers.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import type { PlaybackState } from '../../../shared/domain.ts';
 import { commands } from '../../../shared/contract.ts';
+import { catalogHandlers } from './catalog-handlers.ts';
 import { viewHandlers, type ShowItemInFolder } from '../views/handlers.ts';
 
 const PLAYBACK_STATE_KEY = 'playback';
@@ -23,6 +24,13 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
   };
   return {
     ...viewHandlers(core, platform.showItemInFolder),
+    // A Core alone cannot reopen itself: the app and the host hold it in a CoreSlot, which can.
+    ...catalogHandlers({
+      dbPath: core.paths.dbPath,
+      core,
+      status: () => ({ path: core.paths.dbPath, state: 'ok', problem: null }),
+      restore: () => Promise.reject(new TonearmError('BAD_INPUT', 'Restore with Tonearm closed: tonearm restore')),
+    }),
     'app.info': () => ({
       version: core.options.version,
       dataDir: core.paths.dataDir,

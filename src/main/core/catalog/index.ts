@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { CacheRepo } from './cache.ts';
 import { ChangeLog } from './changes.ts';
 import type { MigrationReport } from './migrate.ts';
-import { openDatabase } from './open.ts';
+import { openDatabase, type OpenOptions } from './open.ts';
 import { PlayStatsRepo } from './play-stats.ts';
 import { RootsRepo } from './roots.ts';
 import { ScanErrorsRepo } from './scan-errors.ts';
@@ -41,8 +41,9 @@ export class Catalog {
   }
 }
 
-export function openCatalog(dbPath: string): Catalog {
-  const { db, migration } = openDatabase(dbPath);
+/** check: quick_check first (see OpenOptions); a damaged file is refused with DB_CORRUPT. */
+export function openCatalog(dbPath: string, options: OpenOptions = {}): Catalog {
+  const { db, migration } = openDatabase(dbPath, options);
   // An import that crashed may have left tracks the search index has not seen yet.
   db.transaction(() => new SearchBacklog(db).catchUp())();
   return new Catalog(db, dbPath, migration);

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { TonearmError } from '../../../shared/result.ts';
+import { backupPathFor, ensureBackupsDir } from './backup-files.ts';
 import { currentVersion, migrations } from './migrations/index.ts';
 
 export interface MigrationReport {
@@ -9,26 +10,37 @@ export interface MigrationReport {
   backupPath: string | null;
 }
 
-/**
- * Brings the schema to the current version, one migration per transaction. Before touching
- * a database made by an older Tonearm, a copy is kept beside it, so a failed migration loses
- * nothing. A database from a newer Tonearm is refused rather than guessed at.
- */
-export function migrate(db: Database.Database, dbPath: string | null): MigrationReport {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > currentVersion) {
+/** A database from a newer Tonearm is refused rather than guessed at. Reads only. */
+export function refuseNewer(db: Database.Database, dbPath: string | null): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > currentVersion) {
     throw new TonearmError(
       'DB_ERROR',
-      `The catalog ${dbPath ?? ''} has schema version ${from}, newer than this Tonearm understands (${currentVersion}). Update Tonearm; the file was not changed.`,
+      `The catalog ${dbPath ?? ''} has schema version ${version}, newer than this Tonearm understands (${currentVersion}). Update Tonearm; the file was not changed.`,
     );
   }
+}
+
+/**
+ * Brings the schema to the current version, one migration per transaction. Before touching
+ * a database made by an older Tonearm, a copy goes into the backups folder, so a failed
+ * migration loses nothing.
+ */
+export function migrate(db: Database.Database, dbPath: string | null): MigrationReport {
+  refuseNewer(db, dbPath);
+  const from = db.pragma('user_version', { simple: true }) as number;
   if (from === currentVersion) return { from, to: from, backupPath: null };
 
   let backupPath: string | null = null;
   if (from > 0 && dbPath && existsSync(dbPath)) {
+    // A plain copy is whole once the WAL is folded in and no one else has the file open (the
+    // writer thread and the views open it after this returns). The online backup is async,
+    // and a migration runs inside a synchronous open.
     db.pragma('wal_checkpoint(TRUNCATE)');
-    backupPath = `${dbPath}.v${from}.bak`;
-    copyFileSync(dbPath, backupPath);
+    ensureBackupsDir(dbPath);
+    backupPath = backupPathFor(dbPath, new Date(), `v${from}`);
+    copyFileSync(dbPath, `${backupPath}.partial`);
+    renameSync(`${backupPath}.partial`, backupPath);
   }
   for (const migration of migrations) {
     if (migration.version <= from) continue;

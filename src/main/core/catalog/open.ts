@@ -2,20 +2,43 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { TonearmError } from '../../../shared/result.ts';
-import { migrate, type MigrationReport } from './migrate.ts';
+import { damaged, isCorruption, quickCheck } from './integrity.ts';
+import { migrate, refuseNewer, type MigrationReport } from './migrate.ts';
 
 export interface OpenedDatabase {
   db: Database.Database;
   migration: MigrationReport;
 }
 
-export function openDatabase(dbPath: string): OpenedDatabase {
+export interface OpenOptions {
+  /**
+   * Run quick_check before anything writes: the one read-write open of a process that will
+   * write (the app, the host, scan). The writer thread opens after it and need not repeat it.
+   */
+  check?: boolean;
+}
+
+export function openDatabase(dbPath: string, options: OpenOptions = {}): OpenedDatabase {
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   let db: Database.Database;
   try {
     db = new Database(dbPath);
+  } catch (err) {
+    throw new TonearmError('DB_ERROR', `Cannot open the catalog at ${dbPath}: ${(err as Error).message}`);
+  }
+  try {
+    // Both refusals come before journal_mode = WAL, which rewrites the header of a catalog in
+    // rollback-journal mode: a file we refuse is left exactly as it was.
+    refuseNewer(db, dbPath);
+    if (options.check) {
+      const problem = quickCheck(db);
+      if (problem) throw damaged(dbPath, problem);
+    }
     db.pragma('journal_mode = WAL');
   } catch (err) {
+    db.close();
+    if (err instanceof TonearmError) throw err;
+    if (isCorruption(err)) throw damaged(dbPath, (err as Error).message);
     throw new TonearmError('DB_ERROR', `Cannot open the catalog at ${dbPath}: ${(err as Error).message}`);
   }
   db.pragma('synchronous = NORMAL');

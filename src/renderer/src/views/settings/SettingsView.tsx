@@ -1,4 +1,5 @@
 import { CacheSettings } from './CacheSettings.tsx';
+import { CatalogBackups } from './CatalogBackups.tsx';
 import { LibraryFolders } from './LibraryFolders.tsx';
 import { PlaybackSettings } from './PlaybackSettings.tsx';
 import { ScanErrors } from './ScanErrors.tsx';
@@ -9,6 +10,7 @@ export function SettingsView() {
   return (
     <div className="settings">
       <LibraryFolders />
+      <CatalogBackups />
       <ScanSettings />
       <PlaybackSettings />
       <CacheSettings />
