@@ -11,6 +11,8 @@ import { testCore } from '../../support/core.ts';
 import { smallLibrary } from '../../support/library.ts';
 import { tempDir } from '../../support/temp.ts';
 
+const TRACKS = 1500;
+
 describe.skipIf(!hasFfmpeg)('the catalog writer', () => {
   const dir = tempDir();
   let core: Core | undefined;
@@ -21,7 +23,9 @@ describe.skipIf(!hasFfmpeg)('the catalog writer', () => {
 
   it('announces concurrent writes from the scanner, play stats and the cache in commit order', async () => {
     const music = join(dir.path, 'music');
-    await smallLibrary(music, 400);
+    // More files than one commit holds (1,000 rows), so the rescan commits at least twice
+    // whatever the machine's speed, and plays can land between its commits.
+    await smallLibrary(music, TRACKS);
     core = testCore(join(dir.path, 'catalog.sqlite'));
     const c = core;
     const root = await c.addRoot(music);
@@ -56,7 +60,7 @@ describe.skipIf(!hasFfmpeg)('the catalog writer', () => {
     await c.roots.report(root.id, true, null);
     unsubscribe();
 
-    expect(summary.updated).toBe(400);
+    expect(summary.updated).toBe(TRACKS);
     const versions = seen.map((change) => change.version);
     const to = c.catalog.changes.version();
     expect(versions).toEqual(Array.from({ length: to - from }, (_, i) => from + 1 + i));
