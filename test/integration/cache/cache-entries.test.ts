@@ -8,6 +8,8 @@ import type { CacheEntry } from '../../../src/main/core/cache/cache-entry.ts';
 import { ChunkFiles } from '../../../src/main/core/cache/chunk-files.ts';
 import { ChunkRecords } from '../../../src/main/core/cache/chunk-records.ts';
 import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.ts';
+import type { CatalogWriter } from '../../../src/main/core/catalog/writer-thread.ts';
+import { catalogWriter } from '../../support/local-cache.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const CHUNK = 1000;
@@ -15,6 +17,7 @@ const CHUNK = 1000;
 describe('cache entries', () => {
   let dir: ReturnType<typeof tempDir>;
   let catalog: Catalog;
+  let writer: CatalogWriter;
   let files: ChunkFiles;
   let records: ChunkRecords;
   let entries: CacheEntries;
@@ -25,6 +28,7 @@ describe('cache entries', () => {
   const make = () =>
     new CacheEntries({
       catalog,
+      writes: writer.write,
       files,
       records,
       chunkBytes: () => CHUNK,
@@ -33,7 +37,7 @@ describe('cache entries', () => {
       onDrop: (entry) => dropped.push(entry.id),
     });
   const cached = async (name: string, chunks: number): Promise<CacheEntry> => {
-    const entry = entries.entryFor(`/share/${name}`, 1, { size: chunks * CHUNK, mtimeNs: 1n });
+    const entry = await entries.entryFor(`/share/${name}`, 1, { size: chunks * CHUNK, mtimeNs: 1n });
     for (let i = 0; i < chunks; i++) await entries.store(entry, i, [new Uint8Array(CHUNK).fill(i)]);
     return entry;
   };
@@ -42,15 +46,18 @@ describe('cache entries', () => {
     dir = tempDir();
     catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
     files = new ChunkFiles(join(dir.path, 'cache'));
-    records = new ChunkRecords(catalog);
+    writer = catalogWriter(catalog);
+    records = new ChunkRecords(writer.write);
     maxBytes = 1e9;
     fetching = new Set();
     dropped = [];
     entries = make();
   });
-  afterEach(() => {
+  afterEach(async () => {
     entries.close();
-    records.close();
+    await records.close();
+    await entries.settled();
+    await writer.close();
     catalog.close();
     dir.cleanup();
   });
@@ -59,7 +66,7 @@ describe('cache entries', () => {
     const entry = await cached('a.flac', 3);
     expect(entry.complete).toBe(true);
     expect(existsSync(files.chunkPath(entry.id, 2))).toBe(true);
-    records.flush();
+    await records.flush();
     expect(catalog.cache.chunkIndexes(entry.id)).toEqual([0, 1, 2]);
     expect(catalog.cache.totals()).toEqual({ bytes: 3 * CHUNK, entries: 1 });
     // A second cache over the same catalog finds it as it was left.
@@ -71,7 +78,7 @@ describe('cache entries', () => {
 
   it('makes a new entry when the file on the share changed, and drops the old one', async () => {
     const old = await cached('a.flac', 2);
-    const fresh = entries.entryFor('/share/a.flac', 1, { size: 2 * CHUNK, mtimeNs: 2n });
+    const fresh = await entries.entryFor('/share/a.flac', 1, { size: 2 * CHUNK, mtimeNs: 2n });
     expect(fresh.id).not.toBe(old.id);
     expect(old.dropped).toBe(true);
     expect(dropped).toEqual([old.id]);
@@ -82,7 +89,7 @@ describe('cache entries', () => {
     const names = ['old', 'playing', 'next', 'read', 'fetching', 'recent'];
     const made = new Map<string, CacheEntry>();
     for (const name of names) made.set(name, await cached(name, 2));
-    records.flush();
+    await records.flush();
     entries.playingPath = '/share/playing';
     entries.nextPath = '/share/next';
     made.get('read')!.readers = 1;
@@ -115,6 +122,7 @@ describe('cache entries', () => {
     entries.forgetChunk(entry, 1);
     expect(entry.has(1)).toBe(false);
     expect(entries.totalBytes).toBe(CHUNK);
+    await entries.settled();
     expect(catalog.cache.chunkIndexes(entry.id)).toEqual([0]);
   });
 
@@ -126,6 +134,7 @@ describe('cache entries', () => {
     expect(gone.dropped).toBe(true);
     expect(kept.dropped).toBe(false);
     expect(catalog.cache.totals()).toEqual({ bytes: CHUNK, entries: 1 });
+    expect([entries.totalBytes, entries.entryCount]).toEqual([CHUNK, 1]);
     expect(existsSync(files.entryDir(gone.id))).toBe(false);
   });
 });
