@@ -1,13 +1,15 @@
 // The cache's entries over a real catalog and chunk folder: chunks stored and recorded, least
-// recently used entries evicted to fit, never one in use, and a chunk damaged on disk forgotten.
+// recently used entries evicted to fit, never one in use, and a chunk damaged on disk forgotten;
+// rows written by the writer thread, which answers a moment later than the cache asks.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CacheEntries } from '../../../src/main/core/cache/cache-entries.ts';
 import type { CacheEntry } from '../../../src/main/core/cache/cache-entry.ts';
 import { ChunkFiles } from '../../../src/main/core/cache/chunk-files.ts';
 import { ChunkRecords } from '../../../src/main/core/cache/chunk-records.ts';
 import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.ts';
+import type { CacheWrites } from '../../../src/main/core/catalog/cache-writes.ts';
 import type { CatalogWriter } from '../../../src/main/core/catalog/writer-thread.ts';
 import { catalogWriter } from '../../support/local-cache.ts';
 import { tempDir } from '../../support/temp.ts';
@@ -25,10 +27,10 @@ describe('cache entries', () => {
   let fetching: Set<number>;
   let dropped: number[];
 
-  const make = () =>
+  const make = (writes: CacheWrites = writer.write) =>
     new CacheEntries({
       catalog,
-      writes: writer.write,
+      writes,
       files,
       records,
       chunkBytes: () => CHUNK,
@@ -136,5 +138,50 @@ describe('cache entries', () => {
     expect(catalog.cache.totals()).toEqual({ bytes: CHUNK, entries: 1 });
     expect([entries.totalBytes, entries.entryCount]).toEqual([CHUNK, 1]);
     expect(existsSync(files.entryDir(gone.id))).toBe(false);
+  });
+
+  it('evicts each entry once while the writer deletes them, and loads none being deleted', async () => {
+    const [a, b, c] = [await cached('a', 1), await cached('b', 1), await cached('c', 1)];
+    await records.flush();
+    maxBytes = 3 * CHUNK;
+    expect(entries.makeRoom(2 * CHUNK)).toBe(true);
+    expect([a!.dropped, b!.dropped, c!.dropped]).toEqual([true, true, false]);
+    expect(entries.load('/share/a', 1)).toBeNull();
+    expect([entries.totalBytes, entries.entryCount]).toEqual([CHUNK, 1]);
+    await entries.settled();
+    expect(catalog.cache.totals()).toEqual({ bytes: CHUNK, entries: 1 });
+    expect(existsSync(files.entryDir(b!.id))).toBe(false);
+  });
+
+  it('evicts last an entry used since the writer last heard', async () => {
+    const a = await cached('a', 1);
+    const b = await cached('b', 1);
+    await records.flush();
+    records.used(a.id, Date.now());
+    maxBytes = 2 * CHUNK;
+    expect(entries.makeRoom(CHUNK)).toBe(true);
+    expect([a.dropped, b.dropped]).toEqual([false, true]);
+  });
+
+  it('counts an entry back, files and all, when the writer fails to delete it', async () => {
+    const entry = await cached('a.flac', 2);
+    await records.flush();
+    const failing = new Proxy(writer.write, {
+      get: (target, key) =>
+        key === 'deleteCacheEntry'
+          ? () => Promise.reject(new Error('database or disk is full'))
+          : (Reflect.get(target, key) as unknown),
+    });
+    entries.close();
+    entries = make(failing);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    entries.drop(entries.load('/share/a.flac', 1)!);
+    expect(entries.totalBytes).toBe(0);
+    await entries.settled();
+    expect(error).toHaveBeenCalledOnce();
+    error.mockRestore();
+    expect([entries.totalBytes, entries.entryCount]).toEqual([2 * CHUNK, 1]);
+    expect(existsSync(files.chunkPath(entry.id, 1))).toBe(true);
+    expect(entries.load('/share/a.flac', 1)?.complete).toBe(true);
   });
 });

@@ -165,7 +165,7 @@ export class CacheEntries {
       this.writes.deleteCacheEntry(id).then(
         () => {
           this.deleting.delete(id);
-          void this.files.removeEntry(id);
+          return this.files.removeEntry(id);
         },
         (err: unknown) => {
           this.deleting.delete(id);
