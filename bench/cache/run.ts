@@ -291,11 +291,11 @@ async function sweep(b: Bench, trials: number) {
       await stream.next();
       seek.push(performance.now() - seekStarted);
       // How soon 4 MB past the seek point are cached (what keeps playing after it).
-      const covered = () => {
+      const covered = async () => {
         const stats = b.core.cache.stats();
-        return stats.bytesCached >= 0 && coverage(b, seekFrom, 4 * MB);
+        return stats.bytesCached >= 0 && (await coverage(b, seekFrom, 4 * MB));
       };
-      while (!covered() && performance.now() - seekStarted < 30_000) await sleep(20);
+      while (!(await covered()) && performance.now() - seekStarted < 30_000) await sleep(20);
       ahead.push(performance.now() - seekStarted);
       stream.close();
       if (i === 0) {
@@ -313,8 +313,9 @@ async function sweep(b: Bench, trials: number) {
 }
 
 /** Whether the cache holds [from, from + bytes) of A.flac, asked of the catalog. */
-function coverage(b: Bench, from: number, bytes: number): boolean {
-  b.core.cache.flush();
+async function coverage(b: Bench, from: number, bytes: number): Promise<boolean> {
+  // The writer thread records the chunks: the catalog shows them once it has answered.
+  await b.core.cache.flush();
   const row = b.core.catalog.db
     .prepare(
       `SELECT COALESCE(sum(min(c.start + c.bytes, ?) - max(c.start, ?)), 0) AS n

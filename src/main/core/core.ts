@@ -72,6 +72,7 @@ export class Core {
     const setting = this.settings;
     this.cache = new ChunkCache({
       catalog: this.catalog,
+      writes,
       bus: this.bus,
       dir: this.paths.cacheDir,
       threadEntry: options.parserEntry,

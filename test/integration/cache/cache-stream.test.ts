@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChunkCache } from '../../../src/main/core/cache/chunk-cache.ts';
 import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.ts';
 import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
-import { localCache } from '../../support/local-cache.ts';
+import { catalogWriter, localCache } from '../../support/local-cache.ts';
+import type { CatalogWriter } from '../../../src/main/core/catalog/writer-thread.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const KB = 1024;
@@ -17,6 +18,7 @@ const KB = 1024;
 describe('cache streams', () => {
   let dir: ReturnType<typeof tempDir>;
   let catalog: Catalog;
+  let writer: CatalogWriter;
   let cache: ChunkCache;
   let rootId: number;
   let music: string;
@@ -33,10 +35,12 @@ describe('cache streams', () => {
     mkdirSync(music);
     catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
     rootId = new RootWrites(catalog.db).add(music, 'network').id;
-    cache = localCache(catalog, join(dir.path, 'cache'), { chunkBytes: 1024 * KB });
+    writer = catalogWriter(catalog);
+    cache = localCache(catalog, writer.write, join(dir.path, 'cache'), { chunkBytes: 1024 * KB });
   });
   afterEach(async () => {
     await cache.close();
+    await writer.close();
     catalog.close();
     dir.cleanup();
   });

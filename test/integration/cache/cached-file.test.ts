@@ -10,7 +10,8 @@ import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.
 import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
 import { EventBus } from '../../../src/main/core/events/bus.ts';
 import { FlakyShare } from '../../support/flaky-share.ts';
-import { recordRootState } from '../../support/local-cache.ts';
+import { catalogWriter, recordRootState } from '../../support/local-cache.ts';
+import type { CatalogWriter } from '../../../src/main/core/catalog/writer-thread.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const KB = 1024;
@@ -26,6 +27,7 @@ class CountingShare extends FlakyShare {
 describe('cached files', () => {
   let dir: ReturnType<typeof tempDir>;
   let catalog: Catalog;
+  let writer: CatalogWriter;
   let share: CountingShare;
   let cache: ChunkCache;
   let rootId: number;
@@ -48,8 +50,10 @@ describe('cached files', () => {
     rootId = new RootWrites(catalog.db).add(music, 'network').id;
     share = new CountingShare(0, 50);
     const bus = new EventBus();
+    writer = catalogWriter(catalog);
     cache = new ChunkCache({
       catalog,
+      writes: writer.write,
       bus,
       reportRoot: recordRootState(catalog, bus),
       dir: join(dir.path, 'cache'),
@@ -67,6 +71,7 @@ describe('cached files', () => {
   });
   afterEach(async () => {
     await cache.close();
+    await writer.close();
     catalog.close();
     dir.cleanup();
   });
@@ -90,6 +95,7 @@ describe('cached files', () => {
     expect(catalog.cache.entryByPath(join(music, 'b.flac'))).not.toBeNull();
     rmSync(join(music, 'b.flac'));
     expect(await open('b.flac')).toBeNull();
+    await cache.idle();
     expect(catalog.cache.entryByPath(join(music, 'b.flac'))).toBeNull();
   });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openCatalog } from '../../../src/main/core/catalog/index.ts';
-import { localCache, readThrough } from '../../support/local-cache.ts';
+import { catalogWriter, localCache, readThrough } from '../../support/local-cache.ts';
 import { tempDir } from '../../support/temp.ts';
 import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
 
@@ -44,16 +44,18 @@ describe('chunk cache and a crash', () => {
       const catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
       const rootId = new RootWrites(catalog.db).add(share, 'network').id;
       const stat = statSync(file, { bigint: true });
-      const entry = catalog.cache.createEntry(file, data.length, stat.mtimeNs, 64 * 1024, Date.now());
+      const writer = catalogWriter(catalog);
+      const entry = await writer.write.createCacheEntry(file, data.length, stat.mtimeNs, 64 * 1024, Date.now());
       const entryDir = join(dir.path, 'cache', `e${entry.id}`);
       mkdirSync(entryDir, { recursive: true });
       // Died mid-write (a torn temporary), and died between the rename and the record.
       writeFileSync(join(entryDir, '0.1234abcd.tmp'), data.subarray(0, 1000));
       writeFileSync(join(entryDir, '1.chunk'), Buffer.alloc(64 * 1024, 0xee));
-      const cache = localCache(catalog, join(dir.path, 'cache'), {});
+      const cache = localCache(catalog, writer.write, join(dir.path, 'cache'), {});
       const served = await readThrough(cache, file, rootId, catalog);
       expect(served.equals(data), 'bytes served').toBe(true);
       await cache.close();
+      await writer.close();
       expect(readdirSync(entryDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       expect(readFileSync(join(entryDir, '1.chunk')).equals(data.subarray(64 * 1024, 128 * 1024))).toBe(true);
       catalog.close();
@@ -90,10 +92,12 @@ describe('chunk cache and a crash', () => {
           expect(readFileSync(path).equals(data.subarray(chunk.start, chunk.start + chunk.bytes)), path).toBe(true);
         }
         // Reopened, the cache serves the file intact (and sweeps what the crash left).
-        const cache = localCache(catalog, cacheDir, { chunkBytes: 16 * 1024, lookaheadChunks: 2 });
+        const writer = catalogWriter(catalog);
+        const cache = localCache(catalog, writer.write, cacheDir, { chunkBytes: 16 * 1024, lookaheadChunks: 2 });
         const served = await readThrough(cache, file, rootId, catalog);
         expect(served.equals(data), 'the file served after the crash').toBe(true);
         await cache.close();
+        await writer.close();
         const leftovers = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
         expect(leftovers).toEqual([]);
         catalog.close();

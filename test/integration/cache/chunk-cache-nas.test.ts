@@ -13,7 +13,8 @@ import { tempDir } from '../../support/temp.ts';
 import { stepReader } from '../../support/stream-reader.ts';
 import { PARSER_ENTRY } from '../../support/core.ts';
 import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
-import { recordRootState } from '../../support/local-cache.ts';
+import { catalogWriter, recordRootState } from '../../support/local-cache.ts';
+import type { CatalogWriter } from '../../../src/main/core/catalog/writer-thread.ts';
 
 const KB = 1024;
 
@@ -22,6 +23,7 @@ describe.skipIf(noNasReason !== null)('chunk cache over a real share that drops 
   const nas = new Nas(join(dir.path, 'nas-state'));
   const mount = join(dir.path, 'mnt');
   let catalog: Catalog;
+  let writer: CatalogWriter;
   let cache: ChunkCache;
   let data: Buffer;
 
@@ -32,8 +34,10 @@ describe.skipIf(noNasReason !== null)('chunk cache over a real share that drops 
     writeFileSync(join(exportDir, 'track.flac'), data);
     nas.up(exportDir, mount, 4, 200);
     catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
+    writer = catalogWriter(catalog);
     cache = new ChunkCache({
       catalog,
+      writes: writer.write,
       bus: new EventBus(),
       reportRoot: recordRootState(catalog, new EventBus()),
       dir: join(dir.path, 'cache'),
@@ -51,6 +55,7 @@ describe.skipIf(noNasReason !== null)('chunk cache over a real share that drops 
   });
   afterAll(async () => {
     await cache?.close();
+    await writer?.close();
     catalog?.close();
     nas.down();
     dir.cleanup();

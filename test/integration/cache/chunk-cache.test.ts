@@ -14,7 +14,8 @@ import { PARSER_ENTRY } from '../../support/core.ts';
 import { tempDir } from '../../support/temp.ts';
 import { stepReader } from '../../support/stream-reader.ts';
 import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
-import { recordRootState } from '../../support/local-cache.ts';
+import { catalogWriter, recordRootState } from '../../support/local-cache.ts';
+import type { CatalogWriter } from '../../../src/main/core/catalog/writer-thread.ts';
 
 const KB = 1024;
 
@@ -41,6 +42,7 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
 describe('chunk cache', () => {
   let dir: ReturnType<typeof tempDir>;
   let catalog: Catalog;
+  let writer: CatalogWriter;
   let bus: EventBus;
   let share: FlakyShare;
   let cache: ChunkCache;
@@ -51,6 +53,7 @@ describe('chunk cache', () => {
   const make = (options: { files?: ChunkFiles } = {}) =>
     new ChunkCache({
       catalog,
+      writes: writer.write,
       bus,
       reportRoot: recordRootState(catalog, bus),
       dir: join(dir.path, 'cache'),
@@ -78,6 +81,7 @@ describe('chunk cache', () => {
     dir = tempDir();
     music = join(dir.path, 'share');
     catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
+    writer = catalogWriter(catalog);
     bus = new EventBus();
     share = new FlakyShare();
     config = { chunkBytes: 64 * KB, lookaheadChunks: 2, backgroundFill: false, prefetchNext: true, maxBytes: 1e9 };
@@ -87,6 +91,7 @@ describe('chunk cache', () => {
   });
   afterEach(async () => {
     await cache.close();
+    await writer.close();
     catalog.close();
     dir.cleanup();
   });
@@ -110,6 +115,7 @@ describe('chunk cache', () => {
     await cache.close();
     cache = new ChunkCache({
       catalog,
+      writes: writer.write,
       bus,
       reportRoot: recordRootState(catalog, bus),
       dir: join(dir.path, 'cache'),
@@ -195,7 +201,7 @@ describe('chunk cache', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     // 4 × 96 KB > 300 KB: 3.flac (least recently used and not protected) went first.
-    cache.flush();
+    await cache.flush();
     const cached = () =>
       (catalog.db.prepare('SELECT path FROM cache_entries ORDER BY id').pluck().all() as string[]).map((p) =>
         p.slice(music.length + 1),

@@ -14,6 +14,8 @@ import { ShareHealth } from '../../../src/main/core/cache/share-health.ts';
 import type { ShareIo } from '../../../src/main/core/cache/share-io.ts';
 import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.ts';
 import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
+import type { CatalogWriter } from '../../../src/main/core/catalog/writer-thread.ts';
+import { catalogWriter } from '../../support/local-cache.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const KB = 1024;
@@ -55,6 +57,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 describe('fetch scheduler', () => {
   let dir: ReturnType<typeof tempDir>;
   let catalog: Catalog;
+  let writer: CatalogWriter;
   let share: HeldShare;
   let records: ChunkRecords;
   let health: ShareHealth;
@@ -64,7 +67,7 @@ describe('fetch scheduler', () => {
   let config: { lookaheadChunks: number; backgroundFill: boolean; prefetchNext: boolean };
   let rootId: number;
 
-  const entry = (name: string, chunks: number): CacheEntry =>
+  const entry = (name: string, chunks: number): Promise<CacheEntry> =>
     entries.entryFor(join(dir.path, name), rootId, { size: chunks * CHUNK, mtimeNs: 1n });
   const inFlight = () => share.pending.map((r) => r.position);
 
@@ -75,7 +78,8 @@ describe('fetch scheduler', () => {
     share = new HeldShare();
     reports = [];
     config = { lookaheadChunks: 0, backgroundFill: false, prefetchNext: false };
-    records = new ChunkRecords(catalog);
+    writer = catalogWriter(catalog);
+    records = new ChunkRecords(writer.write);
     health = new ShareHealth({
       share,
       timeoutMs: 1000,
@@ -86,6 +90,7 @@ describe('fetch scheduler', () => {
     });
     entries = new CacheEntries({
       catalog,
+      writes: writer.write,
       files: new ChunkFiles(join(dir.path, 'cache')),
       records,
       chunkBytes: () => CHUNK,
@@ -108,13 +113,15 @@ describe('fetch scheduler', () => {
     await fetches.close();
     entries.close();
     health.close();
-    records.close();
+    await records.close();
+    await entries.settled();
+    await writer.close();
     catalog.close();
     dir.cleanup();
   });
 
   it("puts a start's first bytes on the link alone, then at most two reads at a time", async () => {
-    const track = entry('a.flac', 2);
+    const track = await entry('a.flac', 2);
     const fetch = fetches.fetchFor(track, 0, DEMAND, 40 * KB);
     fetch.want(40 * KB, DEMAND, true);
     fetches.pump();
@@ -137,7 +144,7 @@ describe('fetch scheduler', () => {
 
   it('fetches the lookahead of a track being read once nothing waits', async () => {
     config.lookaheadChunks = 1;
-    const track = entry('b.flac', 4);
+    const track = await entry('b.flac', 4);
     track.readers = 1;
     fetches.pump();
     await settle();
@@ -151,7 +158,7 @@ describe('fetch scheduler', () => {
 
   it('reports the share away when a read fails as a vanished share does, and asks nothing of it after', async () => {
     config.lookaheadChunks = 1;
-    const track = entry('c.flac', 4);
+    const track = await entry('c.flac', 4);
     const fetch = fetches.fetchFor(track, 0, LOOKAHEAD);
     fetches.pump();
     await settle();
@@ -169,7 +176,7 @@ describe('fetch scheduler', () => {
   });
 
   it("fails a dropped entry's fetches with ECHANGED", async () => {
-    const track = entry('d.flac', 2);
+    const track = await entry('d.flac', 2);
     const fetch = fetches.fetchFor(track, 0, DEMAND);
     fetches.pump();
     entries.drop(track);

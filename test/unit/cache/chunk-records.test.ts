@@ -1,16 +1,21 @@
-// Chunks written are told to the catalog in batches: at once when a batch is full, else a
-// moment later; an entry dropped meanwhile takes its pending rows with it.
+// Chunks written are told to the catalog's writer in batches: at once when a batch is full,
+// else a moment later; an entry dropped meanwhile takes its pending rows with it, and a use
+// the writer has not yet answered still counts as recent.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChunkRecord } from '../../../src/main/core/catalog/cache.ts';
-import type { Catalog } from '../../../src/main/core/catalog/index.ts';
 import { ChunkRecords } from '../../../src/main/core/cache/chunk-records.ts';
 
-function fakeCatalog() {
-  const batches: { chunks: ChunkRecord[]; touches: Map<number, number> }[] = [];
-  const catalog = {
-    cache: { record: (chunks: ChunkRecord[], touches: Map<number, number>) => batches.push({ chunks, touches }) },
-  } as unknown as Catalog;
-  return { catalog, batches };
+function fakeWriter() {
+  const batches: { chunks: readonly ChunkRecord[]; touches: ReadonlyMap<number, number> }[] = [];
+  const answers: (() => void)[] = [];
+  let held = false;
+  const writes = {
+    recordCacheChunks: (chunks: readonly ChunkRecord[], touches: ReadonlyMap<number, number>) => {
+      batches.push({ chunks, touches });
+      return held ? new Promise<null>((resolve) => answers.push(() => resolve(null))) : Promise.resolve(null);
+    },
+  };
+  return { writes, batches, answers, hold: () => (held = true) };
 }
 
 const chunk = (entryId: number, index: number): ChunkRecord => ({ entryId, index, start: index * 10, bytes: 10 });
@@ -20,8 +25,8 @@ describe('ChunkRecords', () => {
   afterEach(() => vi.useRealTimers());
 
   it('records a batch a moment after its first chunk, in one call', () => {
-    const { catalog, batches } = fakeCatalog();
-    const records = new ChunkRecords(catalog);
+    const { writes, batches } = fakeWriter();
+    const records = new ChunkRecords(writes);
     records.chunkWritten(chunk(1, 0), 100);
     records.chunkWritten(chunk(1, 1), 200);
     records.used(2, 300);
@@ -37,48 +42,63 @@ describe('ChunkRecords', () => {
   });
 
   it('records at once when a batch is full', () => {
-    const { catalog, batches } = fakeCatalog();
-    const records = new ChunkRecords(catalog);
+    const { writes, batches } = fakeWriter();
+    const records = new ChunkRecords(writes);
     for (let i = 0; i < 64; i++) records.chunkWritten(chunk(1, i), i);
     expect(batches).toHaveLength(1);
     expect(batches[0]!.chunks).toHaveLength(64);
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('forgets what is pending for a dropped entry', () => {
-    const { catalog, batches } = fakeCatalog();
-    const records = new ChunkRecords(catalog);
+  it('forgets what is pending for a dropped entry', async () => {
+    const { writes, batches } = fakeWriter();
+    const records = new ChunkRecords(writes);
     records.chunkWritten(chunk(1, 0), 1);
     records.chunkWritten(chunk(2, 0), 2);
     records.forget(1);
-    records.flush();
+    await records.flush();
     expect(batches[0]!.chunks).toEqual([chunk(2, 0)]);
     expect([...batches[0]!.touches.keys()]).toEqual([2]);
   });
 
-  it('writes what is pending on close and leaves no timer behind', () => {
-    const { catalog, batches } = fakeCatalog();
-    const records = new ChunkRecords(catalog);
+  it('writes what is pending on close and leaves no timer behind', async () => {
+    const { writes, batches } = fakeWriter();
+    const records = new ChunkRecords(writes);
     records.chunkWritten(chunk(1, 0), 1);
-    records.close();
+    await records.close();
     expect(batches).toHaveLength(1);
     records.used(1, 2);
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('keeps going when the catalog refuses a batch', () => {
-    const catalog = {
-      cache: {
-        record: () => {
-          throw new Error('disk I/O error');
-        },
-      },
-    } as unknown as Catalog;
+  it('counts a use as recent until the writer has answered for it, and a flush waits for that', async () => {
+    const { writes, answers, hold } = fakeWriter();
+    hold();
+    const records = new ChunkRecords(writes);
+    records.used(1, 5);
+    expect(records.usedLately(1)).toBe(true);
+    let written = false;
+    const flushed = records.flush().then(() => (written = true));
+    expect(records.usedLately(1)).toBe(true);
+    expect(records.usedLately(2)).toBe(false);
+    // Nothing new to send: a second flush waits for the batch already sent.
+    const again = records.flush();
+    await Promise.resolve();
+    expect(written).toBe(false);
+    answers[0]!();
+    await flushed;
+    await again;
+    expect(records.usedLately(1)).toBe(false);
+  });
+
+  it('keeps going when the writer refuses a batch, and says so once', async () => {
+    const writes = { recordCacheChunks: () => Promise.reject(new Error('database or disk is full')) };
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const records = new ChunkRecords(catalog);
+    const records = new ChunkRecords(writes);
     records.chunkWritten(chunk(1, 0), 1);
-    expect(() => records.flush()).not.toThrow();
+    await expect(records.flush()).resolves.toBeUndefined();
     expect(error).toHaveBeenCalledOnce();
+    expect(records.usedLately(1)).toBe(false);
     error.mockRestore();
   });
 });

@@ -1,7 +1,10 @@
 // The cached files and their bytes on disk: entries loaded from the catalog as they are used,
 // chunks stored under the size limit, and least recently used entries evicted to make room
-// (never one being played, about to be, or being fetched).
+// (never one being played, about to be, or being fetched). Rows are read from the catalog
+// and written by the writer thread: what the catalog shows may lag what was asked of the
+// writer by a moment, and the reads here allow for it.
 import type { Catalog } from '../catalog/index.ts';
+import type { CacheWrites } from '../catalog/cache-writes.ts';
 import type { ShareStat } from './share-io.ts';
 import { CacheEntry } from './cache-entry.ts';
 import type { ChunkFiles } from './chunk-files.ts';
@@ -13,6 +16,7 @@ const DISK_FULL_RETRY_MS = 30_000;
 
 export interface CacheEntriesOptions {
   catalog: Catalog;
+  writes: CacheWrites;
   files: ChunkFiles;
   records: ChunkRecords;
   chunkBytes: () => number;
@@ -26,9 +30,16 @@ export interface CacheEntriesOptions {
 export class CacheEntries {
   private readonly options: CacheEntriesOptions;
   private readonly catalog: Catalog;
+  private readonly writes: CacheWrites;
   private readonly files: ChunkFiles;
   private readonly records: ChunkRecords;
   private readonly loaded = new Map<string, CacheEntry>();
+  /** Entries being created, by path: a play's first request and its hint come together. */
+  private readonly creating = new Map<string, Promise<CacheEntry>>();
+  /** Entries whose rows the writer has yet to delete: the catalog still shows them. */
+  private readonly deleting = new Set<number>();
+  /** Writes under way, each handled; close waits for them. */
+  private readonly writing = new Set<Promise<void>>();
   /** Resolves once chunk folders the catalog does not know are gone. */
   readonly ready: Promise<void>;
   totalBytes: number;
@@ -46,6 +57,7 @@ export class CacheEntries {
   constructor(options: CacheEntriesOptions) {
     this.options = options;
     this.catalog = options.catalog;
+    this.writes = options.writes;
     this.files = options.files;
     this.records = options.records;
     const totals = this.catalog.cache.totals();
@@ -78,7 +90,8 @@ export class CacheEntries {
   }
 
   /** The entry for the file as the share has it now: a new one if the file changed. */
-  entryFor(path: string, rootId: number, stat: ShareStat): CacheEntry {
+  async entryFor(path: string, rootId: number, stat: ShareStat): Promise<CacheEntry> {
+    for (let made = this.creating.get(path); made; made = this.creating.get(path)) await made.catch(() => {});
     const known = this.load(path, rootId);
     if (known && known.matches(stat.size, stat.mtimeNs)) {
       known.validatedAt = Date.now();
@@ -86,7 +99,25 @@ export class CacheEntries {
     }
     // The file on the share changed (or was never cached): its old bytes are worthless.
     if (known) this.drop(known);
-    const row = this.catalog.cache.createEntry(path, stat.size, stat.mtimeNs, this.options.chunkBytes(), Date.now());
+    const made = this.create(path, rootId, stat);
+    this.creating.set(path, made);
+    this.track(
+      made.then(
+        () => {},
+        () => {},
+      ),
+    );
+    try {
+      return await made;
+    } finally {
+      this.creating.delete(path);
+    }
+  }
+
+  private async create(path: string, rootId: number, stat: ShareStat): Promise<CacheEntry> {
+    const chunkBytes = this.options.chunkBytes();
+    // Its id names its folder: nothing is stored before the writer has given it.
+    const row = await this.writes.createCacheEntry(path, stat.size, stat.mtimeNs, chunkBytes, Date.now());
     this.entryCount++;
     const entry = new CacheEntry(row, rootId, []);
     entry.validatedAt = Date.now();
@@ -99,7 +130,7 @@ export class CacheEntries {
     const loaded = this.loaded.get(path);
     if (loaded) return loaded;
     const row = this.catalog.cache.entryByPath(path);
-    if (!row) return null;
+    if (!row || this.deleting.has(row.id)) return null;
     const entry = new CacheEntry(row, rootId, this.catalog.cache.chunkIndexes(row.id));
     this.loaded.set(path, entry);
     return entry;
@@ -109,20 +140,51 @@ export class CacheEntries {
     const loaded = this.loaded.get(path);
     if (loaded) return this.drop(loaded);
     const row = this.catalog.cache.entryByPath(path);
-    if (row) this.drop(new CacheEntry(row, 0, this.catalog.cache.chunkIndexes(row.id)));
+    if (row && !this.deleting.has(row.id)) this.drop(new CacheEntry(row, 0, this.catalog.cache.chunkIndexes(row.id)));
   }
 
-  drop(entry: CacheEntry, bytes = entry.bytes): void {
+  drop(entry: CacheEntry): void {
     if (entry.dropped) return;
     entry.dropped = true;
-    this.loaded.delete(entry.path);
+    if (this.loaded.get(entry.path)?.id === entry.id) this.loaded.delete(entry.path);
     this.options.onDrop(entry);
-    this.records.forget(entry.id);
-    this.catalog.cache.deleteEntry(entry.id);
+    entry.closeFile();
+    this.forget(entry.id, entry.bytes);
+  }
+
+  /**
+   * Counts the entry gone now and has the writer delete its row, then its files go. Should
+   * the delete fail, row and files stay as they were and are counted again.
+   */
+  private forget(id: number, bytes: number): void {
+    this.records.forget(id);
     this.totalBytes -= bytes;
     this.entryCount--;
-    entry.closeFile();
-    void this.files.removeEntry(entry.id);
+    this.deleting.add(id);
+    this.track(
+      this.writes.deleteCacheEntry(id).then(
+        () => {
+          this.deleting.delete(id);
+          return this.files.removeEntry(id);
+        },
+        (err: unknown) => {
+          this.deleting.delete(id);
+          this.totalBytes += bytes;
+          this.entryCount++;
+          console.error('tonearm: a cached file could not be forgotten:', err);
+        },
+      ),
+    );
+  }
+
+  private track(write: Promise<void>): void {
+    this.writing.add(write);
+    void write.finally(() => this.writing.delete(write));
+  }
+
+  /** Resolves once every write asked so far is answered. */
+  async settled(): Promise<void> {
+    while (this.writing.size > 0) await Promise.all(this.writing);
   }
 
   isProtected(entry: CacheEntry): boolean {
@@ -138,19 +200,15 @@ export class CacheEntries {
   makeRoom(bytes: number): boolean {
     const max = this.options.maxBytes();
     if (this.totalBytes + this.reservedBytes + bytes <= max) return true;
-    this.records.flush();
-    const protectedIds = new Set([...this.loaded.values()].filter((e) => this.isProtected(e)).map((e) => e.id));
+    const protectedIds = [...this.loaded.values()].filter((e) => this.isProtected(e)).map((e) => e.id);
     while (this.totalBytes + this.reservedBytes + bytes > max) {
-      const victim = this.catalog.cache.leastRecentlyUsed(64).find((c) => !protectedIds.has(c.id));
+      const candidates = this.catalog.cache.leastRecentlyUsed(64, [...protectedIds, ...this.deleting]);
+      // The catalog has not yet been told of the latest uses: those entries go last.
+      const victim = candidates.find((c) => !this.records.usedLately(c.id)) ?? candidates[0];
       if (!victim) return false;
       const loaded = this.loaded.get(victim.path);
-      if (loaded && loaded.id === victim.id) this.drop(loaded, victim.bytes);
-      else {
-        this.catalog.cache.deleteEntry(victim.id);
-        this.totalBytes -= victim.bytes;
-        this.entryCount--;
-        void this.files.removeEntry(victim.id);
-      }
+      if (loaded && loaded.id === victim.id) this.drop(loaded);
+      else this.forget(victim.id, victim.bytes);
     }
     return true;
   }
@@ -197,10 +255,16 @@ export class CacheEntries {
   /** A chunk recorded but gone or damaged on disk: forgotten, so that it is fetched again. */
   forgetChunk(entry: CacheEntry, index: number): void {
     if (!entry.has(index)) return;
-    this.records.flush();
+    // Its record, if still pending, goes to the writer first: sent after, it would bring the chunk back.
+    void this.records.flush();
     entry.unmark(index);
     this.totalBytes -= entry.chunkLength(index);
-    this.catalog.cache.deleteChunk(entry.id, index);
+    this.track(
+      this.writes
+        .deleteCacheChunk(entry.id, index)
+        .then(() => {})
+        .catch((err: unknown) => console.error('tonearm: a damaged cached chunk could not be forgotten:', err)),
+    );
   }
 
   closeFiles(rootId: number): void {
@@ -219,14 +283,17 @@ export class CacheEntries {
 
   /** Forgets every cached file except those in use. */
   async clear(): Promise<void> {
-    this.records.flush();
+    // An entry being created is not known here yet, and would be cleared from under its play.
+    while (this.creating.size > 0) await Promise.allSettled(this.creating.values());
     const maxId = this.catalog.cache.maxEntryId();
     const keepIds = new Set([...this.loaded.values()].filter((e) => this.isProtected(e)).map((e) => e.id));
     for (const entry of this.loaded.values()) if (!keepIds.has(entry.id)) this.drop(entry);
-    this.catalog.cache.deleteAll([...keepIds]);
-    const totals = this.catalog.cache.totals();
-    this.totalBytes = totals.bytes;
-    this.entryCount = totals.entries;
+    // What is kept is recorded by the time the clear is answered, as the catalog will be asked next.
+    void this.records.flush();
+    // Entries not loaded are counted out as the writer finds them: the catalog here may lag.
+    const removed = await this.writes.clearCacheEntries([...keepIds]);
+    this.totalBytes -= removed.bytes;
+    this.entryCount -= removed.entries;
     this.tooSmall = false;
     this.diskFullUntil = 0;
     // Entries made while the folders are swept are left alone.

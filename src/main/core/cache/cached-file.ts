@@ -74,7 +74,13 @@ export class CachedFiles {
       const cached = entries.load(path, rootId);
       return cached ? this.view(cached, requestedAt) : null;
     }
-    const entry = entries.entryFor(path, rootId, stat);
+    let entry: CacheEntry;
+    try {
+      entry = await entries.entryFor(path, rootId, stat);
+    } catch (err) {
+      file?.close();
+      throw err;
+    }
     if (file && !entry.file) entry.file = file;
     else file?.close();
     return this.view(entry, requestedAt);

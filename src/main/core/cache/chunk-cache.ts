@@ -6,6 +6,7 @@
 import type { CacheStats } from '../../../shared/domain.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { RootState } from '../catalog/cache.ts';
+import type { CacheWrites } from '../catalog/cache-writes.ts';
 import type { EventBus } from '../events/bus.ts';
 import { CacheEntries } from './cache-entries.ts';
 import { CacheFigures } from './cache-figures.ts';
@@ -28,6 +29,8 @@ export interface CacheConfig {
 
 export interface ChunkCacheOptions {
   catalog: Catalog;
+  /** The catalog's writer (the core's writer thread): the cache writes its rows only through it. */
+  writes: CacheWrites;
   bus: EventBus;
   dir: string;
   config: () => CacheConfig;
@@ -59,7 +62,7 @@ export class ChunkCache {
 
   constructor(options: ChunkCacheOptions) {
     if (!options.share && !options.threadEntry) throw new Error('The chunk cache needs a share reader or its entry');
-    const { catalog, config } = options;
+    const { catalog, writes, config } = options;
     const files = options.files ?? new ChunkFiles(options.dir);
     const share = options.share ?? new ThreadShareIo(SHARE_THREADS, options.threadEntry!);
     const timeoutMs = options.shareTimeoutMs ?? 8000;
@@ -67,7 +70,7 @@ export class ChunkCache {
     this.config = config;
     this.share = share;
     this.timeoutMs = timeoutMs;
-    this.records = new ChunkRecords(catalog);
+    this.records = new ChunkRecords(writes);
     const opener = new ShareOpener(share, timeoutMs);
     // The parts call one another only once running, so the ones made later are reached through `this`.
     this.health = new ShareHealth({
@@ -80,6 +83,7 @@ export class ChunkCache {
     });
     this.entries = new CacheEntries({
       catalog,
+      writes,
       files,
       records: this.records,
       chunkBytes: () => config().chunkBytes,
@@ -131,14 +135,26 @@ export class ChunkCache {
       if (!track || this.entries.has(track.path)) continue;
       const root = this.catalog.cache.rootState(track.rootId);
       if (!root || root.kind !== 'network' || !root.online || this.health.isOffline(track.rootId)) continue;
-      this.share.stat(track.path, this.timeoutMs).then(
-        (stat) => {
-          if (this.closed) return;
-          this.entries.entryFor(track.path, track.rootId, stat);
-          this.fetches.pump();
-        },
-        () => {},
-      );
+      void this.prepare(track.path, track.rootId);
+    }
+    this.fetches.pump();
+  }
+
+  /** Makes the entry of a hinted track, for its fetches to start before its player asks. */
+  private async prepare(path: string, rootId: number): Promise<void> {
+    let stat;
+    try {
+      stat = await this.share.stat(path, this.timeoutMs);
+    } catch {
+      // Not worth a word: the player's own request meets the same share and reports it.
+      return;
+    }
+    if (this.closed) return;
+    try {
+      await this.entries.entryFor(path, rootId, stat);
+    } catch (err) {
+      console.error('tonearm: a track could not be cached ahead:', err);
+      return;
     }
     this.fetches.pump();
   }
@@ -177,15 +193,16 @@ export class ChunkCache {
     return this.entries.clear();
   }
 
-  /** Records written chunks (and last-used times) in the catalog now. */
-  flush(): void {
-    this.records.flush();
+  /** Records written chunks (and last-used times) in the catalog now; resolves once written. */
+  flush(): Promise<void> {
+    return this.records.flush();
   }
 
   /** Resolves once nothing is being fetched or written (tests and benchmarks wait on it). */
   async idle(): Promise<void> {
     while (this.fetches.size > 0 && !this.closed) await new Promise((resolve) => setTimeout(resolve, 5));
-    this.records.flush();
+    await this.records.flush();
+    await this.entries.settled();
   }
 
   async close(): Promise<void> {
@@ -195,7 +212,8 @@ export class ChunkCache {
     this.health.close();
     await this.fetches.close();
     await this.entries.ready.catch(() => {});
-    this.records.close();
+    await this.records.close();
+    await this.entries.settled();
     this.entries.closeShareFiles();
     await this.share.dispose();
   }

@@ -1,20 +1,23 @@
 // What the cache wrote, told to the catalog in batches: one transaction (in the writer
 // thread, like every write to the catalog) per batch of chunks rather than one per chunk.
-import type { Catalog } from '../catalog/index.ts';
 import type { ChunkRecord } from '../catalog/cache.ts';
+import type { CacheWrites } from '../catalog/cache-writes.ts';
 
 const RECORD_BATCH = 64;
 const RECORD_DELAY_MS = 250;
 
 export class ChunkRecords {
-  private readonly catalog: Catalog;
+  private readonly writes: Pick<CacheWrites, 'recordCacheChunks'>;
   private chunks: ChunkRecord[] = [];
   private readonly touches = new Map<number, number>();
+  /** Last-used times sent to the writer and not yet answered: the catalog does not show them yet. */
+  private readonly sent = new Set<ReadonlyMap<number, number>>();
+  private written: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(catalog: Catalog) {
-    this.catalog = catalog;
+  constructor(writes: Pick<CacheWrites, 'recordCacheChunks'>) {
+    this.writes = writes;
   }
 
   chunkWritten(chunk: ChunkRecord, at: number): void {
@@ -34,32 +37,48 @@ export class ChunkRecords {
     this.touches.delete(entryId);
   }
 
-  /** Records written chunks (and last-used times) in one transaction. */
-  flush(): void {
+  /** Whether the entry was used more recently than the catalog can tell yet. */
+  usedLately(entryId: number): boolean {
+    if (this.touches.has(entryId)) return true;
+    for (const touches of this.sent) if (touches.has(entryId)) return true;
+    return false;
+  }
+
+  /**
+   * Sends written chunks (and last-used times) to the writer at once, in one transaction;
+   * resolves once they (and all sent before) are written. Never rejects: a batch the catalog
+   * refuses is reported, and those chunks are fetched again some day.
+   */
+  flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.chunks.length === 0 && this.touches.size === 0) return;
+    if (this.chunks.length === 0 && this.touches.size === 0) return this.written;
     const chunks = this.chunks;
     const touches = new Map(this.touches);
     this.chunks = [];
     this.touches.clear();
-    try {
-      this.catalog.cache.record(chunks, touches);
-    } catch (err) {
-      console.error('tonearm: could not record cached chunks:', err);
-    }
+    this.sent.add(touches);
+    // The writer answers in order: the last batch written means every earlier one was too.
+    this.written = this.writes
+      .recordCacheChunks(chunks, touches)
+      .then(
+        () => {},
+        (err: unknown) => console.error('tonearm: could not record cached chunks:', err),
+      )
+      .finally(() => this.sent.delete(touches));
+    return this.written;
   }
 
   /** Writes what is pending; nothing is scheduled after. */
-  close(): void {
+  close(): Promise<void> {
     this.closed = true;
-    this.flush();
+    return this.flush();
   }
 
   private schedule(): void {
-    if (this.chunks.length >= RECORD_BATCH) return this.flush();
+    if (this.chunks.length >= RECORD_BATCH) return void this.flush();
     if (this.timer || this.closed) return;
-    this.timer = setTimeout(() => this.flush(), RECORD_DELAY_MS);
+    this.timer = setTimeout(() => void this.flush(), RECORD_DELAY_MS);
     this.timer.unref();
   }
 }

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { RootKind } from '../../../shared/domain.ts';
 import type { SettingKey } from '../../../shared/settings.ts';
+import { cacheWrites } from './cache-writes.ts';
 import { ChangeLog } from './changes.ts';
 import { PlayStatsWrites } from './play-stats.ts';
 import { RootWrites } from './roots.ts';
@@ -24,6 +25,7 @@ export function writeOperations(db: Database.Database) {
     })();
   return {
     ...scanWrites(db, changes),
+    ...cacheWrites(db),
     addRoot: (path: string, kind: RootKind) => structural(() => roots.add(path, kind)),
     removeRoot: (id: number) => structural(() => roots.remove(id)),
     setRootWatch: (id: number, watch: boolean) => structural(() => roots.setWatch(id, watch)),
