@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts';
 import { LibraryWriter } from '../../src/main/core/catalog/library-writer.ts';
 import type { ParsedTrack } from '../../src/main/common/parse-protocol.ts';
+import { testCore } from '../support/core.ts';
 import { tempDir } from '../support/temp.ts';
 import { RootWrites } from '../../src/main/core/catalog/roots.ts';
 
@@ -103,12 +104,19 @@ describe('the search backlog', () => {
     expect(() => indexMatchesTracks(catalog.db)).not.toThrow();
   });
 
-  it('catches up when the catalog opens after a crash mid-import', () => {
+  it('catches up through the writer when the engine starts after a crash mid-import', async () => {
     const { added } = importTracks(400);
     expect(search(catalog.db, 'glosoli')).toEqual([]);
     catalog.close();
-    catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
-    expect(search(catalog.db, 'glosoli')).toEqual(added);
-    expect(() => indexMatchesTracks(catalog.db)).not.toThrow();
+    const core = testCore(join(dir.path, 'catalog.sqlite'));
+    try {
+      expect(search(core.catalog.db, 'glosoli'), 'opening alone writes nothing').toEqual([]);
+      await core.catchUpSearch();
+      expect(search(core.catalog.db, 'glosoli')).toEqual(added);
+      expect(() => indexMatchesTracks(core.catalog.db)).not.toThrow();
+    } finally {
+      await core.close();
+      catalog = openCatalog(join(dir.path, 'catalog.sqlite'));
+    }
   });
 });

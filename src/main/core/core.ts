@@ -126,10 +126,23 @@ export class Core {
   start(options: { watch: boolean }): void {
     this.views.start();
     void this.parser.start();
+    void this.catchUpSearch();
     if (options.watch) {
       this.startWatching();
       this.backups.start();
     }
+  }
+
+  /**
+   * An import that crashed may have left tracks the search index has not seen: the writer
+   * indexes them (and announces it, so open searches refresh). Never rejects: a failure only
+   * leaves them for the next scan's catch-up.
+   */
+  catchUpSearch(): Promise<void> {
+    return this.writer.write.indexSearch().then(
+      () => undefined,
+      (err: unknown) => console.error(`Search index catch-up failed: ${(err as Error).message}`),
+    );
   }
 
   private startWatching(): void {

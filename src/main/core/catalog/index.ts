@@ -7,7 +7,6 @@ import { openDatabase, type OpenOptions } from './open.ts';
 import { PlayStatsRepo } from './play-stats.ts';
 import { RootsRepo } from './roots.ts';
 import { ScanErrorsRepo } from './scan-errors.ts';
-import { SearchBacklog } from './search-backlog.ts';
 import { SettingsRepo } from './settings.ts';
 import { TracksRepo } from './tracks.ts';
 
@@ -43,8 +42,8 @@ export class Catalog {
 
 /** check: quick_check first (see OpenOptions); a damaged file is refused with DB_CORRUPT. */
 export function openCatalog(dbPath: string, options: OpenOptions = {}): Catalog {
+  // Opening writes nothing but a migration: what a crashed import left for the search index
+  // is caught up by the writer (Core.catchUpSearch, and every scan's end).
   const { db, migration } = openDatabase(dbPath, options);
-  // An import that crashed may have left tracks the search index has not seen yet.
-  db.transaction(() => new SearchBacklog(db).catchUp())();
   return new Catalog(db, dbPath, migration);
 }

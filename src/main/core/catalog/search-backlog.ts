@@ -2,7 +2,7 @@
 // small index segment that later has to be merged: half of all the writing an import does.
 // So while many new tracks arrive, new rows wait in a backlog (see migration 002) and are
 // indexed in bulk every few thousand, a few seconds behind the track lists at most. The
-// backlog lives in the database, so a crash mid-import is caught up when the catalog opens.
+// backlog lives in the database, so a crash mid-import is caught up by the writer when the engine next starts.
 import type Database from 'better-sqlite3';
 
 const COLUMNS = 'title, artist, album, album_artist, genre, composer, search_alt';
