@@ -5,6 +5,7 @@ import { ChangeLog } from './changes.ts';
 import type { MigrationReport } from './migrate.ts';
 import { openDatabase, type OpenOptions } from './open.ts';
 import { PlayStatsRepo } from './play-stats.ts';
+import { PlaylistReads } from './reads/playlists.ts';
 import { RootsRepo } from './roots.ts';
 import { ScanErrorsRepo } from './scan-errors.ts';
 import { SearchBacklog } from './search-backlog.ts';
@@ -19,6 +20,7 @@ export class Catalog {
   readonly settings: SettingsRepo;
   readonly cache: CacheRepo;
   readonly playStats: PlayStatsRepo;
+  readonly playlists: PlaylistReads;
   readonly db: Database.Database;
   readonly path: string;
   readonly migration: MigrationReport;
@@ -34,6 +36,7 @@ export class Catalog {
     this.settings = new SettingsRepo(db);
     this.cache = new CacheRepo(db);
     this.playStats = new PlayStatsRepo(db);
+    this.playlists = new PlaylistReads(db);
   }
 
   close(): void {

@@ -1,0 +1,101 @@
+// The playlists as the sidebar and a playlist's page read them. Deleted playlists (the trash)
+// are never shown.
+import type Database from 'better-sqlite3';
+import type {
+  EntryState,
+  PlaylistEntryRow,
+  PlaylistFolder,
+  PlaylistSummary,
+  TrackRow,
+} from '../../../../shared/domain.ts';
+import { TRACK_ROW_COLUMNS, TRACK_ROW_FROM, toTrackRow } from '../track-row.ts';
+
+const SUMMARY = /* sql */ `
+  SELECT p.id, p.name, p.folder_id AS folderId, p.position, p.created_at AS createdAt, p.updated_at AS updatedAt,
+    p.smart_query AS smartQuery, count(e.id) AS entryCount,
+    count(e.id) - count(t.id) + COALESCE(sum(t.missing_since IS NOT NULL), 0) AS missingCount,
+    COALESCE(sum(COALESCE(t.duration_s, e.duration_s)), 0) AS durationS
+  FROM playlists p LEFT JOIN playlist_entries e ON e.playlist_id = p.id LEFT JOIN tracks t ON t.id = e.track_id`;
+
+interface RawEntry {
+  entryId: number;
+  trackId: number | null;
+  path: string;
+  title: string | null;
+  artist: string | null;
+  album: string | null;
+  durationS: number | null;
+}
+
+export class PlaylistReads {
+  private readonly s;
+
+  constructor(db: Database.Database) {
+    this.s = {
+      list: db.prepare(`${SUMMARY} WHERE p.deleted_at IS NULL GROUP BY p.id ORDER BY p.folder_id, p.position, p.id`),
+      one: db.prepare(`${SUMMARY} WHERE p.id = ? AND p.deleted_at IS NULL GROUP BY p.id`),
+      folders: db.prepare(
+        `SELECT f.id, f.name, f.parent_id AS parentId, f.position,
+           (SELECT count(*) FROM playlists p WHERE p.folder_id = f.id AND p.deleted_at IS NULL) AS playlistCount
+         FROM playlist_folders f ORDER BY f.parent_id, f.position, f.id`,
+      ),
+      entries: db.prepare(
+        `SELECT id AS entryId, track_id AS trackId, path, title, artist, album, duration_s AS durationS
+         FROM playlist_entries WHERE playlist_id = ? ORDER BY position, id`,
+      ),
+      tracks: db.prepare(
+        `SELECT ${TRACK_ROW_COLUMNS} FROM json_each(?) j CROSS JOIN ${TRACK_ROW_FROM} WHERE t.id = j.value`,
+      ),
+      missingSince: db.prepare('SELECT missing_since FROM tracks WHERE id = ?').pluck(),
+      byName: db.prepare('SELECT id FROM playlists WHERE name = ? AND deleted_at IS NULL ORDER BY id').pluck(),
+    };
+  }
+
+  list(): PlaylistSummary[] {
+    return this.s.list.all() as PlaylistSummary[];
+  }
+
+  folders(): PlaylistFolder[] {
+    return this.s.folders.all() as PlaylistFolder[];
+  }
+
+  get(playlistId: number): PlaylistSummary | null {
+    return (this.s.one.get(playlistId) as PlaylistSummary | undefined) ?? null;
+  }
+
+  /** In order, each with what it shows: its track's row, or what it remembers of a track gone. */
+  entries(playlistId: number): PlaylistEntryRow[] {
+    const raw = this.s.entries.all(playlistId) as RawEntry[];
+    const ids = [...new Set(raw.flatMap((entry) => entry.trackId ?? []))];
+    const rows = new Map(
+      (this.s.tracks.all(JSON.stringify(ids)) as unknown[]).map(toTrackRow).map((row) => [row.id, row]),
+    );
+    return raw.map((entry) => {
+      const track = entry.trackId === null ? null : (rows.get(entry.trackId) ?? null);
+      return {
+        ...entry,
+        path: track?.path ?? entry.path,
+        title: track?.title ?? entry.title,
+        artist: track?.artist ?? entry.artist,
+        album: track?.album ?? entry.album,
+        durationS: track?.durationS ?? entry.durationS,
+        state: track ? this.stateOf(track) : 'missing',
+        track,
+      };
+    });
+  }
+
+  /** The playable order: what the player queues when the playlist is played. */
+  trackIds(playlistId: number): number[] {
+    return this.entries(playlistId).flatMap((entry) => (entry.state === 'present' ? [entry.trackId!] : []));
+  }
+
+  idsNamed(name: string): number[] {
+    return this.s.byName.all(name) as number[];
+  }
+
+  private stateOf(track: TrackRow): EntryState {
+    if (track.available) return 'present';
+    return this.s.missingSince.get(track.id) === null ? 'offline' : 'missing';
+  }
+}
