@@ -4,8 +4,9 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { PlaylistEntryRow, PlaylistFileFormat } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
-import type { PlaylistEntry, PlaylistFormat } from './formats/entry.ts';
+import type { Platform, PlaylistEntry, PlaylistFormat } from './formats/entry.ts';
 import { definedOnly } from './formats/fields.ts';
+import { pathToFileUri } from './formats/file-uri.ts';
 import { writePlaylist } from './formats/playlist-file.ts';
 import { hostPlatform } from './import.ts';
 
@@ -24,16 +25,17 @@ export async function exportPlaylist(
   format: PlaylistFileFormat = formatForFile(file),
 ): Promise<{ path: string; format: PlaylistFileFormat; entries: number }> {
   const path = resolve(file);
+  const platform = hostPlatform();
   const lines: PlaylistEntry[] = entries.map((entry) =>
     definedOnly({
-      location: entry.path,
+      location: format === 'xspf' ? foreignAsUri(entry.path, platform) : entry.path,
       title: entry.title ?? undefined,
       artist: entry.artist ?? undefined,
       album: entry.album ?? undefined,
       durationS: entry.durationS ?? undefined,
     }),
   );
-  const bytes = writePlaylist(WRITERS[format], lines, { dir: dirname(path), platform: hostPlatform() });
+  const bytes = writePlaylist(WRITERS[format], lines, { dir: dirname(path), platform });
   // Written aside and renamed: a full disk or a crash never leaves half a playlist in its place.
   const partial = `${path}.partial`;
   try {
@@ -48,4 +50,13 @@ export async function exportPlaylist(
     );
   }
   return { path, format, entries: lines.length };
+}
+
+/**
+ * A missing entry imported from Windows remembers a Windows path. XSPF's writer makes every path
+ * a file URI resolved against the playlist's folder, which would turn "D:\\Music\\x.flac" into a
+ * local path under it: written as a Windows file URI it stays the path it was.
+ */
+function foreignAsUri(location: string, platform: Platform): string {
+  return platform === 'posix' && /^(?:[a-z]:[\\/]|\\\\)/i.test(location) ? pathToFileUri(location, 'win32') : location;
 }
