@@ -54,7 +54,7 @@ export async function exportPlaylist(
 
 /**
  * A missing entry imported from Windows remembers a Windows path. XSPF's writer makes every path
- * a file URI resolved against the playlist's folder, which would turn "D:\\Music\\x.flac" into a
+ * a file URI resolved against the playlist's folder, which would turn "D:\Music\x.flac" into a
  * local path under it: written as a Windows file URI it stays the path it was.
  */
 function foreignAsUri(location: string, platform: Platform): string {
