@@ -43,6 +43,12 @@ export class PlaylistReads {
         `SELECT id AS entryId, track_id AS trackId, path, title, artist, album, duration_s AS durationS
          FROM playlist_entries WHERE playlist_id = ? ORDER BY position, id`,
       ),
+      entriesByIds: db.prepare(
+        `SELECT e.id AS entryId, e.track_id AS trackId, e.path, e.title, e.artist, e.album, e.duration_s AS durationS
+         FROM json_each(?) j CROSS JOIN playlist_entries e WHERE e.id = j.value`,
+      ),
+      order: db.prepare('SELECT id, track_id FROM playlist_entries WHERE playlist_id = ? ORDER BY position, id').raw(),
+      exists: db.prepare('SELECT 1 FROM playlists WHERE id = ? AND deleted_at IS NULL').pluck(),
       tracks: db.prepare(
         `SELECT ${TRACK_ROW_COLUMNS} FROM json_each(?) j CROSS JOIN ${TRACK_ROW_FROM} WHERE t.id = j.value`,
       ),
@@ -65,7 +71,35 @@ export class PlaylistReads {
 
   /** In order, each with what it shows: its track's row, or what it remembers of a track gone. */
   entries(playlistId: number): PlaylistEntryRow[] {
-    const raw = this.s.entries.all(playlistId) as RawEntry[];
+    return this.toRows(this.s.entries.all(playlistId) as RawEntry[]);
+  }
+
+  /** These entries (a window of a playlist view), in the order asked; ids gone are left out. */
+  entriesByIds(entryIds: ArrayLike<number>): PlaylistEntryRow[] {
+    const raw = this.s.entriesByIds.all(JSON.stringify(Array.from(entryIds))) as RawEntry[];
+    const byId = new Map(raw.map((entry) => [entry.entryId, entry]));
+    return this.toRows(Array.from(entryIds).flatMap((id) => byId.get(id) ?? []));
+  }
+
+  /** Entry ids and their tracks (null: none) in entry order: what a playlist view sorts and filters. */
+  order(playlistId: number): [entryId: number, trackId: number | null][] {
+    return this.s.order.all(playlistId) as [number, number | null][];
+  }
+
+  exists(playlistId: number): boolean {
+    return this.s.exists.get(playlistId) !== undefined;
+  }
+
+  /** The playable order: what the player queues when the playlist is played. */
+  trackIds(playlistId: number): number[] {
+    return this.entries(playlistId).flatMap((entry) => (entry.state === 'present' ? [entry.trackId!] : []));
+  }
+
+  idsNamed(name: string): number[] {
+    return this.s.byName.all(name) as number[];
+  }
+
+  private toRows(raw: RawEntry[]): PlaylistEntryRow[] {
     const ids = [...new Set(raw.flatMap((entry) => entry.trackId ?? []))];
     const rows = new Map(
       (this.s.tracks.all(JSON.stringify(ids)) as unknown[]).map(toTrackRow).map((row) => [row.id, row]),
@@ -83,15 +117,6 @@ export class PlaylistReads {
         track,
       };
     });
-  }
-
-  /** The playable order: what the player queues when the playlist is played. */
-  trackIds(playlistId: number): number[] {
-    return this.entries(playlistId).flatMap((entry) => (entry.state === 'present' ? [entry.trackId!] : []));
-  }
-
-  idsNamed(name: string): number[] {
-    return this.s.byName.all(name) as number[];
   }
 
   private stateOf(track: TrackRow): EntryState {
