@@ -14,6 +14,33 @@ export interface NewEntry {
   durationS?: number | null;
 }
 
+/** The writer thread's playlist operations (write-operations.ts spreads them in). */
+export function playlistWrites(db: Database.Database, changes: ChangeLog) {
+  const playlists = new PlaylistWrites(db, changes);
+  return {
+    createPlaylist: (name: string, folderId: number | null, entries: NewEntry[], smartQuery: string | null) =>
+      playlists.create(name, folderId, entries, smartQuery),
+    createPlaylistFromTracks: (name: string, folderId: number | null, trackIds: number[]) =>
+      playlists.createFromTracks(name, folderId, trackIds),
+    renamePlaylist: (id: number, name: string) => playlists.rename(id, name),
+    duplicatePlaylist: (id: number, name: string | null) => playlists.duplicate(id, name),
+    deletePlaylist: (id: number) => playlists.delete(id),
+    undoDeletePlaylist: (id: number) => playlists.undoDelete(id),
+    movePlaylist: (id: number, folderId: number | null, position: number | null) =>
+      playlists.move(id, folderId, position),
+    addPlaylistTracks: (id: number, trackIds: number[], position: number | null) =>
+      playlists.addTracks(id, trackIds, position),
+    removePlaylistEntries: (id: number, entryIds: number[]) => playlists.removeEntries(id, entryIds),
+    movePlaylistEntries: (id: number, entryIds: number[], position: number) =>
+      playlists.moveEntries(id, entryIds, position),
+    createPlaylistFolder: (name: string, parentId: number | null) => playlists.createFolder(name, parentId),
+    renamePlaylistFolder: (id: number, name: string) => playlists.renameFolder(id, name),
+    movePlaylistFolder: (id: number, parentId: number | null, position: number | null) =>
+      playlists.moveFolder(id, parentId, position),
+    deletePlaylistFolder: (id: number) => playlists.deleteFolder(id),
+  };
+}
+
 const notFound = (what: string, id: number) => new TonearmError('NOT_FOUND', `No ${what} ${id}`);
 
 export class PlaylistWrites {

@@ -6,7 +6,7 @@ import type { RootKind } from '../../../shared/domain.ts';
 import type { SettingKey } from '../../../shared/settings.ts';
 import { ChangeLog } from './changes.ts';
 import { PlayStatsWrites } from './play-stats.ts';
-import { PlaylistWrites, type NewEntry } from './playlists.ts';
+import { playlistWrites } from './playlists.ts';
 import { RootWrites } from './roots.ts';
 import { scanWrites } from './scan-writes.ts';
 import { SettingsWrites } from './settings.ts';
@@ -16,7 +16,6 @@ export function writeOperations(db: Database.Database) {
   const roots = new RootWrites(db);
   const settings = new SettingsWrites(db);
   const plays = new PlayStatsWrites(db, changes);
-  const playlists = new PlaylistWrites(db, changes);
   /** Roots, albums or availability changed: the views refetch whole. */
   const structural = <T>(write: () => T) =>
     db.transaction(() => {
@@ -26,6 +25,7 @@ export function writeOperations(db: Database.Database) {
     })();
   return {
     ...scanWrites(db, changes),
+    ...playlistWrites(db, changes),
     addRoot: (path: string, kind: RootKind) => structural(() => roots.add(path, kind)),
     removeRoot: (id: number) => structural(() => roots.remove(id)),
     setRootWatch: (id: number, watch: boolean) => structural(() => roots.setWatch(id, watch)),
@@ -39,26 +39,6 @@ export function writeOperations(db: Database.Database) {
     recordPlay: (trackId: number, at: number) => plays.recordPlay(trackId, at),
     recordSkip: (trackId: number) => plays.recordSkip(trackId),
     announceStructural: () => structural(() => null),
-    createPlaylist: (name: string, folderId: number | null, entries: NewEntry[], smartQuery: string | null) =>
-      playlists.create(name, folderId, entries, smartQuery),
-    createPlaylistFromTracks: (name: string, folderId: number | null, trackIds: number[]) =>
-      playlists.createFromTracks(name, folderId, trackIds),
-    renamePlaylist: (id: number, name: string) => playlists.rename(id, name),
-    duplicatePlaylist: (id: number, name: string | null) => playlists.duplicate(id, name),
-    deletePlaylist: (id: number) => playlists.delete(id),
-    undoDeletePlaylist: (id: number) => playlists.undoDelete(id),
-    movePlaylist: (id: number, folderId: number | null, position: number | null) =>
-      playlists.move(id, folderId, position),
-    addPlaylistTracks: (id: number, trackIds: number[], position: number | null) =>
-      playlists.addTracks(id, trackIds, position),
-    removePlaylistEntries: (id: number, entryIds: number[]) => playlists.removeEntries(id, entryIds),
-    movePlaylistEntries: (id: number, entryIds: number[], position: number) =>
-      playlists.moveEntries(id, entryIds, position),
-    createPlaylistFolder: (name: string, parentId: number | null) => playlists.createFolder(name, parentId),
-    renamePlaylistFolder: (id: number, name: string) => playlists.renameFolder(id, name),
-    movePlaylistFolder: (id: number, parentId: number | null, position: number | null) =>
-      playlists.moveFolder(id, parentId, position),
-    deletePlaylistFolder: (id: number) => playlists.deleteFolder(id),
     /** The changes the last operation committed; the thread hands them over with its answer. */
     takeAppended: () => changes.takeAppended(),
   };

@@ -53,7 +53,6 @@ export class PlaylistReads {
         `SELECT ${TRACK_ROW_COLUMNS} FROM json_each(?) j CROSS JOIN ${TRACK_ROW_FROM} WHERE t.id = j.value`,
       ),
       missingSince: db.prepare('SELECT missing_since FROM tracks WHERE id = ?').pluck(),
-      byName: db.prepare('SELECT id FROM playlists WHERE name = ? AND deleted_at IS NULL ORDER BY id').pluck(),
     };
   }
 
@@ -93,10 +92,6 @@ export class PlaylistReads {
   /** The playable order: what the player queues when the playlist is played. */
   trackIds(playlistId: number): number[] {
     return this.entries(playlistId).flatMap((entry) => (entry.state === 'present' ? [entry.trackId!] : []));
-  }
-
-  idsNamed(name: string): number[] {
-    return this.s.byName.all(name) as number[];
   }
 
   private toRows(raw: RawEntry[]): PlaylistEntryRow[] {
