@@ -11,6 +11,11 @@ import {
   type LibraryChange,
   type PlaybackState,
   type PlayStats,
+  type PlaylistFolder,
+  type PlaylistImport,
+  type PlaylistPage,
+  type PlaylistsChanged,
+  type PlaylistSummary,
   type Root,
   type ScanError,
   type ScanProgress,
@@ -39,6 +44,12 @@ function event<P>() {
 
 const none = z.object({}).strict();
 const id = z.int().positive();
+const playlistName = z.string().trim().min(1).max(500);
+const folderId = id.nullable();
+/** An index among the entries as they are; past the end appends. */
+const position = z.int().min(0);
+const trackIds = z.array(id).max(MAX_QUEUE);
+const filePath = z.string().min(1).max(4096);
 const windowOf = { offset: z.int().min(0), limit: z.int().min(1).max(2000) };
 
 const playbackState = z
@@ -143,6 +154,68 @@ export const commands = {
   'catalog.restore': command(
     z.object({ name: z.string().min(1).max(255).optional() }).strict(),
   ).returns<RestoreResult>(),
+
+  // Playlists (catalog/playlists.ts, catalog/reads/playlists.ts, core/playlists/). Every edit
+  // is followed by playlists.changed; a deleted playlist can be restored until the next delete.
+  'playlists.list': command(none).returns<{ folders: PlaylistFolder[]; playlists: PlaylistSummary[] }>(),
+  /** Every entry in order, tracks gone included (state missing, their remembered path and tags). */
+  'playlists.get': command(z.object({ playlistId: id }).strict()).returns<PlaylistPage>(),
+  /** The playable tracks in entry order: what "play" queues. */
+  'playlists.trackIds': command(z.object({ playlistId: id }).strict()).returns<number[]>(),
+  /** A new playlist, empty or of these tracks; smartQuery makes a smart playlist (no entries of its own). */
+  'playlists.create': command(
+    z
+      .object({
+        name: playlistName,
+        folderId: folderId.optional(),
+        trackIds: trackIds.optional(),
+        smartQuery: z.string().min(1).max(2000).optional(),
+      })
+      .strict(),
+  ).returns<PlaylistSummary>(),
+  /** The queue (or any list of tracks, from any view) saved as a new playlist. */
+  'playlists.saveQueue': command(
+    z.object({ name: playlistName, trackIds, folderId: folderId.optional() }).strict(),
+  ).returns<PlaylistSummary>(),
+  'playlists.rename': command(z.object({ playlistId: id, name: playlistName }).strict()).returns<PlaylistSummary>(),
+  'playlists.duplicate': command(
+    z.object({ playlistId: id, name: playlistName.optional() }).strict(),
+  ).returns<PlaylistSummary>(),
+  /** To the trash; `playlists.undoDelete` brings it back until the next delete. */
+  'playlists.delete': command(z.object({ playlistId: id }).strict()).returns<null>(),
+  'playlists.undoDelete': command(z.object({ playlistId: id }).strict()).returns<PlaylistSummary>(),
+  /** Into a folder (null: the top level), at a position among its playlists (default: last). */
+  'playlists.move': command(
+    z.object({ playlistId: id, folderId, position: position.optional() }).strict(),
+  ).returns<PlaylistSummary>(),
+  /** Tracks from any view, inserted at a position (default: the end). Returns how many were added. */
+  'playlists.addTracks': command(
+    z.object({ playlistId: id, trackIds, position: position.optional() }).strict(),
+  ).returns<number>(),
+  'playlists.removeEntries': command(
+    z.object({ playlistId: id, entryIds: z.array(id).max(MAX_QUEUE) }).strict(),
+  ).returns<number>(),
+  /** These entries, in this order, moved to a position of the playlist as it was (the drop line). */
+  'playlists.moveEntries': command(
+    z.object({ playlistId: id, entryIds: z.array(id).min(1).max(MAX_QUEUE), position }).strict(),
+  ).returns<number>(),
+  'playlists.createFolder': command(
+    z.object({ name: playlistName, parentId: folderId.optional() }).strict(),
+  ).returns<PlaylistFolder>(),
+  'playlists.renameFolder': command(z.object({ folderId: id, name: playlistName }).strict()).returns<PlaylistFolder>(),
+  'playlists.moveFolder': command(
+    z.object({ folderId: id, parentId: folderId, position: position.optional() }).strict(),
+  ).returns<PlaylistFolder>(),
+  /** Its playlists and folders move up into its parent: nothing is deleted with it. */
+  'playlists.deleteFolder': command(z.object({ folderId: id }).strict()).returns<null>(),
+  /** M3U/M3U8, PLS or XSPF; lines matched by path, path end or tags; the rest kept as missing. */
+  'playlists.import': command(
+    z.object({ path: filePath, name: playlistName.optional(), folderId: folderId.optional() }).strict(),
+  ).returns<PlaylistImport>(),
+  /** Format from the file name unless given; paths under the file's folder written relative to it. */
+  'playlists.export': command(
+    z.object({ playlistId: id, path: filePath, format: z.enum(['m3u8', 'pls', 'xspf']).optional() }).strict(),
+  ).returns<{ path: string; format: 'm3u8' | 'pls' | 'xspf'; entries: number }>(),
 } as const;
 
 export const events = {
@@ -152,6 +225,8 @@ export const events = {
   'settings.changed': event<Settings>(),
   /** The catalog was reopened (after a restore): windows reload everything they hold. */
   'catalog.changed': event<CatalogStatus>(),
+  /** A playlist or folder was edited (after it committed, at that library version). */
+  'playlists.changed': event<PlaylistsChanged>(),
 } as const;
 
 export type Commands = typeof commands;

@@ -173,3 +173,73 @@ export interface PlayStats {
   skipCount: number;
   lastPlayedAt: number | null;
 }
+
+/** A folder in the playlist sidebar; folders nest (parentId) and keep the order they were put in. */
+export interface PlaylistFolder {
+  id: number;
+  name: string;
+  parentId: number | null;
+  position: number;
+  playlistCount: number;
+}
+
+export interface PlaylistSummary {
+  id: number;
+  name: string;
+  folderId: number | null;
+  position: number;
+  createdAt: number;
+  updatedAt: number;
+  /** A smart playlist's query (the search box's language); null for a list of entries. */
+  smartQuery: string | null;
+  entryCount: number;
+  /** Entries whose track is gone from the catalog or missing on disk. */
+  missingCount: number;
+  durationS: number;
+}
+
+/** present: playable; offline: its library folder is away; missing: the file or the whole track is gone. */
+export type EntryState = 'present' | 'offline' | 'missing';
+
+/**
+ * One entry of a playlist, in order. The same track may be in a playlist more than once, so an
+ * entry has an id of its own. Without a track (purged, or imported and never matched) it shows
+ * what it remembers: the path and tags it was made from.
+ */
+export interface PlaylistEntryRow {
+  entryId: number;
+  trackId: number | null;
+  state: EntryState;
+  path: string;
+  title: string | null;
+  artist: string | null;
+  album: string | null;
+  durationS: number | null;
+  /** The track's row when there is one (state present, offline, or missing on disk). */
+  track: TrackRow | null;
+}
+
+export interface PlaylistPage {
+  playlist: PlaylistSummary;
+  entries: PlaylistEntryRow[];
+}
+
+export interface PlaylistsChanged {
+  /** The library version the change committed at. */
+  version: number;
+  /** Playlists whose name, place or entries changed (created, deleted and restored ones too). */
+  playlistIds: number[];
+  /** Folders changed, or playlists moved between them: the sidebar reloads its tree. */
+  tree: boolean;
+}
+
+export type PlaylistFileFormat = 'm3u8' | 'pls' | 'xspf';
+
+export interface PlaylistImport {
+  playlist: PlaylistSummary;
+  format: 'm3u' | 'pls' | 'xspf';
+  encoding: string;
+  matched: { path: number; tail: number; tags: number };
+  /** Kept as missing entries, matched later by path when a scan adds the file. */
+  unmatched: number;
+}

@@ -2,7 +2,7 @@
 // how); the main process turns it into an immutable snapshot of ordered ids at one library
 // version, and the renderer reads windows of rows from it as it scrolls.
 import { z } from 'zod';
-import type { AlbumRow, ArtistRow, GenreRow, LibraryChange, TrackRow } from './domain.ts';
+import type { AlbumRow, ArtistRow, GenreRow, LibraryChange, PlaylistEntryRow, TrackRow } from './domain.ts';
 
 export const TRACK_SORT_FIELDS = [
   'title',
@@ -60,6 +60,20 @@ export const viewSpecSchema = z.discriminatedUnion('kind', [
   /** Album artists: the people and bands the Artists view lists. */
   z.object({ kind: z.literal('artists'), sort: sortOf(['name', 'trackCount'] as const) }).strict(),
   z.object({ kind: z.literal('genres'), sort: sortOf(['name', 'trackCount'] as const) }).strict(),
+  /**
+   * A playlist's entries with the Songs columns: its ids are entry ids (a track may be in it
+   * twice; an entry whose track is gone is a row too). Sort null: the playlist's own order;
+   * a column's sort puts entries without a track last. search: the search box's language,
+   * matched against the entries' tracks.
+   */
+  z
+    .object({
+      kind: z.literal('playlist'),
+      playlistId: id,
+      sort: trackSortSchema.nullable(),
+      search: z.string().max(500).optional(),
+    })
+    .strict(),
 ]);
 export type ViewSpec = z.infer<typeof viewSpecSchema>;
 export type ViewKind = ViewSpec['kind'];
@@ -74,6 +88,7 @@ export type ViewRows = { ids: number[] } & (
   | { kind: 'albums'; rows: AlbumRow[] }
   | { kind: 'artists'; rows: ArtistRow[] }
   | { kind: 'genres'; rows: GenreRow[] }
+  | { kind: 'playlist'; rows: PlaylistEntryRow[] }
 );
 
 /** One snapshot: the ids of a spec at one library version, in order. */

@@ -43,6 +43,8 @@ describe('catalog migrations', () => {
         'scan_errors',
         'play_stats',
         'playlists',
+        'playlist_entries',
+        'playlist_folders',
         'change_log',
         'settings',
         'cache_entries',
@@ -52,6 +54,42 @@ describe('catalog migrations', () => {
         expect(tables).toContain(table);
       }
       expect(catalog.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      catalog.close();
+    });
+  }
+
+  for (const version of [1, 2]) {
+    it(`keeps version ${version}'s playlists, entries in order and a track twice, as schema 3 entries`, () => {
+      const path = join(dir.path, `playlists-v${version}.sqlite`);
+      databaseAtVersion(path, version);
+      const db = new Database(path);
+      db.exec(`INSERT INTO roots (id, path, added_at) VALUES (1, '/music', 0);
+        INSERT INTO tracks (id, root_id, path, size, mtime_ns, title, artist, album, duration_s, added_at, scanned_at)
+          VALUES (7, 1, '/music/a.flac', 1, 1, 'A', 'Artist', 'Album', 61.5, 0, 0),
+                 (8, 1, '/music/b.flac', 1, 1, 'B', 'Artist', 'Album', 30, 0, 0);
+        INSERT INTO playlists (id, name, created_at) VALUES (3, 'Old favourites', 1000);
+        INSERT INTO playlist_entries (playlist_id, position, track_id) VALUES (3, 0, 8), (3, 1, 7), (3, 2, 8);`);
+      db.close();
+      const catalog = openCatalog(path);
+      expect(catalog.playlists.list()).toEqual([
+        expect.objectContaining({ id: 3, name: 'Old favourites', createdAt: 1000, updatedAt: 1000, entryCount: 3 }),
+      ]);
+      const entries = catalog.playlists.entries(3);
+      expect(entries.map((e) => [e.trackId, e.path])).toEqual([
+        [8, '/music/b.flac'],
+        [7, '/music/a.flac'],
+        [8, '/music/b.flac'],
+      ]);
+      // A purge no longer empties the playlist: the entry remembers the track it was.
+      catalog.db.prepare('DELETE FROM tracks WHERE id = 7').run();
+      expect(catalog.playlists.entries(3)[1]).toMatchObject({
+        trackId: null,
+        state: 'missing',
+        path: '/music/a.flac',
+        title: 'A',
+        durationS: 61.5,
+      });
+      expect(catalog.db.pragma('foreign_key_check')).toEqual([]);
       catalog.close();
     });
   }

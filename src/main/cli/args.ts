@@ -9,7 +9,10 @@ export const USAGE = `Usage:
   tonearm query [--db FILE] [--search TEXT] [--sort FIELD] [--limit N] --json
   tonearm serve [--db FILE] [--port N]
   tonearm backup [--db FILE]
-  tonearm restore [FILE] [--db FILE]`;
+  tonearm restore [FILE] [--db FILE]
+  tonearm playlist list [--db FILE] [--json]
+  tonearm playlist export ID FILE [--format m3u8|pls|xspf] [--db FILE]
+  tonearm playlist import FILE [--name NAME] [--db FILE] [--json]`;
 
 const DB_HELP = `  --db FILE     the catalog (default: the desktop app's, in ~/.config/Tonearm; TONEARM_DATA_DIR moves it)`;
 
@@ -41,6 +44,18 @@ Put a backup in the catalog's place, with Tonearm closed: FILE, or else the newe
 backups/ that passes SQLite's quick_check. The catalog it replaces is kept beside it as
 catalog.sqlite.damaged-DATE (or .replaced-DATE when it was whole), never deleted.
 ${DB_HELP}`,
+  playlist: `tonearm playlist list [--db FILE] [--json]
+tonearm playlist export ID FILE [--format m3u8|pls|xspf] [--db FILE]
+tonearm playlist import FILE [--name NAME] [--db FILE] [--json]
+list: every playlist, "ID  Folder/Name  (N entries, M missing)" a line, or with --json one
+  object { folders, playlists }.
+export: playlist ID into FILE (format from its name unless --format; M3U8 by default); paths
+  under FILE's folder are written relative to it; entries whose track is gone keep their path.
+import: an M3U, M3U8, PLS or XSPF file as a new playlist (named after the file unless --name);
+  lines are matched by path, by the end of the path (a library moved from another machine) or
+  by title and artist; the rest are kept as missing and matched when a scan adds their file.
+${DB_HELP}
+  --json        print the result as one JSON object`,
 };
 
 /** The catalog file --db names (or the app's); a command that only reads or copies it never makes one. */

@@ -3,13 +3,14 @@
 import '../core/threadpool.ts';
 import { COMMAND_HELP, USAGE, UsageError } from './args.ts';
 import { backup } from './backup.ts';
+import { playlist } from './playlist.ts';
 import { query } from './query.ts';
 import { restore } from './restore.ts';
 import { scan } from './scan.ts';
 import { serve } from './serve.ts';
 import { VERSION } from './version.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { query, scan, serve, backup, restore };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { query, scan, serve, backup, restore, playlist };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -4,6 +4,7 @@ import { TonearmError } from '../../../shared/result.ts';
 import type { PlaybackState } from '../../../shared/domain.ts';
 import { commands } from '../../../shared/contract.ts';
 import { catalogHandlers } from './catalog-handlers.ts';
+import { playlistHandlers } from './playlist-handlers.ts';
 import { viewHandlers, type ShowItemInFolder } from '../views/handlers.ts';
 
 const PLAYBACK_STATE_KEY = 'playback';
@@ -24,6 +25,7 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
   };
   return {
     ...viewHandlers(core, platform.showItemInFolder),
+    ...playlistHandlers(core),
     // A Core alone cannot reopen itself: the app and the host hold it in a CoreSlot, which can.
     ...catalogHandlers({
       dbPath: core.paths.dbPath,

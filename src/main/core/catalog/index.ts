@@ -5,6 +5,7 @@ import { ChangeLog } from './changes.ts';
 import type { MigrationReport } from './migrate.ts';
 import { openDatabase, type OpenOptions } from './open.ts';
 import { PlayStatsRepo } from './play-stats.ts';
+import { PlaylistReads } from './reads/playlists.ts';
 import { RootsRepo } from './roots.ts';
 import { ScanErrorsRepo } from './scan-errors.ts';
 import { SettingsRepo } from './settings.ts';
@@ -18,6 +19,7 @@ export class Catalog {
   readonly settings: SettingsRepo;
   readonly cache: CacheRepo;
   readonly playStats: PlayStatsRepo;
+  readonly playlists: PlaylistReads;
   readonly db: Database.Database;
   readonly path: string;
   readonly migration: MigrationReport;
@@ -33,6 +35,7 @@ export class Catalog {
     this.settings = new SettingsRepo(db);
     this.cache = new CacheRepo(db);
     this.playStats = new PlayStatsRepo(db);
+    this.playlists = new PlaylistReads(db);
   }
 
   close(): void {

@@ -85,6 +85,8 @@ export class LibraryWriter {
       markMissing: db.prepare('UPDATE tracks SET missing_since = ? WHERE id = ? AND missing_since IS NULL'),
       clearMissing: db.prepare('UPDATE tracks SET missing_since = NULL WHERE id = ?'),
       identityOf: db.prepare('SELECT identity FROM tracks WHERE id = ?').pluck(),
+      // Off the partial index of detached entries: a lookup that finds nothing for nearly every file.
+      reattach: db.prepare('UPDATE playlist_entries SET track_id = ? WHERE track_id IS NULL AND path = ?'),
       missingWithIdentity: db.prepare(
         'SELECT id, identity FROM tracks WHERE missing_since IS NOT NULL AND identity IS NOT NULL',
       ),
@@ -127,7 +129,10 @@ export class LibraryWriter {
           updated.push(id);
           if (movedFrom !== null) this.moved++;
         } else {
-          added.push(Number(this.statements.insertTrack.run(row, ...tags).lastInsertRowid));
+          const id = Number(this.statements.insertTrack.run(row, ...tags).lastInsertRowid);
+          // A playlist entry whose track was purged (or an import's line never matched) waits for this path.
+          this.statements.reattach.run(id, result.path);
+          added.push(id);
         }
       }
       this.search.catchUpIfDue();

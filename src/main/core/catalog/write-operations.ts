@@ -7,6 +7,7 @@ import type { SettingKey } from '../../../shared/settings.ts';
 import { cacheWrites } from './cache-writes.ts';
 import { ChangeLog } from './changes.ts';
 import { PlayStatsWrites } from './play-stats.ts';
+import { playlistWrites } from './playlists.ts';
 import { RootWrites } from './roots.ts';
 import { scanWrites } from './scan-writes.ts';
 import { SettingsWrites } from './settings.ts';
@@ -26,6 +27,7 @@ export function writeOperations(db: Database.Database) {
   return {
     ...scanWrites(db, changes),
     ...cacheWrites(db),
+    ...playlistWrites(db, changes),
     addRoot: (path: string, kind: RootKind) => structural(() => roots.add(path, kind)),
     removeRoot: (id: number) => structural(() => roots.remove(id)),
     setRootWatch: (id: number, watch: boolean) => structural(() => roots.setWatch(id, watch)),

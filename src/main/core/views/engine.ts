@@ -202,6 +202,13 @@ export class ViewsEngine {
     return !scope.reshaped && (!playsMatter || !scope.touched);
   }
 
+  /** Whether a snapshot of `spec` taken at `from` still holds at `to`. */
+  private specHolds(spec: ViewSpec, from: number, to: number): boolean {
+    // A playlist edit is a version that touches no track: only a re-read can tell what it changed.
+    if (spec.kind === 'playlist') return from === to;
+    return this.holds(from, to, this.playsMatter(spec));
+  }
+
   private playsMatter(spec: ViewSpec): boolean {
     return spec.kind === 'tracks' && dependsOnPlays(spec.sort.field);
   }
@@ -218,7 +225,7 @@ export class ViewsEngine {
     if (!snapshot.ids) {
       // Its first rows were read at its version: the rest must be read at a version that agrees.
       const version = this.version();
-      if (!this.holds(snapshot.version, version, this.playsMatter(snapshot.spec))) {
+      if (!this.specHolds(snapshot.spec, snapshot.version, version)) {
         this.drop(snapshot);
         throw new TonearmError('NOT_FOUND', `The view ${snapshot.id} changed before it was read; open it again`);
       }
@@ -233,10 +240,9 @@ export class ViewsEngine {
   /** `headOnly`: the rows the caller needs at once; Infinity when it needs every id now. */
   private snapshotFor(spec: ViewSpec, version: number, previous: number | undefined, headOnly: number): Snapshot {
     const key = specKey(spec);
-    const playsMatter = this.playsMatter(spec);
     const latestId = this.latest.get(key);
     const latest = latestId === undefined ? undefined : this.snapshots.get(latestId);
-    if (latest && this.holds(latest.version, version, playsMatter)) {
+    if (latest && this.specHolds(spec, latest.version, version)) {
       latest.version = version;
       return this.snapshot(latest.id);
     }
@@ -304,7 +310,32 @@ export class ViewsEngine {
         return orderRows([...this.tablesAt(version).artists().values()], spec.sort);
       case 'genres':
         return orderRows([...this.tablesAt(version).genres()], spec.sort);
+      case 'playlist':
+        return this.playlistIds(spec, version);
     }
+  }
+
+  private playlistIds(spec: Extract<ViewSpec, { kind: 'playlist' }>, version: number): Int32Array {
+    if (!this.reads.playlists.exists(spec.playlistId))
+      throw new TonearmError('NOT_FOUND', `No playlist ${spec.playlistId}`);
+    let entries = this.reads.playlists.order(spec.playlistId);
+    const text = normalizeSearch(spec.search ?? '');
+    if (text) {
+      const hits = new Set(this.sets.members({ type: 'search', text }));
+      entries = entries.filter(([, trackId]) => trackId !== null && hits.has(trackId));
+    }
+    if (spec.sort) {
+      const { rank } = this.trackOrder(spec.sort, version);
+      // Entries without a track go last; a track the order does not know yet just before them.
+      const rankOf = (trackId: number | null) =>
+        trackId === null ? Infinity : (rank[trackId] ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : rank[trackId]!;
+      // Stable: the same track twice, or tracks of one rank, keep the playlist's order.
+      entries = entries
+        .map((entry, index) => ({ entry, index, rank: rankOf(entry[1]) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map(({ entry }) => entry);
+    }
+    return Int32Array.from(entries, ([entryId]) => entryId);
   }
 
   private trackOrder(sort: TrackSort, version: number): TrackOrder {
@@ -367,6 +398,8 @@ export class ViewsEngine {
           }),
         };
       }
+      case 'playlist':
+        return { kind: 'playlist', ids: idList, rows: this.reads.playlists.entriesByIds(ids) };
     }
   }
 }

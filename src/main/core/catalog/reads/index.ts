@@ -2,6 +2,7 @@
 // caller's in `tonearm query`): each statement is prepared once, here or on its first use.
 import type Database from 'better-sqlite3';
 import { LibraryReads } from './library.ts';
+import { PlaylistReads } from './playlists.ts';
 import { RowReads } from './rows.ts';
 import { TrackOrderReads } from './track-orders.ts';
 import { TrackSetReads } from './track-sets.ts';
@@ -13,6 +14,7 @@ export class CatalogReads {
   readonly sets: TrackSetReads;
   readonly library: LibraryReads;
   readonly orders: TrackOrderReads;
+  readonly playlists: PlaylistReads;
   private readonly db: Database.Database;
 
   constructor(db: Database.Database) {
@@ -22,6 +24,7 @@ export class CatalogReads {
     this.sets = new TrackSetReads(db);
     this.library = new LibraryReads(db);
     this.orders = new TrackOrderReads(db);
+    this.playlists = new PlaylistReads(db);
   }
 
   /** Runs `work` in one read transaction (or the one already open): its reads agree on one version. */
