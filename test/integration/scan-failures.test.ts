@@ -13,6 +13,8 @@ import { tempDir } from '../support/temp.ts';
 
 const TRACKS = 1500;
 
+if (!isRoot) console.warn(`full and read-only disks: skipped, ${notRootMessage}`);
+
 describe.skipIf(!hasFfmpeg)('a scan that cannot go on', () => {
   const dir = tempDir();
   const music = join(dir.path, 'music');
