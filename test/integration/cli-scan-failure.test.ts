@@ -61,7 +61,10 @@ describe.skipIf(!hasFfmpeg || !isRoot)('tonearm scan on a full disk', () => {
     const { code, stdout, stderr } = await tonearm(['scan', music, '--db', join(small, 'catalog.sqlite'), '--json']);
     expect(stderr).toBe('');
     const summary = JSON.parse(stdout) as { tracks: number; added: number; error: { code: string; message: string } };
-    expect(summary.error).toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/^Scan stopped: the disk/) });
+    expect(summary.error).toMatchObject({
+      code: 'DISK_FULL',
+      message: expect.stringMatching(/^Scan stopped: the disk/),
+    });
     expect(summary.tracks).toBeLessThan(TRACKS);
     expect(code).toBe(1);
   });

@@ -1,13 +1,15 @@
 // A scan that cannot go on (the disk fills up, the catalog is read-only, a thread dies) ends
 // with a summary of what it saved and a sentence saying why; nothing is left unhandled, and
 // the same core scans again afterwards.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary } from '../../bench/library/generate.ts';
 import type { Core } from '../../src/main/core/core.ts';
 import { hasFfmpeg } from '../support/audio.ts';
-import { testCore } from '../support/core.ts';
+import { childProcessParser } from '../../src/main/core/parser-host/transport.ts';
+import { PARSER_ENTRY, testCore } from '../support/core.ts';
 import { bindReadOnly, isRoot, mountTmpfs, notRootMessage, resizeTmpfs, unmount } from '../support/mounts.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -56,7 +58,9 @@ describe.skipIf(!hasFfmpeg)('a scan that cannot go on', () => {
     const summary = await core.scanner.start().done;
     expect(summary.error).toMatchObject({ code: 'DISK_FULL' });
     expect(summary.error!.message).toMatch(
-      new RegExp(`^Scan stopped: the disk holding ${dbPath} is full \\(\\d+ tracks? (was|were) saved\\)\\. Free some space and scan again\\.$`),
+      new RegExp(
+        `^Scan stopped: the disk holding ${dbPath} is full \\(\\d+ tracks? (was|were) saved\\)\\. Free some space and scan again\\.$`,
+      ),
     );
     expect(summary.tracks).toBeLessThan(TRACKS);
     expect(summary.added).toBe(summary.tracks);
@@ -99,7 +103,9 @@ describe.skipIf(!hasFfmpeg)('a scan that cannot go on', () => {
     });
     const summary = await done;
     expect(summary.error).toMatchObject({ code: 'INTERNAL' });
-    expect(summary.error!.message).toMatch(/^Scan stopped: a part of Tonearm doing this work stopped unexpectedly \(\d+ tracks? (was|were) saved\)\. Scan again\.$/);
+    expect(summary.error!.message).toMatch(
+      /^Scan stopped: a part of Tonearm doing this work stopped unexpectedly \(\d+ tracks? (was|were) saved\)\. Scan again\.$/,
+    );
     expect(summary.tracks).toBeLessThan(TRACKS);
 
     const again = await core.scanner.start().done;
@@ -121,6 +127,27 @@ describe.skipIf(!hasFfmpeg)('a scan that cannot go on', () => {
     expect(summary.tracks).toBe(TRACKS);
     const again = await core.scanner.start().done;
     expect(again).toMatchObject({ error: null, unchanged: TRACKS, tracks: TRACKS });
+  });
+
+  it('stops when the parser process cannot start, and the core scans again', async () => {
+    const broken = join(dir.path, 'broken-parser.js');
+    writeFileSync(broken, 'process.exit(3);\n');
+    let spawns = 0;
+    const spawnBroken = childProcessParser(broken);
+    const spawnReal = childProcessParser(PARSER_ENTRY);
+    let works = false;
+    const core = testCore(join(dir.path, 'parser-cannot-start', 'catalog.sqlite'), {
+      spawnParser: () => (works ? spawnReal() : (spawns++, spawnBroken())),
+    });
+    cores.push(core);
+    await core.addRoot(music);
+    const summary = await core.scanner.start().done;
+    expect(summary.error?.message).toMatch(
+      /^Scan stopped: a part of Tonearm doing this work crashed \(0 tracks were saved\)/,
+    );
+    expect(spawns).toBe(3);
+    works = true;
+    expect(await core.scanner.start().done).toMatchObject({ error: null, tracks: TRACKS });
   });
 
   it('stops when the inventory thread dies, and the core scans again', async () => {

@@ -33,9 +33,7 @@ describe('error texts', () => {
   it('names the catalog for SQLite codes, extended ones included', () => {
     const path = '/data/catalog.sqlite';
     const sqlite = (code: string) => errorSentence(nodeError(code, 'database or disk is full'), { path });
-    expect(sqlite('SQLITE_FULL')).toBe(
-      'The disk holding /data/catalog.sqlite is full. Free some space and try again.',
-    );
+    expect(sqlite('SQLITE_FULL')).toBe('The disk holding /data/catalog.sqlite is full. Free some space and try again.');
     expect(sqlite('SQLITE_READONLY')).toMatch(/^The catalog \/data\/catalog\.sqlite is read-only\./);
     expect(sqlite('SQLITE_READONLY_DBMOVED')).toMatch(/is read-only/);
     expect(sqlite('SQLITE_CORRUPT')).toMatch(/^The catalog \/data\/catalog\.sqlite is damaged\./);
