@@ -36,7 +36,10 @@ const TEXTS: Record<string, Describe> = {
   SQLITE_FULL: full,
   EACCES: denied,
   EPERM: denied,
-  EROFS: (path) => ({ reason: `${path} is on a read-only disk`, advice: 'Mount it writable, or choose another place.' }),
+  EROFS: (path) => ({
+    reason: `${path} is on a read-only disk`,
+    advice: 'Mount it writable, or choose another place.',
+  }),
   SQLITE_READONLY: readOnlyCatalog,
   ENOENT: (path) => ({ reason: `${path} does not exist`, advice: 'Check the path, or that its disk is connected.' }),
   ENOTDIR: (path) => ({ reason: `part of ${path} is not a folder`, advice: 'Check the path.' }),

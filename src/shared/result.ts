@@ -40,7 +40,8 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   // An error from a thread arrives as a ThreadCallError carrying the code of what was thrown there.
   const sysCode = errorCode(err);
   if (isErrorCode(sysCode)) return { code: sysCode, message };
-  if (sysCode === 'ENOSPC' || sysCode?.startsWith('SQLITE_FULL')) return { code: 'DISK_FULL', message: errorSentence(err) };
+  if (sysCode === 'ENOSPC' || sysCode?.startsWith('SQLITE_FULL'))
+    return { code: 'DISK_FULL', message: errorSentence(err) };
   if (sysCode?.startsWith('SQLITE_')) return { code: 'DB_ERROR', message: errorSentence(err) };
   if (sysCode?.startsWith('E') && describeError(err)) return { code: 'FILE_UNREADABLE', message: errorSentence(err) };
   return { code: 'INTERNAL', message };
