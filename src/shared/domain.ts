@@ -1,4 +1,5 @@
 // Domain types that cross a process boundary. Declared once; both ends infer from here.
+import type { ErrorInfo } from './result.ts';
 
 export type RootKind = 'local' | 'network';
 
@@ -95,6 +96,8 @@ export interface ScanSummary {
   tracks: number;
   durationMs: number;
   cancelled: boolean;
+  /** Why the scan stopped early (the disk filled, a thread died): what it saved is kept. */
+  error: ErrorInfo | null;
 }
 
 export interface ScanError {

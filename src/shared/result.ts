@@ -1,5 +1,6 @@
 // Errors cross process boundaries as values: Electron keeps only `message` of a thrown error,
 // and a socket keeps nothing. Every reply is a Result whose error carries a code from this union.
+import { describeError, errorCode, errorSentence } from './error-text.ts';
 
 const ERROR_CODES = [
   'BAD_INPUT',
@@ -39,17 +40,17 @@ export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof TonearmError) return { code: err.code, message: err.message };
   const message = err instanceof Error ? err.message : String(err);
   // An error from a thread arrives as a ThreadCallError carrying the code of what was thrown there.
-  const carried = err as { code?: unknown; thrownCode?: unknown } | null;
-  const sysCode = carried?.thrownCode ?? carried?.code;
+  const sysCode = errorCode(err);
   if (isErrorCode(sysCode)) return { code: sysCode, message };
-  if (sysCode === 'ENOSPC') return { code: 'DISK_FULL', message: `Disk full: ${message}` };
-  if (sysCode === 'SQLITE_FULL') return { code: 'DISK_FULL', message: `Disk full: ${message}` };
+  if (sysCode === 'ENOSPC' || sysCode?.startsWith('SQLITE_FULL'))
+    return { code: 'DISK_FULL', message: errorSentence(err) };
   if (sysCode === 'SQLITE_CORRUPT' || sysCode === 'SQLITE_NOTADB')
     return {
       code: 'DB_CORRUPT',
       message: `The catalog is damaged (${message}). Restore a backup: tonearm restore, or Settings → Library`,
     };
-  if (typeof sysCode === 'string' && sysCode.startsWith('SQLITE_')) return { code: 'DB_ERROR', message };
+  if (sysCode?.startsWith('SQLITE_')) return { code: 'DB_ERROR', message: errorSentence(err) };
+  if (sysCode?.startsWith('E') && describeError(err)) return { code: 'FILE_UNREADABLE', message: errorSentence(err) };
   return { code: 'INTERNAL', message };
 }
 

@@ -24,4 +24,17 @@ describe('adding a library folder', () => {
     await expect(core.addRoot(join(music, 'jazz'))).rejects.toMatchObject({ code: 'BAD_INPUT', message: /overlaps/ });
     expect(core.catalog.roots.list().map((root) => root.path)).toEqual([music]);
   });
+
+  it('says in words why a folder cannot be added', async () => {
+    const gone = join(dir.path, 'gone');
+    await expect(core.addRoot(gone)).rejects.toMatchObject({
+      code: 'FILE_UNREADABLE',
+      message: `Cannot add ${gone}: ${gone} does not exist`,
+    });
+    const file = join(dir.path, 'catalog.sqlite');
+    await expect(core.addRoot(join(file, 'inside'))).rejects.toMatchObject({
+      message: `Cannot add ${join(file, 'inside')}: part of ${join(file, 'inside')} is not a folder`,
+    });
+    await expect(core.addRoot(file)).rejects.toMatchObject({ message: `Cannot add ${file}: it is not a folder` });
+  });
 });

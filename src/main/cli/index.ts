@@ -1,6 +1,7 @@
 // The `tonearm` command: a stable interface that benchmarks and checks drive (see DESIGN.md).
 // Exit codes: 0 done, 1 failed (one-line reason on stderr), 2 bad usage.
 import '../core/threadpool.ts';
+import { errorSentence } from '../../shared/error-text.ts';
 import { COMMAND_HELP, USAGE, UsageError } from './args.ts';
 import { backup } from './backup.ts';
 import { playlist } from './playlist.ts';
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`tonearm ${name}: ${err.message}\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`tonearm ${name}: ${(err as Error).message.split('\n')[0]}\n`);
+    process.stderr.write(`tonearm ${name}: ${errorSentence(err)}\n`);
     return 1;
   }
 }

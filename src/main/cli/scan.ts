@@ -33,6 +33,7 @@ export async function scan(argv: string[]): Promise<number> {
     unsubscribe();
     progress?.end();
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else if (summary.error) process.stderr.write(`${summary.error.message}\n`);
     else {
       const offline = summary.offlineRoots.length > 0 ? `; offline: ${summary.offlineRoots.join(', ')}` : '';
       process.stderr.write(
@@ -41,7 +42,7 @@ export async function scan(argv: string[]): Promise<number> {
           `${summary.tracks} tracks in ${(summary.durationMs / 1000).toFixed(2)} s${offline}\n`,
       );
     }
-    return summary.cancelled ? 1 : 0;
+    return summary.cancelled || summary.error ? 1 : 0;
   } finally {
     await core.close();
   }

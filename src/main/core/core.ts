@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Root } from '../../shared/domain.ts';
+import { describeError } from '../../shared/error-text.ts';
 import { TonearmError } from '../../shared/result.ts';
 import { ChunkCache } from './cache/chunk-cache.ts';
 import { openCatalog, type Catalog } from './catalog/index.ts';
@@ -170,7 +171,8 @@ export class Core {
       real = realpathSync(path);
       if (!statSync(real).isDirectory()) throw new Error('not a folder');
     } catch (err) {
-      throw new TonearmError('FILE_UNREADABLE', `Cannot add ${path}: ${(err as Error).message}`);
+      const why = describeError(err, { path })?.reason ?? `it is ${(err as Error).message}`;
+      throw new TonearmError('FILE_UNREADABLE', `Cannot add ${path}: ${why}`);
     }
     if (isSystemFolder(real)) throw new TonearmError('BAD_INPUT', `${real} is a system folder, not a music folder`);
     const overlapping = this.catalog.roots

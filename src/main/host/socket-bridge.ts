@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../shared/api.ts';
 import { dispatch } from '../core/api/dispatch.ts';
 import type { Handlers } from '../core/api/handlers.ts';
@@ -35,26 +35,39 @@ export class SocketBridge {
     this.clients.add(socket);
     socket.on('close', () => this.clients.delete(socket));
     socket.on('error', () => this.clients.delete(socket));
-    socket.on('message', async (raw, isBinary) => {
-      const text = isBinary ? '' : raw.toString();
-      const message = text.length <= MAX_MESSAGE_BYTES ? parseClientMessage(text) : null;
-      if (!message) {
-        this.send(socket, {
-          id: -1,
-          ok: false,
-          error: { code: 'BAD_INPUT', message: 'Malformed message' },
-        });
-        return;
-      }
-      this.send(socket, {
-        id: message.id,
-        ...(await dispatch(this.handlers, message.name, message.input)),
+    socket.on('message', (raw, isBinary) => {
+      // Nothing one message does may end the process: whatever escapes is answered, not thrown.
+      this.answer(socket, raw, isBinary).catch((err: unknown) => {
+        console.error('tonearm: a socket message failed:', err);
+        this.send(socket, { id: -1, ok: false, error: { code: 'INTERNAL', message: 'The request failed' } });
       });
     });
   }
 
+  private async answer(socket: WebSocket, raw: RawData, isBinary: boolean): Promise<void> {
+    const text = isBinary ? '' : raw.toString();
+    const message = text.length <= MAX_MESSAGE_BYTES ? parseClientMessage(text) : null;
+    if (!message) {
+      this.send(socket, {
+        id: -1,
+        ok: false,
+        error: { code: 'BAD_INPUT', message: 'Malformed message' },
+      });
+      return;
+    }
+    this.send(socket, {
+      id: message.id,
+      ...(await dispatch(this.handlers, message.name, message.input)),
+    });
+  }
+
+  /** Never throws: a reply that cannot be sent (the socket went, a value JSON refuses) is dropped and logged. */
   private send(socket: WebSocket, message: ServerMessage): void {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    try {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    } catch (err) {
+      console.error('tonearm: a reply could not be sent:', err);
+    }
   }
 
   private broadcast(message: ServerMessage): void {

@@ -5,12 +5,20 @@ import type { ParserTransport, SpawnParser } from './transport.ts';
 
 /** After a crash of the whole process, the files still to do go back this many at a time. */
 const PROBATION_GROUP = 64;
+/** A process that dies this many times in a row before it is ready cannot start: the job fails. */
+const START_ATTEMPTS = 3;
+
+/** Why a parse job could not go on; its code is what a thread's death carries, so it reads the same. */
+export class ParserFailedError extends Error {
+  readonly code = 'THREAD_CRASHED';
+}
 
 interface Job {
   id: number;
   remaining: Map<string, ParseRequestFile>;
   onResult: (result: ParseResult) => void;
   resolve: () => void;
+  reject: (error: Error) => void;
   /**
    * Set after the process died (a native crash, out of memory) with files to do: they are
    * sent a group at a time, and a group the process dies on again is halved and retried,
@@ -25,6 +33,7 @@ export class ParserHost {
   private job: Job | null = null;
   private closed = false;
   private lastJobId = 0;
+  private failedStarts = 0;
 
   private readonly spawn: SpawnParser;
   private readonly config: ParserConfig;
@@ -43,22 +52,39 @@ export class ParserHost {
     if (this.ready) return this.ready;
     const transport = this.spawn();
     this.transport = transport;
-    this.ready = new Promise((resolve) => {
-      transport.onMessage((message) => {
-        if (transport !== this.transport) return;
-        if (message.type === 'ready') resolve(message.workers);
-        else if (message.type === 'results') this.deliver(message.results);
-        else if (message.type === 'idle') this.finishIfDone();
-      });
+    let isReady = false;
+    let settle!: { resolve: (workers: number | Promise<number>) => void; reject: (error: Error) => void };
+    const ready = new Promise<number>((resolve, reject) => (settle = { resolve, reject }));
+    // start() ahead of a scan has nobody waiting: a failure is for whoever asks next.
+    ready.catch(() => {});
+    this.ready = ready;
+    transport.onMessage((message) => {
+      if (transport !== this.transport) return;
+      if (message.type === 'ready') {
+        isReady = true;
+        this.failedStarts = 0;
+        settle.resolve(message.workers);
+      } else if (message.type === 'results') this.deliver(message.results);
+      else if (message.type === 'idle') this.finishIfDone();
     });
-    transport.onExit(() => {
+    transport.onExit((code) => {
       if (transport !== this.transport) return;
       this.transport = null;
       this.ready = null;
-      if (!this.closed) this.recover();
+      if (this.closed) return;
+      if (!isReady && ++this.failedStarts >= START_ATTEMPTS) {
+        // Respawning a process that cannot start would loop for ever: this job fails, the next tries again.
+        this.failedStarts = 0;
+        const error = new ParserFailedError(`The parser process could not start (exit code ${code})`);
+        settle.reject(error);
+        return this.fail(error);
+      }
+      // Whoever waits for this one being ready waits for its successor instead.
+      if (!isReady) settle.resolve(this.start());
+      this.recover();
     });
     transport.send({ type: 'init', config: this.config });
-    return this.ready;
+    return ready;
   }
 
   /** Parses these files; resolves when every one has a result. One job at a time. */
@@ -68,12 +94,13 @@ export class ParserHost {
     await this.start();
     const id = ++this.lastJobId;
     const stamped = files.map((file) => ({ ...file, job: id }));
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       this.job = {
         id,
         remaining: new Map(stamped.map((file) => [file.path, file])),
         onResult,
         resolve,
+        reject,
         probation: null,
       };
       const onAbort = () => {
@@ -145,6 +172,12 @@ export class ParserHost {
     job?.resolve();
   }
 
+  private fail(error: Error): void {
+    const job = this.job;
+    this.job = null;
+    job?.reject(error);
+  }
+
   /** The whole process died (a native crash): find the file that killed it, and only fail that one. */
   private recover(): void {
     const job = this.job;
@@ -172,7 +205,11 @@ export class ParserHost {
         });
         job.probation = null;
         if (job.remaining.size === 0) return this.finish();
-        void this.start().then(() => this.sendInBatches([...job.remaining.values()]));
+        // A start that fails has failed the job already (onExit).
+        this.start().then(
+          () => this.sendInBatches([...job.remaining.values()]),
+          () => {},
+        );
         return;
       }
       // Halved (a group whose files were all answered has no suspect: the next group goes).
@@ -181,7 +218,10 @@ export class ParserHost {
     }
     job.probation.current = null;
     if (job.remaining.size === 0) return this.finish();
-    void this.start().then(() => this.sendNextGroup(job));
+    this.start().then(
+      () => this.sendNextGroup(job),
+      () => {},
+    );
   }
 
   /** Asks the process to exit (it finishes nothing more); kills it if it has not within a second. */

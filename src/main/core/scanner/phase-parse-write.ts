@@ -17,8 +17,11 @@ export async function parseAndWrite(scan: ScanContext, inventory: Inventory, par
   let batch: { result: ParseResult; context: FileContext }[] = [];
   let batchTimer: NodeJS.Timeout | null = null;
   let done = 0;
-  // Batches go to the writer in order; one that fails fails the rest, and the phase with them.
+  // Batches go to the writer in order. The chain never rejects: the first failure (a full disk,
+  // the writer thread gone) is kept, stops the parse, and is thrown once the phase has wound down.
   let writing = Promise.resolve();
+  const stopped: { failure: { error: unknown } | null } = { failure: null };
+  const stop = new AbortController();
   let moved = 0;
   const commit = () => {
     if (batchTimer) clearTimeout(batchTimer);
@@ -26,9 +29,21 @@ export async function parseAndWrite(scan: ScanContext, inventory: Inventory, par
     if (batch.length === 0) return;
     const toWrite = batch;
     batch = [];
-    writing = writing.then(async () => {
-      moved = (await scan.writes.writeBatch(toWrite)).moved;
-    });
+    writing = writing
+      .then(async () => {
+        if (stopped.failure) return;
+        moved = (await scan.writes.writeBatch(toWrite)).moved;
+        // Counted once committed, so a scan that stops reports what it saved.
+        for (const { result, context } of toWrite) {
+          if (!result.ok) summary.failed++;
+          if (context.trackId === null) summary.added++;
+          else summary.updated++;
+        }
+      })
+      .catch((error: unknown) => {
+        stopped.failure ??= { error };
+        stop.abort();
+      });
   };
   const planOf = (path: string) => plans.find((plan) => path.startsWith(`${plan.root.path}${sep}`));
   const giveUpOn = (plan: RootPlan, reason: string) => {
@@ -41,24 +56,20 @@ export async function parseAndWrite(scan: ScanContext, inventory: Inventory, par
     await parser.parse(
       toParse,
       (result) => {
+        if (stopped.failure) return;
         done++;
         meter.update(done);
         const context = contexts.get(result.path)!;
         const plan = planOf(result.path);
         if (plan) plan.lastResultAt = Date.now();
-        if (!result.ok) {
-          if (result.failure === 'gone') return;
-          // A read failing on a share means the share, not the file: stop reading it.
-          if (result.failure === 'io' && plan?.network) return giveUpOn(plan, result.error);
-          summary.failed++;
-        }
-        if (context.trackId === null) summary.added++;
-        else summary.updated++;
+        // A read failing on a share means the share, not the file: stop reading it.
+        if (!result.ok && result.failure === 'gone') return;
+        if (!result.ok && result.failure === 'io' && plan?.network) return giveUpOn(plan, result.error);
         batch.push({ result, context });
         if (batch.length >= config.batchSize) commit();
         else batchTimer ??= setTimeout(commit, config.batchMs);
       },
-      signal,
+      AbortSignal.any([signal, stop.signal]),
     );
     commit();
   } finally {
@@ -68,6 +79,7 @@ export async function parseAndWrite(scan: ScanContext, inventory: Inventory, par
     // What was handed to the writer is written (or has failed) before the phase ends.
     await writing;
   }
+  if (stopped.failure) throw stopped.failure.error;
   return moved;
 }
 

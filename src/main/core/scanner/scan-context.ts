@@ -70,6 +70,7 @@ export function emptySummary(): ScanSummary {
     tracks: 0,
     durationMs: 0,
     cancelled: false,
+    error: null,
   };
 }
 

@@ -14,6 +14,7 @@ import { finishScan } from './phase-finish.ts';
 import { takeInventory } from './phase-inventory.ts';
 import { parseAndWrite } from './phase-parse-write.ts';
 import { ProgressMeter } from './progress.ts';
+import { countTracks, scanFailure } from './scan-failure.ts';
 import { emptySummary, type ScanContext, type ScannerConfig, type ScanRequest } from './scan-context.ts';
 
 export type { ScannerConfig, ScanRequest };
@@ -96,6 +97,28 @@ export class Scanner {
       summary: emptySummary(),
     };
     const { summary } = scan;
+    try {
+      await this.phases(scan);
+    } catch (err) {
+      // Whatever stopped it (a full disk, a read-only catalog, a thread that died), this scan
+      // ends here with a summary of what it saved; the process and the next scan carry on.
+      summary.error = scanFailure(err, catalog.path, summary.added + summary.updated);
+      // Search should still find what was saved; with the disk full this fails too, and the
+      // catalog's next opening catches up instead.
+      await writes.indexSearch().catch(() => {});
+    }
+    summary.cancelled = signal.aborted && !summary.error;
+    summary.tracks = countTracks(catalog);
+    summary.durationMs = Date.now() - started;
+    meter.phase(summary.error ? 'failed' : signal.aborted ? 'cancelled' : 'done', 0, null);
+    if (summary.error) meter.update(0, summary.error.message);
+    this.lastSummary = summary;
+    bus.emit('scan.finished', summary);
+    return summary;
+  }
+
+  private async phases(scan: ScanContext): Promise<void> {
+    const { request, signal, summary, writes } = scan;
     await writes.beginScan();
     const inventory = await takeInventory(scan, this.rootsAsked(request), this.inventory);
     // After an import's inventory the thread holds tens of MB of garbage and a fingerprint
@@ -112,13 +135,6 @@ export class Scanner {
     if (!signal.aborted) await finishScan(scan, inventory);
     // Cancelled or not, search must find every track written.
     await writes.indexSearch();
-    summary.cancelled = signal.aborted;
-    summary.tracks = catalog.tracks.count();
-    summary.durationMs = Date.now() - started;
-    meter.phase(signal.aborted ? 'cancelled' : 'done', 0, null);
-    this.lastSummary = summary;
-    bus.emit('scan.finished', summary);
-    return summary;
   }
 
   private rootsAsked({ rootIds, paths }: ScanRequest) {

@@ -5,9 +5,19 @@ function eta(seconds: number | null): string {
   return seconds >= 60 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s left` : `${seconds} s left`;
 }
 
-/** Phase, done/total, files per second, ETA, and a way to stop. */
+/** Phase, done/total, files per second, ETA, and a way to stop; or why the last scan stopped. */
 export function ScanProgressBar() {
-  const { progress, cancel } = useScan();
+  const { progress, cancel, error, dismissError } = useScan();
+  if (!progress && error) {
+    return (
+      <div className="scan-progress scan-failed" role="alert">
+        <span>{error}</span>
+        <button type="button" onClick={dismissError}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
   if (!progress) return null;
   const fraction = progress.total > 0 ? progress.done / progress.total : null;
   return (

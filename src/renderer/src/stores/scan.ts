@@ -8,6 +8,7 @@ interface ScanState {
   error: string | null;
   start(rootIds?: number[], options?: { acceptLosses?: boolean }): Promise<void>;
   cancel(): Promise<void>;
+  dismissError(): void;
 }
 
 export const useScan = create<ScanState>((set) => ({
@@ -25,9 +26,15 @@ export const useScan = create<ScanState>((set) => ({
   async cancel() {
     await call('scan.cancel', {});
   },
+  dismissError() {
+    set({ error: null });
+  },
 }));
 
 const running = (progress: ScanProgress) => !['done', 'cancelled', 'failed'].includes(progress.phase);
 onEvent('scan.progress', (progress) => useScan.setState({ progress: running(progress) ? progress : null }));
-onEvent('scan.finished', (summary) => useScan.setState({ summary, progress: null }));
+// A scan that stopped early says why until the user dismisses it or starts another.
+onEvent('scan.finished', (summary) =>
+  useScan.setState({ summary, progress: null, error: summary.error?.message ?? null }),
+);
 void call('scan.status', {}).then((progress) => useScan.setState({ progress }));
