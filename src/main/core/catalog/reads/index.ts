@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { LibraryReads } from './library.ts';
 import { RowReads } from './rows.ts';
+import { SmartPlaylistReads } from './smart-playlists.ts';
 import { TrackOrderReads } from './track-orders.ts';
 import { TrackSetReads } from './track-sets.ts';
 import { VersionReads } from './versions.ts';
@@ -13,6 +14,7 @@ export class CatalogReads {
   readonly sets: TrackSetReads;
   readonly library: LibraryReads;
   readonly orders: TrackOrderReads;
+  readonly smart: SmartPlaylistReads;
   private readonly db: Database.Database;
 
   constructor(db: Database.Database) {
@@ -22,6 +24,7 @@ export class CatalogReads {
     this.sets = new TrackSetReads(db);
     this.library = new LibraryReads(db);
     this.orders = new TrackOrderReads(db);
+    this.smart = new SmartPlaylistReads(db);
   }
 
   /** Runs `work` in one read transaction (or the one already open): its reads agree on one version. */
