@@ -1,7 +1,6 @@
 // Smart playlists stay live: a play, a skip or a rating, written by the writer thread, reaches
 // the change log as an `updated` change, and the views thread reads again a search whose
 // rules depend on play statistics (and keeps the snapshot of one whose rules do not).
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/api/create-handlers.ts';
 import { dispatch } from '../../src/main/core/api/dispatch.ts';
