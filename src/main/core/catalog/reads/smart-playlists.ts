@@ -7,6 +7,7 @@ import type { TrackSortField } from '../../../../shared/views.ts';
 import { parseQuery, toFtsMatch, type ParsedQuery } from '../../views/query-language.ts';
 
 const DAY_MS = 86_400_000;
+const MAX_STATEMENTS = 256;
 
 interface Condition {
   sql: string;
@@ -151,6 +152,8 @@ export class SmartPlaylistReads {
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
+      // Shapes are few in practice; a search box typing rule after rule must not grow this forever.
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
       statement = this.db.prepare(sql).pluck();
       this.statements.set(sql, statement);
     }
