@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/core/api/create-handlers.ts';
 import { dispatch } from '../../src/main/core/api/dispatch.ts';
-import { smartPlaylistIds } from '../../src/main/core/catalog/reads/smart-playlists.ts';
+import { smartPlaylistIds } from '../../src/main/core/catalog/smart-playlists.ts';
 import { VersionReads } from '../../src/main/core/catalog/reads/versions.ts';
 import type { Core } from '../../src/main/core/core.ts';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract.ts';

@@ -75,7 +75,7 @@ export class ViewsEngine {
 
   constructor(reads: CatalogReads) {
     this.reads = reads;
-    this.sets = new TrackSets(reads.sets, reads.smart);
+    this.sets = new TrackSets(reads.sets, reads.smart, (sort) => this.trackOrder(sort, this.version()));
   }
 
   open(spec: ViewSpec, options: OpenOptions): OpenedView {

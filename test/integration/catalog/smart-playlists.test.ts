@@ -1,10 +1,16 @@
 // Smart playlists on a real catalog file: each rule, sort and limit keeps exactly the tracks
 // it says, in the order it says.
 import { afterAll, describe, expect, it } from 'vitest';
-import { smartPlaylistIds } from '../../../../src/main/core/catalog/reads/smart-playlists.ts';
-import { writeCatalog } from '../../../support/catalog-file.ts';
-import { BASE, NOW, SMART_TRACKS, writeHistory } from '../../../support/smart-catalog.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { SmartPlaylistReads } from '../../../src/main/core/catalog/reads/smart-playlists.ts';
+import { TrackOrderReads } from '../../../src/main/core/catalog/reads/track-orders.ts';
+import { smartPlaylistIds } from '../../../src/main/core/catalog/smart-playlists.ts';
+import { parseQuery } from '../../../src/main/core/views/query-language.ts';
+import { smartOrder } from '../../../src/main/core/views/smart-order.ts';
+import { BASE_SORT, computeOrder, type TrackOrder } from '../../../src/main/core/views/track-order.ts';
+import { TRACK_SORT_FIELDS } from '../../../src/shared/views.ts';
+import { writeCatalog } from '../../support/catalog-file.ts';
+import { BASE, NOW, SMART_TRACKS, writeHistory } from '../../support/smart-catalog.ts';
+import { tempDir } from '../../support/temp.ts';
 
 describe('smartPlaylistIds', () => {
   const dir = tempDir();
@@ -79,5 +85,27 @@ describe('smartPlaylistIds', () => {
     expect(ids('sort:duration limit:2')).toEqual([8, 5]);
     expect(ids('sort:title')).toEqual([6, 8, 2, 7, 5, 4, 1, 3]);
     expect(ids('limit:3')).toEqual([8, 7, 3]);
+  });
+
+  it('sorts a few hits in SQL exactly as the views order the whole library', () => {
+    const smart = new SmartPlaylistReads(catalog.db);
+    const orders = new TrackOrderReads(catalog.db);
+    const base = (): TrackOrder => computeOrder(orders, BASE_SORT, base);
+    let compared = 0;
+    for (const field of TRACK_SORT_FIELDS) {
+      for (const desc of [false, true]) {
+        for (const text of ['', 'plays:<20', 'format:mp3 limit:2']) {
+          const query = parseQuery(text);
+          const sort = { field, desc };
+          const hits = smart.hits(query, NOW) ?? BASE;
+          const inSql = smart.ordered(hits, sort, query.limit);
+          if (inSql === null) continue;
+          const asViews = smartOrder(hits, { ...query, sort }, (s) => computeOrder(orders, s, base));
+          expect(inSql, `${field} ${desc} ${text}`).toEqual(Array.from(asViews));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(30);
   });
 });
