@@ -110,6 +110,10 @@ export const commands = {
   /** The listener moved on before the play counted. */
   'playback.recordSkip': command(z.object({ trackId: id }).strict()).returns<PlayStats>(),
   'playback.saveState': command(playbackState).returns<null>(),
+  /** Whole stars, 0 to 5; 0 or null clears the rating. Answers the ids rated (those still in the catalog). */
+  'tracks.setRating': command(
+    z.object({ trackIds: z.array(id).min(1).max(MAX_QUEUE), rating: z.int().min(0).max(5).nullable() }).strict(),
+  ).returns<number[]>(),
   'playback.loadState': command(none).returns<PlaybackState | null>(),
 
   // The views (src/shared/views.ts): snapshots of ordered ids, read in windows as a list scrolls.

@@ -38,6 +38,7 @@ export interface TrackRow {
   coverHash: string | null;
   addedAt: number;
   playCount: number;
+  skipCount: number;
   lastPlayedAt: number | null;
   rating: number | null;
   available: boolean;

@@ -17,6 +17,7 @@ export const TRACK_SORT_FIELDS = [
   'bitrate',
   'added',
   'playCount',
+  'skipCount',
   'lastPlayed',
   'rating',
   'path',

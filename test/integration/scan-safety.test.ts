@@ -116,13 +116,7 @@ describe.skipIf(!hasFfmpeg)('scan safety', () => {
     db.prepare('INSERT INTO play_stats (track_id, play_count, rating, last_played_at) VALUES (?, 12, 5, 1234)').run(
       before.id,
     );
-    const playlist = Number(
-      db.prepare("INSERT INTO playlists (name, created_at) VALUES ('Keep', 0)").run().lastInsertRowid,
-    );
-    db.prepare('INSERT INTO playlist_entries (playlist_id, position, track_id) VALUES (?, 0, ?)').run(
-      playlist,
-      before.id,
-    );
+    const playlist = await core.writer.write.createPlaylistFromTracks('Keep', null, [before.id]);
 
     const target = join(music, 'Elsewhere', `renamed ${basename(moving)}`);
     mkdirSync(dirname(target), { recursive: true });

@@ -32,6 +32,7 @@ const primary: Record<TrackSortField, (row: TrackRow) => string | number> = {
   bitrate: (row) => row.bitrate ?? -Infinity,
   added: (row) => row.addedAt,
   playCount: (row) => row.playCount,
+  skipCount: (row) => row.skipCount,
   lastPlayed: (row) => row.lastPlayedAt ?? -Infinity,
   rating: (row) => row.rating || -Infinity,
   path: (row) => row.path,
@@ -87,7 +88,7 @@ describe('library views', () => {
         for (let i = 1; i < list.length; i++) {
           const [a, b] = [primary[field](list[i - 1]!), primary[field](list[i]!)];
           if (a === b) {
-            if (['year', 'genre', 'format', 'trackNo', 'playCount', 'rating'].includes(field)) {
+            if (['year', 'genre', 'format', 'trackNo', 'playCount', 'skipCount', 'rating'].includes(field)) {
               expect(albumArtistOrder.get(list[i - 1]!.id)!, `${field} tie`).toBeLessThan(
                 albumArtistOrder.get(list[i]!.id)!,
               );

@@ -60,6 +60,7 @@ export const TRACK_COLUMNS = {
   missing: { expr: 't.missing_since IS NOT NULL', type: 'bool', query: true },
   scanError: { expr: 'e.message', type: 'text?', query: true },
   playCount: { expr: 'COALESCE(ps.play_count, 0)', type: 'int', row: true, query: true },
+  skipCount: { expr: 'COALESCE(ps.skip_count, 0)', type: 'int', row: true },
   lastPlayedAt: { expr: 'ps.last_played_at', type: 'int?', row: true },
   rating: { expr: 'ps.rating', type: 'int?', row: true },
   addedAt: { column: 'added_at', type: 'int', row: true, query: true },

@@ -103,6 +103,7 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
       if (!stats) throw new TonearmError('NOT_FOUND', `No track ${trackId}`);
       return stats;
     },
+    'tracks.setRating': ({ trackIds, rating }) => writes.setRating(trackIds, rating),
     'playback.saveState': async (state) => {
       await writes.saveState(PLAYBACK_STATE_KEY, state);
       return null;

@@ -27,6 +27,7 @@ export class PlayStatsRepo {
 export class PlayStatsWrites {
   private readonly playStmt;
   private readonly skipStmt;
+  private readonly rateStmt;
   private readonly reads: PlayStatsRepo;
   private readonly db: Database.Database;
   private readonly changes: ChangeLog;
@@ -43,6 +44,10 @@ export class PlayStatsWrites {
       `INSERT INTO play_stats (track_id, skip_count) VALUES (?, 1)
        ON CONFLICT (track_id) DO UPDATE SET skip_count = skip_count + 1`,
     );
+    this.rateStmt = db.prepare(
+      `INSERT INTO play_stats (track_id, rating) SELECT id, ? FROM tracks WHERE id = ?
+       ON CONFLICT (track_id) DO UPDATE SET rating = excluded.rating`,
+    );
   }
 
   /** A play count is part of the row the views show (and sort by): it is a library change. */
@@ -55,9 +60,26 @@ export class PlayStatsWrites {
     })();
   }
 
+  /** Skips are a Songs column too (and a smart playlist rule): a change, like a play. */
   recordSkip(trackId: number): PlayStats | null {
-    if (!this.reads.get(trackId)) return null;
-    this.skipStmt.run(trackId);
-    return this.reads.get(trackId);
+    return this.db.transaction(() => {
+      if (!this.reads.get(trackId)) return null;
+      this.skipStmt.run(trackId);
+      this.changes.append({ added: [], updated: [trackId], removed: [], structural: false });
+      return this.reads.get(trackId);
+    })();
+  }
+
+  /**
+   * Whole stars (the column allows 0–5 integers); 0 is stored as no rating, so that unrated
+   * has one spelling. Returns the ids rated: those still in the catalog.
+   */
+  setRating(trackIds: readonly number[], rating: number | null): number[] {
+    return this.db.transaction(() => {
+      const stored = rating === 0 ? null : rating;
+      const rated = [...new Set(trackIds)].filter((id) => this.rateStmt.run(stored, id).changes > 0);
+      if (rated.length > 0) this.changes.append({ added: [], updated: rated, removed: [], structural: false });
+      return rated;
+    })();
   }
 }

@@ -40,6 +40,7 @@ export function writeOperations(db: Database.Database) {
     saveState: (key: string, value: unknown) => settings.saveState(key, value),
     recordPlay: (trackId: number, at: number) => plays.recordPlay(trackId, at),
     recordSkip: (trackId: number) => plays.recordSkip(trackId),
+    setRating: (trackIds: readonly number[], rating: number | null) => plays.setRating(trackIds, rating),
     announceStructural: () => structural(() => null),
     /** The changes the last operation committed; the thread hands them over with its answer. */
     takeAppended: () => changes.takeAppended(),

@@ -20,7 +20,7 @@ import { LibraryTables, type ArtistFacts } from './library-tables.ts';
 import { parseQuery } from './query-language.ts';
 import { searchGroups } from './search-groups.ts';
 import { BASE_SORT, computeOrder, dependsOnPlays, firstIds, sortByOrder, type TrackOrder } from './track-order.ts';
-import { TrackSets } from './track-sets.ts';
+import { searchDependsOnPlays, TrackSets } from './track-sets.ts';
 
 export interface OpenOptions {
   /** The snapshot the caller shows now: if the new one has the same ids, it is kept. */
@@ -75,7 +75,7 @@ export class ViewsEngine {
 
   constructor(reads: CatalogReads) {
     this.reads = reads;
-    this.sets = new TrackSets(reads.sets);
+    this.sets = new TrackSets(reads.sets, reads.smart, (sort) => this.trackOrder(sort, this.version()));
   }
 
   open(spec: ViewSpec, options: OpenOptions): OpenedView {
@@ -210,7 +210,8 @@ export class ViewsEngine {
   }
 
   private playsMatter(spec: ViewSpec): boolean {
-    return spec.kind === 'tracks' && dependsOnPlays(spec.sort.field);
+    if (spec.kind !== 'tracks') return false;
+    return dependsOnPlays(spec.sort.field) || (spec.filter.type === 'search' && searchDependsOnPlays(spec.filter.text));
   }
 
   private snapshot(id: number): Snapshot {

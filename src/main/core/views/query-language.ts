@@ -1,19 +1,21 @@
 // The search box's language, shared by `tonearm query --search`: words match the start of
 // words in title, artist, album, album artist, genre and composer (case and diacritics
 // folded); `field:value` or `field:"two words"` narrows one word or phrase to a field;
-// `year:1995`, `year:1990..1999`, `year:1990..` and `year:..1999` filter by year.
+// `year:1995`, `year:1990..1999`, `year:1990..` and `year:..1999` filter by year. Smart
+// playlists add filters on play statistics, dates, duration, format and path, a sort and a
+// limit (shared/smart-rules.ts reads them, for the rules editor too).
+import {
+  SEARCH_FIELD_NAMES as FIELD_NAMES,
+  TOKEN,
+  isQueryFieldName as isFieldName,
+  readToken,
+  type Comparison,
+  type SearchField,
+  type SmartFilter,
+} from '../../../shared/smart-rules.ts';
+import type { TrackSort } from '../../../shared/views.ts';
 
-export type SearchField = 'title' | 'artist' | 'album' | 'albumArtist' | 'genre' | 'composer';
-
-const FIELD_NAMES: Record<string, SearchField> = {
-  title: 'title',
-  artist: 'artist',
-  album: 'album',
-  albumartist: 'albumArtist',
-  album_artist: 'albumArtist',
-  genre: 'genre',
-  composer: 'composer',
-};
+export type { SearchField };
 
 /** FTS5 columns per field. search_alt holds the plain spellings of ø, ł, æ… words of every field. */
 const COLUMNS: Record<SearchField, string> = {
@@ -36,24 +38,31 @@ export interface QueryTerm {
 export interface ParsedQuery {
   terms: QueryTerm[];
   year: { from: number; to: number } | null;
+  /** In the order typed; each narrows the result further. */
+  filters: SmartFilter[];
+  /** A smart playlist's own order, and what `limit` keeps the first of. */
+  sort: TrackSort | null;
+  limit: number | null;
   problems: string[];
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const TOKEN = /(?:([\p{L}_]+):)?(?:"([^"]*)"?|(\S+))/gu;
 
 export function parseQuery(text: string): ParsedQuery {
-  const query: ParsedQuery = { terms: [], year: null, problems: [] };
+  const query: ParsedQuery = { terms: [], year: null, filters: [], sort: null, limit: null, problems: [] };
   for (const match of text.matchAll(TOKEN)) {
     const [, rawField, quoted, bare] = match;
     const value = quoted ?? bare ?? '';
     const fieldName = rawField?.toLowerCase();
     // "artist:" as typed so far, its value still to come.
     if (!rawField && bare && /^[\p{L}_]+:$/u.test(bare) && isFieldName(bare.slice(0, -1))) continue;
-    if (fieldName === 'year') {
-      const year = parseYears(value);
-      if (year) query.year = year;
-      else query.problems.push('year: takes a year or a range, as in year:1995 or year:1990..1999');
+    const read = rawField ? readToken(rawField, value) : null;
+    if (read) {
+      if ('problem' in read) query.problems.push(read.problem);
+      else if ('sort' in read) query.sort = read.sort;
+      else if ('limit' in read) query.limit = read.limit;
+      else if (read.rule.field === 'year') query.year = yearBounds(read.rule);
+      else query.filters.push(read.rule);
       continue;
     }
     const field = fieldName ? (FIELD_NAMES[fieldName] ?? null) : null;
@@ -66,15 +75,21 @@ export function parseQuery(text: string): ParsedQuery {
   return query;
 }
 
-const isFieldName = (name: string): boolean =>
-  name.toLowerCase() === 'year' || Object.hasOwn(FIELD_NAMES, name.toLowerCase());
-
-function parseYears(value: string): { from: number; to: number } | null {
-  const match = /^(\d{4})?(?:(\.\.|-)(\d{4})?)?$/.exec(value.trim());
-  if (!match || (!match[1] && !match[3])) return null;
-  const from = match[1] ? Number(match[1]) : 0;
-  const to = match[3] ? Number(match[3]) : match[2] ? 9999 : from;
-  return from <= to ? { from, to } : { from: to, to: from };
+function yearBounds(year: Comparison): { from: number; to: number } {
+  switch (year.op) {
+    case '..':
+      return { from: year.from ?? 0, to: year.to ?? 9999 };
+    case '=':
+      return { from: year.value, to: year.value };
+    case '>':
+      return { from: year.value + 1, to: 9999 };
+    case '>=':
+      return { from: year.value, to: 9999 };
+    case '<':
+      return { from: 0, to: year.value - 1 };
+    case '<=':
+      return { from: 0, to: year.value };
+  }
 }
 
 /**

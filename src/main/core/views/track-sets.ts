@@ -1,16 +1,40 @@
 // Which tracks a filtered view holds, unordered: the views put them in order by rank.
 import { sep } from 'node:path';
-import type { TrackFilter } from '../../../shared/views.ts';
+import type { TrackFilter, TrackSort } from '../../../shared/views.ts';
+import type { SmartPlaylistReads } from '../catalog/reads/smart-playlists.ts';
 import type { TrackSetReads } from '../catalog/reads/track-sets.ts';
-import { parseQuery, toFtsMatch } from './query-language.ts';
+import { parseQuery, toFtsMatch, type ParsedQuery } from './query-language.ts';
+import { smartOrder } from './smart-order.ts';
+import { dependsOnPlays, type TrackOrder } from './track-order.ts';
 
 const DAY_MS = 86_400_000;
 
+const usesSmartRules = (query: ParsedQuery): boolean =>
+  query.filters.length > 0 || query.sort !== null || query.limit !== null;
+
+/**
+ * Whether a play, a skip or a rating can change which tracks a search holds, or their order
+ * (`plays:>10`, `played:<30d`, `rating:>=4`, `sort:plays:desc limit:50`): such a search is
+ * read again on every `updated` change, as the Songs view sorted by plays is.
+ */
+export function searchDependsOnPlays(text: string): boolean {
+  const query = parseQuery(text);
+  return (
+    query.filters.some((filter) => ['plays', 'skips', 'rating', 'played'].includes(filter.field)) ||
+    (query.sort !== null && query.limit !== null && dependsOnPlays(query.sort.field))
+  );
+}
+
 export class TrackSets {
   private readonly reads: TrackSetReads;
+  private readonly smart: SmartPlaylistReads;
+  /** The whole-library order of a sort, as the engine keeps it. */
+  private readonly orderOf: (sort: TrackSort) => TrackOrder;
 
-  constructor(reads: TrackSetReads) {
+  constructor(reads: TrackSetReads, smart: SmartPlaylistReads, orderOf: (sort: TrackSort) => TrackOrder) {
     this.reads = reads;
+    this.smart = smart;
+    this.orderOf = orderOf;
   }
 
   /** The ids in the filter; null for every track. */
@@ -37,8 +61,15 @@ export class TrackSets {
     }
   }
 
-  private search(text: string): number[] {
+  /** Null: every track (`sort:plays:desc` alone narrows nothing). */
+  private search(text: string): number[] | null {
     const query = parseQuery(text);
+    if (usesSmartRules(query)) {
+      const hits = this.smart.hits(query, Date.now());
+      // A limit keeps the first of the query's own sort; the view then orders them by its own.
+      if (query.limit === null) return hits;
+      return Array.from(smartOrder(hits, query, this.orderOf));
+    }
     const match = toFtsMatch(query);
     const { year } = query;
     if (match) return this.reads.text(match, year ?? undefined);

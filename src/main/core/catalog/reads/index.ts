@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { LibraryReads } from './library.ts';
 import { PlaylistReads } from './playlists.ts';
 import { RowReads } from './rows.ts';
+import { SmartPlaylistReads } from './smart-playlists.ts';
 import { TrackOrderReads } from './track-orders.ts';
 import { TrackSetReads } from './track-sets.ts';
 import { VersionReads } from './versions.ts';
@@ -15,6 +16,7 @@ export class CatalogReads {
   readonly library: LibraryReads;
   readonly orders: TrackOrderReads;
   readonly playlists: PlaylistReads;
+  readonly smart: SmartPlaylistReads;
   private readonly db: Database.Database;
 
   constructor(db: Database.Database) {
@@ -25,6 +27,7 @@ export class CatalogReads {
     this.library = new LibraryReads(db);
     this.orders = new TrackOrderReads(db);
     this.playlists = new PlaylistReads(db);
+    this.smart = new SmartPlaylistReads(db);
   }
 
   /** Runs `work` in one read transaction (or the one already open): its reads agree on one version. */

@@ -22,6 +22,7 @@ function indexed(index: string, columns: string, runsBy: string | null, tiesOrde
 
 const PLAY_STAT: Partial<Record<TrackSortField, string>> = {
   playCount: 'NULLIF(play_count, 0)',
+  skipCount: 'NULLIF(skip_count, 0)',
   lastPlayed: 'last_played_at',
   rating: 'NULLIF(rating, 0)',
 };
@@ -54,6 +55,7 @@ const SOURCES: Record<TrackSortField, Source> = {
   bitrate: indexed('tracks_bitrate', 'bitrate', 'bitrate', false),
   added: indexed('tracks_added', 'added_at', 'added_at', false),
   playCount: statSource(PLAY_STAT.playCount!),
+  skipCount: statSource(PLAY_STAT.skipCount!),
   lastPlayed: statSource(PLAY_STAT.lastPlayed!),
   rating: statSource(PLAY_STAT.rating!),
 };
