@@ -1,9 +1,8 @@
 // The Network cache section of the Settings pane, in Chromium against `tonearm serve`: a
 // folder made a network folder with its control, a chunk size refused out of range with a
 // clear message, a chunk size accepted and then used by the next fetch from the share.
-import { mkdirSync } from 'node:fs';
+import { screenshotPath } from './support/screenshots.ts';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -11,8 +10,6 @@ import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
 import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
 import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
-
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 /** One contract command over the host's socket, as the renderer sends it. */
 async function command(served: ServedTonearm, name: string, input: unknown): Promise<unknown> {
@@ -103,10 +100,9 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings 
     expect(stats.lastFetchChunkBytes).toBe(256 * 1024);
     await expect(page.getByTestId('cache-last-chunk').textContent()).resolves.toContain('256 KB');
     await expect.poll(() => page.getByTestId('cache-bytes').textContent()).toMatch(/in 1 file/);
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await page
       .locator('section[aria-label="Network cache"]')
-      .screenshot({ path: join(SCREENSHOTS, 'cache-settings.png') });
+      .screenshot({ path: screenshotPath('cache-settings.png') });
   });
 
   it('plays the network track through the cache in the Songs view', async () => {

@@ -1,16 +1,13 @@
 // The walking skeleton end to end, in real Chromium against `tonearm serve`: the Songs view
 // lists the catalog, a double-click plays through the media URL, a seek is a Range request.
-import { mkdirSync } from 'node:fs';
+import { screenshotPath } from './support/screenshots.ts';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
 import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
 import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
-
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Songs view in Chromium', () => {
   const dir = tempDir();
@@ -77,8 +74,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Songs view in Chromium'
     await page.waitForSelector('.song-row[data-track-id]');
     const titles = await page.locator('.song-row[data-track-id] .col-title').allTextContents();
     expect(titles).toEqual(['First Light', 'Long Road', 'Nightfall']);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'songs.png') });
+    await page.screenshot({ path: screenshotPath('songs.png') });
   });
 
   it('plays a track on double-click, and its time advances', async () => {
