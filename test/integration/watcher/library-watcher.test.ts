@@ -2,10 +2,10 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core/core.ts';
-import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
-import { testCore } from '../support/core.ts';
-import { tempDir } from '../support/temp.ts';
+import type { Core } from '../../../src/main/core/core.ts';
+import { hasFfmpeg, makeAudioFile } from '../../support/audio.ts';
+import { testCore } from '../../support/core.ts';
+import { tempDir } from '../../support/temp.ts';
 
 async function eventually<T>(probe: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

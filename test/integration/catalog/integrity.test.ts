@@ -4,18 +4,18 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../bench/views/catalog.ts';
-import { BackupSchedule } from '../../src/main/core/catalog/backup-schedule.ts';
-import { backupsDir, listBackups } from '../../src/main/core/catalog/backup-files.ts';
-import { restoreCatalog, writeBackup } from '../../src/main/core/catalog/backups.ts';
-import { checkIsDue, markClosed, markOpen } from '../../src/main/core/catalog/check-marker.ts';
-import { openCatalog } from '../../src/main/core/catalog/index.ts';
-import { checkFile } from '../../src/main/core/catalog/integrity.ts';
-import { currentVersion } from '../../src/main/core/catalog/migrations/index.ts';
-import { TonearmError } from '../../src/shared/result.ts';
-import { testCore } from '../support/core.ts';
-import { damageIndexPage } from '../support/damage.ts';
-import { tempDir } from '../support/temp.ts';
+import { buildCatalog } from '../../../bench/views/catalog.ts';
+import { BackupSchedule } from '../../../src/main/core/catalog/backup-schedule.ts';
+import { backupsDir, listBackups } from '../../../src/main/core/catalog/backup-files.ts';
+import { restoreCatalog, writeBackup } from '../../../src/main/core/catalog/backups.ts';
+import { checkIsDue, markClosed, markOpen } from '../../../src/main/core/catalog/check-marker.ts';
+import { openCatalog } from '../../../src/main/core/catalog/index.ts';
+import { checkFile } from '../../../src/main/core/catalog/integrity.ts';
+import { currentVersion } from '../../../src/main/core/catalog/migrations/index.ts';
+import { TonearmError } from '../../../src/shared/result.ts';
+import { testCore } from '../../support/core.ts';
+import { damageIndexPage } from '../../support/damage.ts';
+import { tempDir } from '../../support/temp.ts';
 
 const DAY = 86_400_000;
 

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateLibrary, type Format, type Manifest, type ManifestTrack } from '../../bench/library/generate.ts';
-import { planLibrary } from '../../bench/library/model.ts';
+import { generateLibrary, type Format, type Manifest, type ManifestTrack } from '../../../bench/library/generate.ts';
+import { planLibrary } from '../../../bench/library/model.ts';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 if (!hasFfmpeg) console.warn('bench-library: ffmpeg is not installed, skipping the generated-library tests');

@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SplitWalker } from '../../src/main/core/scanner/split-walk.ts';
-import { PARSER_ENTRY } from '../support/core.ts';
-import { tempDir } from '../support/temp.ts';
+import { SplitWalker } from '../../../src/main/core/scanner/split-walk.ts';
+import { PARSER_ENTRY } from '../../support/core.ts';
+import { tempDir } from '../../support/temp.ts';
 
 const dir = tempDir();
 const root = join(dir.path, 'music');
@@ -44,7 +44,7 @@ describe('split walk', () => {
     const whole = new SplitWalker(PARSER_ENTRY);
     const expected = pathsOf(await whole.walk(root, () => {}));
     whole.stop();
-    const walker = new SplitWalker(fileURLToPath(new URL('../support/threads/dying-thread.ts', import.meta.url)));
+    const walker = new SplitWalker(fileURLToPath(new URL('../../support/threads/dying-thread.ts', import.meta.url)));
     try {
       for (let run = 0; run < 3; run++) expect(pathsOf(await walker.walk(root, () => {}))).toEqual(expected);
     } finally {

@@ -5,11 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ParserHost } from '../../src/main/core/parser-host/parser-host.ts';
-import { childProcessParser } from '../../src/main/core/parser-host/transport.ts';
-import type { ParseResult } from '../../src/main/common/parse-protocol.ts';
-import { PARSER_ENTRY } from '../support/core.ts';
-import { tempDir } from '../support/temp.ts';
+import { ParserHost } from '../../../src/main/core/parser-host/parser-host.ts';
+import { childProcessParser } from '../../../src/main/core/parser-host/transport.ts';
+import type { ParseResult } from '../../../src/main/common/parse-protocol.ts';
+import { PARSER_ENTRY } from '../../support/core.ts';
+import { tempDir } from '../../support/temp.ts';
 
 /** A short silent 16-bit stereo WAV, tagged by nothing but its name. */
 function wav(path: string): number {

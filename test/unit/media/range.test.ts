@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../../src/main/core/media/range.ts';
+import { parseRange } from '../../../src/main/core/media/range.ts';
 
 describe('parseRange', () => {
   it('takes a closed range, clamped to the file', () => {

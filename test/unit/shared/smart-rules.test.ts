@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, toFtsMatch } from '../../src/main/core/views/query-language.ts';
-import { queryToRules, rulesToQuery, type SmartQuery } from '../../src/shared/smart-rules.ts';
+import { parseQuery, toFtsMatch } from '../../../src/main/core/views/query-language.ts';
+import { queryToRules, rulesToQuery, type SmartQuery } from '../../../src/shared/smart-rules.ts';
 
 const rules = (text: string) => {
   const { problems, ...query } = queryToRules(text);

@@ -1,7 +1,7 @@
 // The compiler is the test here: `npm run typecheck` fails if a command can go unhandled.
 import { describe, expect, it } from 'vitest';
-import type { Handlers } from '../../src/main/core/api/handlers.ts';
-import { commandNames } from '../../src/shared/contract.ts';
+import type { Handlers } from '../../../src/main/core/api/handlers.ts';
+import { commandNames } from '../../../src/shared/contract.ts';
 
 describe('the contract', () => {
   it('makes an unhandled command a compile error', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInside, isSystemFolder } from '../../src/main/core/roots/root-paths.ts';
+import { isInside, isSystemFolder } from '../../../src/main/core/roots/root-paths.ts';
 
 describe('library folder rules', () => {
   it('knows a folder inside another, the file system root included', () => {

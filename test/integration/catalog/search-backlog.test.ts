@@ -4,12 +4,12 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCatalog, type Catalog } from '../../src/main/core/catalog/index.ts';
-import { LibraryWriter } from '../../src/main/core/catalog/library-writer.ts';
-import type { ParsedTrack } from '../../src/main/common/parse-protocol.ts';
-import { testCore } from '../support/core.ts';
-import { tempDir } from '../support/temp.ts';
-import { RootWrites } from '../../src/main/core/catalog/roots.ts';
+import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.ts';
+import { LibraryWriter } from '../../../src/main/core/catalog/library-writer.ts';
+import type { ParsedTrack } from '../../../src/main/common/parse-protocol.ts';
+import { testCore } from '../../support/core.ts';
+import { tempDir } from '../../support/temp.ts';
+import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
 
 function track(title: string): ParsedTrack {
   return {

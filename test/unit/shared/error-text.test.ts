@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, errorPath, errorSentence } from '../../src/shared/error-text.ts';
-import { toErrorInfo } from '../../src/shared/result.ts';
+import { describeError, errorPath, errorSentence } from '../../../src/shared/error-text.ts';
+import { toErrorInfo } from '../../../src/shared/result.ts';
 
 function nodeError(code: string, message: string, path?: string): NodeJS.ErrnoException {
   return Object.assign(new Error(message), { code, ...(path ? { path } : {}) });

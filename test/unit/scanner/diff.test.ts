@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffInventory, judgeRoot, type Fingerprint } from '../../src/main/core/scanner/diff.ts';
+import { diffInventory, judgeRoot, type Fingerprint } from '../../../src/main/core/scanner/diff.ts';
 
 const file = (path: string, size = 100, mtimeNs = 1n) => ({ path, size, mtimeNs });
 const print = (id: number, size = 100, mtimeNs = 1n, extra: Partial<Fingerprint> = {}): Fingerprint => ({

@@ -5,13 +5,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateLibrary } from '../../bench/library/generate.ts';
-import type { Core } from '../../src/main/core/core.ts';
-import { hasFfmpeg } from '../support/audio.ts';
-import { childProcessParser } from '../../src/main/core/parser-host/transport.ts';
-import { PARSER_ENTRY, testCore } from '../support/core.ts';
-import { bindReadOnly, isRoot, mountTmpfs, notRootMessage, resizeTmpfs, unmount } from '../support/mounts.ts';
-import { tempDir } from '../support/temp.ts';
+import { generateLibrary } from '../../../bench/library/generate.ts';
+import type { Core } from '../../../src/main/core/core.ts';
+import { hasFfmpeg } from '../../support/audio.ts';
+import { childProcessParser } from '../../../src/main/core/parser-host/transport.ts';
+import { PARSER_ENTRY, testCore } from '../../support/core.ts';
+import { bindReadOnly, isRoot, mountTmpfs, notRootMessage, resizeTmpfs, unmount } from '../../support/mounts.ts';
+import { tempDir } from '../../support/temp.ts';
 
 const TRACKS = 1500;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectRootKind, mountOf, parseMacMount, parseProcMounts } from '../../src/main/core/roots/mount-table.ts';
+import { detectRootKind, mountOf, parseMacMount, parseProcMounts } from '../../../src/main/core/roots/mount-table.ts';
 
 const PROC = `/dev/vda / ext4 rw,relatime 0 0
 proc /proc proc rw 0 0

@@ -2,9 +2,9 @@
 // killer): whichever file killed it fails alone, every other file still gets its result.
 // A stand-in process parses nothing; it answers each file in turn and dies on chosen ones.
 import { describe, expect, it } from 'vitest';
-import { ParserHost } from '../../src/main/core/parser-host/parser-host.ts';
-import type { ParserTransport, SpawnParser } from '../../src/main/core/parser-host/transport.ts';
-import type { FromParser, ParseRequestFile, ParseResult } from '../../src/main/common/parse-protocol.ts';
+import { ParserHost } from '../../../src/main/core/parser-host/parser-host.ts';
+import type { ParserTransport, SpawnParser } from '../../../src/main/core/parser-host/transport.ts';
+import type { FromParser, ParseRequestFile, ParseResult } from '../../../src/main/common/parse-protocol.ts';
 
 interface Deaths {
   /** Paths the process dies on, every time it meets them. */

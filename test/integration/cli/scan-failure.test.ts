@@ -4,12 +4,12 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateLibrary } from '../../bench/library/generate.ts';
-import { hasFfmpeg } from '../support/audio.ts';
-import { isRoot, mountTmpfs, notRootMessage, unmount } from '../support/mounts.ts';
-import { tempDir } from '../support/temp.ts';
+import { generateLibrary } from '../../../bench/library/generate.ts';
+import { hasFfmpeg } from '../../support/audio.ts';
+import { isRoot, mountTmpfs, notRootMessage, unmount } from '../../support/mounts.ts';
+import { tempDir } from '../../support/temp.ts';
 
-const CLI = fileURLToPath(new URL('../../src/main/cli/index.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../src/main/cli/index.ts', import.meta.url));
 const TRACKS = 1500;
 
 function tonearm(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -3,11 +3,11 @@
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core/core.ts';
-import { hasFfmpeg } from '../support/audio.ts';
-import { testCore } from '../support/core.ts';
-import { smallLibrary } from '../support/library.ts';
-import { tempDir } from '../support/temp.ts';
+import type { Core } from '../../../src/main/core/core.ts';
+import { hasFfmpeg } from '../../support/audio.ts';
+import { testCore } from '../../support/core.ts';
+import { smallLibrary } from '../../support/library.ts';
+import { tempDir } from '../../support/temp.ts';
 
 interface Row {
   id: number;

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCatalog } from '../../src/main/core/catalog/index.ts';
-import { currentVersion, migrations } from '../../src/main/core/catalog/migrations/index.ts';
-import { tempDir } from '../support/temp.ts';
+import { openCatalog } from '../../../src/main/core/catalog/index.ts';
+import { currentVersion, migrations } from '../../../src/main/core/catalog/migrations/index.ts';
+import { tempDir } from '../../support/temp.ts';
 
 /** A database as each earlier Tonearm left it: version 0 is an empty file. */
 function databaseAtVersion(path: string, version: number): void {

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasFfmpeg } from '../support/audio.ts';
-import { smallLibrary } from '../support/library.ts';
-import { tempDir } from '../support/temp.ts';
+import { hasFfmpeg } from '../../support/audio.ts';
+import { smallLibrary } from '../../support/library.ts';
+import { tempDir } from '../../support/temp.ts';
 
-const CLI = fileURLToPath(new URL('../../src/main/cli/index.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../src/main/cli/index.ts', import.meta.url));
 const TRACKS = 3000;
 
 function countTracks(dbPath: string): number {

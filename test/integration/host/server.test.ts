@@ -4,11 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Core } from '../../src/main/core/core.ts';
-import { startHost, type RunningHost } from '../../src/main/host/server.ts';
-import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
-import { testCore } from '../support/core.ts';
-import { tempDir } from '../support/temp.ts';
+import type { Core } from '../../../src/main/core/core.ts';
+import { startHost, type RunningHost } from '../../../src/main/host/server.ts';
+import { hasFfmpeg, makeAudioFile } from '../../support/audio.ts';
+import { testCore } from '../../support/core.ts';
+import { tempDir } from '../../support/temp.ts';
 
 function connect(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {

@@ -2,12 +2,12 @@
 // the scan ends with the root offline and nothing of the library removed.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core/core.ts';
-import { hasFfmpeg } from '../support/audio.ts';
-import { testCore } from '../support/core.ts';
-import { smallLibrary } from '../support/library.ts';
-import { Nas, noNasReason } from '../support/nas.ts';
-import { tempDir } from '../support/temp.ts';
+import type { Core } from '../../../src/main/core/core.ts';
+import { hasFfmpeg } from '../../support/audio.ts';
+import { testCore } from '../../support/core.ts';
+import { smallLibrary } from '../../support/library.ts';
+import { Nas, noNasReason } from '../../support/nas.ts';
+import { tempDir } from '../../support/temp.ts';
 
 const TRACKS = 400;
 

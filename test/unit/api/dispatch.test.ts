@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/core/api/dispatch.ts';
-import type { Handlers } from '../../src/main/core/api/handlers.ts';
-import { TonearmError } from '../../src/shared/result.ts';
+import { dispatch } from '../../../src/main/core/api/dispatch.ts';
+import type { Handlers } from '../../../src/main/core/api/handlers.ts';
+import { TonearmError } from '../../../src/shared/result.ts';
 
 const handlers = {
   'app.info': () => ({ version: '1', dataDir: '/d', dbPath: '/d/c', host: 'browser' }),

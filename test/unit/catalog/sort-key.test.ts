@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SORT_KEY, foldText, searchAlternates, sortKey } from '../../src/main/core/catalog/sort-key.ts';
+import { EMPTY_SORT_KEY, foldText, searchAlternates, sortKey } from '../../../src/main/core/catalog/sort-key.ts';
 
 describe('sort keys', () => {
   it('fold case and diacritics, including letters that do not decompose', () => {
