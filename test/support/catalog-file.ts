@@ -8,7 +8,8 @@ import { RootWrites } from '../../src/main/core/catalog/roots.ts';
 
 export const MUSIC = '/music';
 
-const BLANK: ParsedTrack = {
+/** A track with no tags at all: tests spell out only the fields they are about. */
+export const BLANK: ParsedTrack = {
   title: null,
   artist: null,
   artists: [],

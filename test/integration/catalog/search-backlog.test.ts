@@ -7,26 +7,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../src/main/core/catalog/index.ts';
 import { LibraryWriter } from '../../../src/main/core/catalog/library-writer.ts';
 import type { ParsedTrack } from '../../../src/main/common/parse-protocol.ts';
+import { BLANK } from '../../support/catalog-file.ts';
 import { testCore } from '../../support/core.ts';
 import { tempDir } from '../../support/temp.ts';
 import { RootWrites } from '../../../src/main/core/catalog/roots.ts';
 
 function track(title: string): ParsedTrack {
   return {
+    ...BLANK,
     title,
     artist: 'Sigur Rós',
     artists: ['Sigur Rós'],
     album: 'Takk',
-    albumArtist: null,
     trackNo: 1,
-    trackTotal: null,
-    discNo: null,
-    discTotal: null,
     year: 2005,
-    date: null,
     genres: ['Post-rock'],
-    composer: null,
-    compilation: false,
     durationS: 60,
     codec: 'FLAC',
     container: 'FLAC',
@@ -34,17 +29,6 @@ function track(title: string): ParsedTrack {
     bitDepth: 16,
     channels: 2,
     bitrate: 900_000,
-    rgTrackGain: null,
-    rgTrackPeak: null,
-    rgAlbumGain: null,
-    rgAlbumPeak: null,
-    mbTrackId: null,
-    mbRecordingId: null,
-    mbAlbumId: null,
-    mbArtistId: null,
-    cover: null,
-    gaplessDelay: null,
-    gaplessPadding: null,
   };
 }
 
