@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { describeError, errorSentence } from '../../../shared/error-text.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import { damaged, isCorruption, quickCheck } from './integrity.ts';
 import { migrate, refuseNewer, type MigrationReport } from './migrate.ts';
@@ -18,13 +19,22 @@ export interface OpenOptions {
   check?: boolean;
 }
 
+/** Why the catalog cannot be opened, in words (a read-only disk, a missing folder…) when we have them. */
+function cannotOpen(dbPath: string, err: unknown, verb = 'open'): TonearmError {
+  const options = { path: dbPath, retry: 'start Tonearm again' };
+  const message = describeError(err, options)
+    ? errorSentence(err, options)
+    : `Cannot ${verb} the catalog at ${dbPath}: ${(err as Error).message}`;
+  return new TonearmError('DB_ERROR', message);
+}
+
 export function openDatabase(dbPath: string, options: OpenOptions = {}): OpenedDatabase {
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   let db: Database.Database;
   try {
     db = new Database(dbPath);
   } catch (err) {
-    throw new TonearmError('DB_ERROR', `Cannot open the catalog at ${dbPath}: ${(err as Error).message}`);
+    throw cannotOpen(dbPath, err);
   }
   try {
     // Both refusals come before journal_mode = WAL, which rewrites the header of a catalog in
@@ -39,7 +49,7 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): OpenedD
     db.close();
     if (err instanceof TonearmError) throw err;
     if (isCorruption(err)) throw damaged(dbPath, (err as Error).message);
-    throw new TonearmError('DB_ERROR', `Cannot open the catalog at ${dbPath}: ${(err as Error).message}`);
+    throw cannotOpen(dbPath, err);
   }
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -61,7 +71,7 @@ export function openReadOnly(dbPath: string, cacheKiB = 16_000): Database.Databa
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new TonearmError('DB_ERROR', `Cannot read the catalog at ${dbPath}: ${(err as Error).message}`);
+    throw cannotOpen(dbPath, err, 'read');
   }
   db.pragma(`cache_size = -${cacheKiB}`);
   db.pragma('busy_timeout = 5000');
