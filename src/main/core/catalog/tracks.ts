@@ -13,11 +13,22 @@ export interface TrackFile {
   available: boolean;
 }
 
+/** What the media handler needs to tell a format Chromium decodes from one to transcode. */
+export interface TrackAudio {
+  codec: string | null;
+  container: string | null;
+  durationS: number | null;
+  sampleRate: number | null;
+  bitDepth: number | null;
+  channels: number | null;
+}
+
 export class TracksRepo {
   private readonly countStmt;
   private readonly pageStmt;
   private readonly byIdStmt;
   private readonly fileStmt;
+  private readonly audioStmt;
 
   private readonly db: Database.Database;
 
@@ -39,6 +50,14 @@ export class TracksRepo {
          FROM tracks t JOIN roots r ON r.id = t.root_id WHERE t.id = ?`,
       )
       .safeIntegers(true);
+    this.audioStmt = db.prepare(
+      `SELECT codec, container, duration_s AS durationS, sample_rate AS sampleRate, bit_depth AS bitDepth, channels
+       FROM tracks WHERE id = ?`,
+    );
+  }
+
+  audio(id: number): TrackAudio | null {
+    return (this.audioStmt.get(id) as TrackAudio | undefined) ?? null;
   }
 
   count(): number {

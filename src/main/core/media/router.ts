@@ -3,6 +3,10 @@ import { isAbsolute, relative } from 'node:path';
 import type { Catalog } from '../catalog/index.ts';
 import type { ChunkCache } from '../cache/chunk-cache.ts';
 import { fileSource } from './byte-source.ts';
+import { findFfmpeg } from './ffmpeg.ts';
+import { formatName, playsNatively } from './native-formats.ts';
+import { transcodedSource } from './transcode.ts';
+import { wavLayout } from './wav-layout.ts';
 import { notFound, serveMedia } from './serve.ts';
 import { serveCover, type CoverSize } from './covers.ts';
 
@@ -40,11 +44,13 @@ export class MediaRouter {
   private readonly catalog: Catalog;
   private readonly coversDir: string;
   private readonly cache: ChunkCache | null;
+  private readonly ffmpeg: string | null;
 
-  constructor(catalog: Catalog, coversDir: string, cache: ChunkCache | null = null) {
+  constructor(catalog: Catalog, coversDir: string, cache: ChunkCache | null = null, ffmpeg = findFfmpeg()) {
     this.catalog = catalog;
     this.coversDir = coversDir;
     this.cache = cache;
+    this.ffmpeg = ffmpeg;
   }
 
   async handle(request: Request, target: MediaTarget | null): Promise<Response> {
@@ -53,6 +59,10 @@ export class MediaRouter {
     const requestedAt = performance.now();
     const file = this.catalog.tracks.file(target.id);
     if (!file || !insideRoot(file.path, file.rootPath)) return notFound();
+    const audio = this.catalog.tracks.audio(target.id);
+    if (audio && !playsNatively({ path: file.path, ...audio })) {
+      return this.transcoded(request, file.path, file.available, { path: file.path, ...audio });
+    }
     // A track under a network root is read through the chunk cache, which also plays what it
     // holds of it while the share is offline (when the catalog calls the track unavailable).
     const root = this.cache ? this.catalog.cache.rootState(file.rootId) : null;
@@ -75,4 +85,35 @@ export class MediaRouter {
       source: fileSource(file.path),
     });
   }
+
+  /** A format Chromium cannot decode, served as WAV from ffmpeg; without ffmpeg, refused with why. */
+  private async transcoded(
+    request: Request,
+    path: string,
+    available: boolean,
+    audio: NonNullable<ReturnType<Catalog['tracks']['audio']>> & { path: string },
+  ): Promise<Response> {
+    if (!available) return notFound();
+    const layout = wavLayout(audio);
+    if (!this.ffmpeg) return refused(`this format (${formatName(audio)}) needs ffmpeg, which is not installed`);
+    if (!layout) return refused(`this ${formatName(audio)} file has no known length, so it cannot be transcoded`);
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      return notFound();
+    }
+    return serveMedia(request, {
+      path,
+      size: layout.size,
+      mtimeMs: info.mtimeMs,
+      source: transcodedSource(this.ffmpeg, path, layout),
+      contentType: 'audio/wav',
+    });
+  }
+}
+
+/** 415 with the reason as plain text: the player shows it as is. */
+function refused(reason: string): Response {
+  return new Response(reason, { status: 415, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
