@@ -5,6 +5,7 @@ export function PlaybackSettings() {
     <section className="settings-section" aria-label="Playback">
       <h2>Playback</h2>
       <SettingField settingKey="playback.gapless" />
+      <SettingField settingKey="playback.onError" />
       <SettingField settingKey="playback.replayGain" />
       <SettingField settingKey="playback.preampDb" />
       <SettingField settingKey="playback.clippingProtection" />
