@@ -7,6 +7,7 @@ import { settingKeys, type SettingKey, type Settings } from './settings.ts';
 import {
   MAX_QUEUE,
   type AppInfo,
+  type FormatSupport,
   type CacheStats,
   type LibraryChange,
   type PlaybackState,
@@ -100,6 +101,7 @@ export const commands = {
   'playback.recordSkip': command(z.object({ trackId: id }).strict()).returns<PlayStats>(),
   'playback.saveState': command(playbackState).returns<null>(),
   'playback.loadState': command(none).returns<PlaybackState | null>(),
+  'playback.formatSupport': command(none).returns<FormatSupport>(),
 
   // The views (src/shared/views.ts): snapshots of ordered ids, read in windows as a list scrolls.
   /** A snapshot of the spec at the current library version, with its first window. */

@@ -128,5 +128,10 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('formats and failures in
       .toMatch(
         /Cannot play “Foreign WMA”: this format \(Windows Media Audio V8\) needs ffmpeg, which is not installed\./,
       );
+    // Settings says how many tracks wait for ffmpeg: the WMA and the WavPack file.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect
+      .poll(() => page.getByTestId('format-support').textContent(), { timeout: 10_000 })
+      .toMatch(/^2 tracks \(.*\) need ffmpeg, which is not installed/);
   });
 });

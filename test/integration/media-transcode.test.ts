@@ -104,6 +104,13 @@ describe.skipIf(!hasFfmpeg)('media handler: transcoded formats', () => {
     expect(response.headers.get('content-type')).toBe('audio/flac');
   });
 
+  it('counts the tracks that play only through ffmpeg, for Settings', () => {
+    const support = core.media.formatSupport();
+    expect(support).toMatchObject({ ffmpeg: true, needFfmpeg: 4 });
+    expect(support.formats).toEqual(expect.arrayContaining(['WavPack', 'AIFF', 'Windows Media Audio V8']));
+    expect(new MediaRouter(core.catalog, join(dir.path, 'covers'), null, null).formatSupport().ffmpeg).toBe(false);
+  });
+
   it('refuses a format that needs ffmpeg when there is none, and says so', async () => {
     const router = new MediaRouter(core.catalog, join(dir.path, 'covers'), null, null);
     const id = idOf.get('tone.wma')!;

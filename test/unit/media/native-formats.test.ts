@@ -38,11 +38,14 @@ describe('playsNatively', () => {
   it('goes by the extension when the parse named no codec', () => {
     expect(playsNatively(track('/m/a.MP3', null, null))).toBe(true);
     expect(playsNatively(track('/m/a.ape', null, null))).toBe(false);
+    expect(playsNatively(track('/m/a.mp3', '', ''))).toBe(true);
     expect(playsNatively(track('/m/a.wma', 'WMA', null))).toBe(false);
   });
 
   it('names the format for messages', () => {
     expect(formatName(track('a.wma', 'Windows Media Audio V8', 'ASF/audio'))).toBe('Windows Media Audio V8');
     expect(formatName(track('/m/a.ape', null, null))).toBe('APE');
+    expect(formatName(track('/m/a.ape', '', ''))).toBe('APE');
+    expect(formatName(track('a.wv', 'PCM', 'WavPack'))).toBe('WavPack');
   });
 });

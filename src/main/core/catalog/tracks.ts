@@ -29,6 +29,7 @@ export class TracksRepo {
   private readonly byIdStmt;
   private readonly fileStmt;
   private readonly audioStmt;
+  private readonly formatGroupsStmt;
 
   private readonly db: Database.Database;
 
@@ -54,6 +55,24 @@ export class TracksRepo {
       `SELECT codec, container, duration_s AS durationS, sample_rate AS sampleRate, bit_depth AS bitDepth, channels
        FROM tracks WHERE id = ?`,
     );
+    // rtrim by every character but '.' leaves the path up to its last dot: what follows is the extension.
+    this.formatGroupsStmt = db.prepare(
+      `SELECT codec, container, ext, count(*) AS count FROM (
+         SELECT codec, container,
+                CASE WHEN coalesce(codec, '') = '' OR coalesce(container, '') = '' THEN lower(substr(path, length(rtrim(path, replace(path, '.', ''))))) ELSE '' END AS ext
+         FROM tracks WHERE missing_since IS NULL)
+       GROUP BY codec, container, ext ORDER BY count DESC`,
+    );
+  }
+
+  /** Tracks counted by codec, container and (where the parse named no codec or container) extension. */
+  formatGroups(): { codec: string | null; container: string | null; ext: string; count: number }[] {
+    return this.formatGroupsStmt.all() as {
+      codec: string | null;
+      container: string | null;
+      ext: string;
+      count: number;
+    }[];
   }
 
   audio(id: number): TrackAudio | null {

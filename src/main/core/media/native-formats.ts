@@ -30,7 +30,8 @@ export function playsNatively(track: AudioTraits): boolean {
   return NATIVE.some((pair) => pair.container.test(container) && pair.codec.test(codec));
 }
 
-/** A short name for messages: the codec as the catalog has it, else the extension. */
+/** A short name for messages: the codec as the catalog has it (the container where that says only PCM), else the extension. */
 export function formatName(track: AudioTraits): string {
-  return track.codec ?? (extname(track.path).slice(1).toUpperCase() || 'this format');
+  if (track.codec && /^PCM$/i.test(track.codec) && track.container) return track.container;
+  return track.codec || extname(track.path).slice(1).toUpperCase() || 'this format';
 }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
+import type { FormatSupport } from '../../../shared/domain.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { ChunkCache } from '../cache/chunk-cache.ts';
 import { fileSource } from './byte-source.ts';
@@ -51,6 +52,21 @@ export class MediaRouter {
     this.coversDir = coversDir;
     this.cache = cache;
     this.ffmpeg = ffmpeg;
+  }
+
+  /** For Settings: how many tracks play only through ffmpeg, and whether it is here. */
+  formatSupport(): FormatSupport {
+    let needFfmpeg = 0;
+    const formats = new Map<string, number>();
+    for (const group of this.catalog.tracks.formatGroups()) {
+      const track = { path: `x${group.ext}`, codec: group.codec, container: group.container };
+      if (playsNatively(track)) continue;
+      needFfmpeg += group.count;
+      const name = formatName(track);
+      formats.set(name, (formats.get(name) ?? 0) + group.count);
+    }
+    const byCount = [...formats].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+    return { ffmpeg: this.ffmpeg !== null, needFfmpeg, formats: byCount };
   }
 
   async handle(request: Request, target: MediaTarget | null): Promise<Response> {
