@@ -149,9 +149,9 @@ export function NowPlayingBar() {
               {error}
             </div>
           )}
-          <PlaybackFailures />
         </div>
         <div className="np-right">
+          <PlaybackFailures />
           <Volume />
           <button
             type="button"
