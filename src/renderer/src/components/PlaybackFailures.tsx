@@ -18,9 +18,11 @@ export function PlaybackFailures() {
         className="link-button np-failures-toggle"
         aria-expanded={open}
         data-testid="failures-toggle"
+        aria-label={failuresLabel(failures.length)}
+        title={failuresLabel(failures.length)}
         onClick={() => setOpen(!open)}
       >
-        ⚠ {failuresLabel(failures.length)}
+        ⚠ {failures.length} failed
       </button>
       {open && (
         <div className="np-failures-list" role="dialog" aria-label="Tracks that could not be played">
