@@ -45,6 +45,8 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('formats and failures in
     await makeAudioFile(join(music, 'f', 'wma.wma'), 'wma', { title: 'Foreign WMA', track: '1' }, 4, 440);
     await makeAudioFile(join(music, 'f', 'wv.wv'), 'wv', { title: 'Foreign WavPack', track: '2' }, 4, 550);
     await makeAudioFile(join(music, 'f', 'good.mp3'), 'mp3', { title: 'Good Track', track: '3' }, 30, 660);
+    // Past the longest track the player decodes whole: the <audio> element streams it, and seeks by Range.
+    await makeAudioFile(join(music, 'f', 'long.wv'), 'wv', { title: 'Long WavPack', track: '5' }, 13 * 60, 330);
     await makeAudioFile(join(music, 'f', 'lead.mp3'), 'mp3', { title: 'Lead Track', track: '4' }, 30, 330);
     mkdirSync(join(music, 'b'));
     writeFileSync(join(music, 'b', 'Broken Claim.mp3'), brokenClaimingMp3());
@@ -69,6 +71,17 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('formats and failures in
     await waitForPlayer(page, (v) => v.title === 'Foreign WavPack' && v.status === 'playing' && v.position > 1, 15_000);
     expect(await alertText()).toBe('');
     await expect(page.locator('.queue-row.failed').count()).resolves.toBe(0);
+  });
+
+  it('streams a 13-minute WavPack file and seeks far into it', async () => {
+    await play(['Long WavPack']);
+    await waitForPlayer(page, (v) => v.title === 'Long WavPack' && v.status === 'playing' && v.position > 0.5);
+    const bar = page.getByRole('slider', { name: 'Seek' });
+    const box = (await bar.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    const seeked = await waitForPlayer(page, (v) => v.position > 0.89 * 13 * 60 && v.status === 'playing', 15_000);
+    await waitForPlayer(page, (v) => v.position > seeked.position + 1, 10_000);
+    await page.getByRole('button', { name: 'Pause' }).click();
   });
 
   /** Plays `titles` from a good first track, then presses Next into the rest. */
@@ -128,10 +141,10 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('formats and failures in
       .toMatch(
         /Cannot play “Foreign WMA”: this format \(Windows Media Audio V8\) needs ffmpeg, which is not installed\./,
       );
-    // Settings says how many tracks wait for ffmpeg: the WMA and the WavPack file.
+    // Settings says how many tracks wait for ffmpeg: the WMA and the two WavPack files.
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect
       .poll(() => page.getByTestId('format-support').textContent(), { timeout: 10_000 })
-      .toMatch(/^2 tracks \(.*\) need ffmpeg, which is not installed/);
+      .toMatch(/^3 tracks \(.*\) need ffmpeg, which is not installed/);
   });
 });

@@ -7,6 +7,18 @@ import type { ByteSource } from './byte-source.ts';
 import { planRange, type WavLayout } from './wav-layout.ts';
 
 const live = new Set<ChildProcess>();
+let killOnExit = false;
+
+/** A process that exits while streaming leaves none of its ffmpegs behind. */
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (killOnExit) return;
+  killOnExit = true;
+  process.once('exit', () => {
+    for (const running of live) running.kill('SIGKILL');
+  });
+}
 
 /** ffmpeg processes running now: what the no-orphan test watches. */
 export function liveTranscodes(): number[] {
@@ -52,8 +64,7 @@ export function transcodedSource(ffmpeg: string, path: string, layout: WavLayout
               { stdio: ['ignore', 'pipe', 'pipe'] },
             );
             child = proc;
-            live.add(proc);
-            proc.once('exit', () => live.delete(proc));
+            track(proc);
             proc.once('error', (err) => {
               live.delete(proc);
               close(err);
