@@ -2,6 +2,7 @@
 // ffmpeg: a fixed length, byte ranges that land on the right samples, no ffmpeg left running
 // after a request ends or is abandoned, and a clear refusal where ffmpeg is missing.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core.ts';
@@ -42,6 +43,9 @@ describe.skipIf(!hasFfmpeg)('media handler: transcoded formats', () => {
     await makeAudioFile(join(music, 'tone.aiff'), 'aiff', { title: 'aiff' }, 3, 660);
     await makeAudioFile(join(music, 'long.wv'), 'wv', { title: 'long' }, 60, 330);
     await makeAudioFile(join(music, 'tone.flac'), 'flac', { title: 'flac' }, 1);
+    // A WMA's header (its duration is in the catalog) and then nothing ffmpeg can decode.
+    const header = readFileSync(join(music, 'tone.wma')).subarray(0, 1000);
+    writeFileSync(join(music, 'damaged.wma'), Buffer.concat([header, Buffer.alloc(64 * 1024, 0x5a)]));
     core = testCore(join(dir.path, 'catalog.sqlite'));
     await core.addRoot(music);
     await core.scanner.start().done;
@@ -104,9 +108,16 @@ describe.skipIf(!hasFfmpeg)('media handler: transcoded formats', () => {
     expect(response.headers.get('content-type')).toBe('audio/flac');
   });
 
+  it('refuses a file ffmpeg cannot decode with why, before any byte of it', async () => {
+    const response = await get(idOf.get('damaged.wma')!);
+    expect(response.status).toBe(415);
+    await expect(response.text()).resolves.toMatch(/ffmpeg could not decode this Windows Media Audio V8 file \(it may be damaged\)/);
+    await expect.poll(() => liveTranscodes(), { timeout: 3000 }).toEqual([]);
+  });
+
   it('counts the tracks that play only through ffmpeg, for Settings', () => {
     const support = core.media.formatSupport();
-    expect(support).toMatchObject({ ffmpeg: true, needFfmpeg: 4 });
+    expect(support).toMatchObject({ ffmpeg: true, needFfmpeg: 5 });
     expect(support.formats).toEqual(expect.arrayContaining(['WavPack', 'AIFF', 'Windows Media Audio V8']));
     expect(new MediaRouter(core.catalog, join(dir.path, 'covers'), null, null).formatSupport().ffmpeg).toBe(false);
   });

@@ -112,20 +112,46 @@ export class MediaRouter {
     if (!available) return notFound();
     const layout = wavLayout(audio);
     if (!this.ffmpeg) return refused(`this format (${formatName(audio)}) needs ffmpeg, which is not installed`);
-    if (!layout) return refused(`this ${formatName(audio)} file has no known length, so it cannot be transcoded`);
+    if (!layout)
+      return refused(
+        `the length of this ${formatName(audio)} file is unknown (it may be damaged), so ffmpeg cannot convert it`,
+      );
     let info;
     try {
       info = await stat(path);
     } catch {
       return notFound();
     }
-    return serveMedia(request, {
+    const response = serveMedia(request, {
       path,
       size: layout.size,
       mtimeMs: info.mtimeMs,
       source: transcodedSource(this.ffmpeg, path, layout),
       contentType: 'audio/wav',
     });
+    if (!response.body) return response;
+    // The status goes out before the body: wait for ffmpeg's first bytes, so a file it cannot
+    // decode is refused with why rather than cut off as a network error.
+    const reader = response.body.getReader();
+    let first: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      first = await reader.read();
+    } catch {
+      return refused(`ffmpeg could not decode this ${formatName(audio)} file (it may be damaged)`);
+    }
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (first.done) return controller.close();
+        controller.enqueue(first.value);
+      },
+      pull: async (controller) => {
+        const next = await reader.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(body, { status: response.status, headers: response.headers });
   }
 }
 

@@ -4,7 +4,7 @@
 // the process killed as soon as the request is over, answered or abandoned.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { ByteSource } from './byte-source.ts';
-import { planRange, type WavLayout } from './wav-layout.ts';
+import { blockAlign, planRange, type WavLayout } from './wav-layout.ts';
 
 const live = new Set<ChildProcess>();
 let killOnExit = false;
@@ -26,6 +26,8 @@ export function liveTranscodes(): number[] {
 }
 
 const SILENCE = new Uint8Array(64 * 1024);
+/** Within this much of the end, ffmpeg finding no audio is the catalog's duration being generous. */
+const NEAR_END_SECONDS = 2;
 
 export function transcodedSource(ffmpeg: string, path: string, layout: WavLayout): ByteSource {
   return {
@@ -41,11 +43,25 @@ export function transcodedSource(ffmpeg: string, path: string, layout: WavLayout
       return new ReadableStream<Uint8Array>(
         {
           start(controller) {
-            if (plan.header.length > 0) controller.enqueue(plan.header.slice());
-            if (!plan.pcm) return controller.close();
+            if (!plan.pcm) {
+              controller.enqueue(plan.header.slice());
+              return controller.close();
+            }
+            // The header goes out with the first PCM: a first chunk means ffmpeg decodes the file.
+            let header: Uint8Array | null = plan.header.length > 0 ? plan.header : null;
+            const emit = (part: Uint8Array) => {
+              if (!header) return controller.enqueue(part);
+              const joined = new Uint8Array(header.length + part.length);
+              joined.set(header);
+              joined.set(part, header.length);
+              header = null;
+              controller.enqueue(joined);
+            };
             let { skipBytes } = plan.pcm;
             let remaining = plan.pcm.bytes;
             let produced = 0;
+            const startFrame = plan.pcm.startS * layout.rate + skipBytes / blockAlign(layout);
+            const nearEnd = startFrame > layout.frames - NEAR_END_SECONDS * layout.rate;
             const close = (error?: Error) => {
               if (closed) return;
               stop();
@@ -81,23 +97,24 @@ export function transcodedSource(ffmpeg: string, path: string, layout: WavLayout
               }
               if (bytes.length === 0) return;
               const part = bytes.subarray(0, remaining);
-              controller.enqueue(part);
+              emit(part);
               remaining -= part.length;
               produced += part.length;
               if (remaining === 0) return close();
               // Backpressure: ffmpeg decodes far faster than anyone listens.
               if ((controller.desiredSize ?? 1) <= 0) proc.stdout!.pause();
             });
-            proc.once('close', (code) => {
+            proc.once('close', () => {
               if (closed) return;
-              // Nothing decoded at all is a damaged file, not a silent track.
-              if (produced === 0 && remaining > 0 && code !== 0) {
+              // Nothing decoded at all is a damaged file, not a silent track (ffmpeg may even exit
+              // 0 on one), unless the range starts where the catalog's duration outruns the audio.
+              if (produced === 0 && !nearEnd) {
                 return close(new Error(`ffmpeg could not decode ${path}: ${stderr.trim()}`));
               }
               // The catalog's duration is a little longer than what was decoded: silence fills it.
               while (remaining > 0) {
                 const part = SILENCE.subarray(0, Math.min(remaining, SILENCE.length));
-                controller.enqueue(part.slice());
+                emit(part.slice());
                 remaining -= part.length;
               }
               close();

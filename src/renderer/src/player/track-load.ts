@@ -83,7 +83,9 @@ export class TrackLoad {
     const work = mode === 'cold' ? this.loadCold() : this.loadWhole();
     work.catch((err: unknown) => {
       if (this.abortController.signal.aborted) return;
-      this.error = err instanceof PlaybackError ? err : new PlaybackError('unreadable', String(err));
+      // A body cut off mid-way rejects with a bare "network error": say what it means here.
+      this.error =
+        err instanceof PlaybackError ? err : new PlaybackError('unreadable', failureMessage(track, 'unreadable'));
       this.changed();
     });
   }
