@@ -111,7 +111,9 @@ describe.skipIf(!hasFfmpeg)('media handler: transcoded formats', () => {
   it('refuses a file ffmpeg cannot decode with why, before any byte of it', async () => {
     const response = await get(idOf.get('damaged.wma')!);
     expect(response.status).toBe(415);
-    await expect(response.text()).resolves.toMatch(/ffmpeg could not decode this Windows Media Audio V8 file \(it may be damaged\)/);
+    await expect(response.text()).resolves.toMatch(
+      /ffmpeg could not decode this Windows Media Audio V8 file \(it may be damaged\)/,
+    );
     await expect.poll(() => liveTranscodes(), { timeout: 3000 }).toEqual([]);
   });
 
