@@ -7,6 +7,7 @@ import { settingKeys, type SettingKey, type Settings } from './settings.ts';
 import {
   MAX_QUEUE,
   type AppInfo,
+  type FormatSupport,
   type CacheStats,
   type LibraryChange,
   type PlaybackState,
@@ -115,6 +116,7 @@ export const commands = {
     z.object({ trackIds: z.array(id).min(1).max(MAX_QUEUE), rating: z.int().min(0).max(5).nullable() }).strict(),
   ).returns<number[]>(),
   'playback.loadState': command(none).returns<PlaybackState | null>(),
+  'playback.formatSupport': command(none).returns<FormatSupport>(),
 
   // The views (src/shared/views.ts): snapshots of ordered ids, read in windows as a list scrolls.
   /** A snapshot of the spec at the current library version, with its first window. */

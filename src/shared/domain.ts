@@ -124,6 +124,14 @@ export interface AppInfo {
   host: 'electron' | 'browser';
 }
 
+/** The library's tracks in formats Chromium cannot decode: they play only through ffmpeg. */
+export interface FormatSupport {
+  ffmpeg: boolean;
+  needFfmpeg: number;
+  /** Their formats, as the catalog names them (codec, else extension), most tracks first. */
+  formats: string[];
+}
+
 /** Latencies in milliseconds, over the most recent plays. */
 export interface LatencyFigures {
   count: number;

@@ -89,6 +89,14 @@ export const settingSpecs = {
   'playback.preampDb': num(-15, 15, 0.5, 0, 'ReplayGain pre-amp', 'dB'),
   'playback.clippingProtection': bool(true, 'Prevent clipping (uses peak values)'),
   'playback.gapless': bool(true, 'Gapless playback'),
+  'playback.onError': choice(
+    [
+      { value: 'skip', label: 'Skip to the next track' },
+      { value: 'stop', label: 'Stop' },
+    ] as const,
+    'skip',
+    'When a track cannot be played',
+  ),
   // 512 KB: chosen by the chunk-size sweep of bench/cache (docs/benchmarks.md).
   'cache.chunkSizeKB': int(64, 32768, 512, 'Chunk size', 'KB', 'Used for files cached from now on'),
   'cache.lookaheadChunks': int(0, 256, 32, 'Lookahead', 'chunks'),

@@ -16,6 +16,8 @@ export const hasFfmpeg = (() => {
 })();
 
 export type Format = 'mp3' | 'flac' | 'm4a' | 'ogg' | 'opus' | 'wav';
+/** Formats Chromium does not decode: the media handler transcodes them. */
+export type ForeignFormat = 'wma' | 'wv' | 'aiff';
 
 export interface FixtureTags {
   title?: string;
@@ -29,13 +31,16 @@ export interface FixtureTags {
   composer?: string;
 }
 
-const CODEC: Record<Format, string[]> = {
+const CODEC: Record<Format | ForeignFormat, string[]> = {
   mp3: ['-c:a', 'libmp3lame', '-b:a', '128k'],
   flac: ['-c:a', 'flac'],
   m4a: ['-c:a', 'aac', '-b:a', '96k'],
   ogg: ['-c:a', 'libvorbis', '-q:a', '2'],
   opus: ['-c:a', 'libopus', '-b:a', '64k'],
   wav: ['-c:a', 'pcm_s16le'],
+  wma: ['-c:a', 'wmav2', '-b:a', '128k'],
+  wv: ['-c:a', 'wavpack'],
+  aiff: ['-c:a', 'pcm_s16be'],
 };
 
 const TAG_KEYS: Record<keyof FixtureTags, string> = {
@@ -53,7 +58,7 @@ const TAG_KEYS: Record<keyof FixtureTags, string> = {
 /** A sine tone of `seconds` (at `frequency` Hz) encoded as `format`, tagged with `tags`. */
 export async function makeAudioFile(
   path: string,
-  format: Format,
+  format: Format | ForeignFormat,
   tags: FixtureTags = {},
   seconds = 2,
   frequency = 440,

@@ -20,8 +20,8 @@ export interface ServedTonearm {
 }
 
 /** Starts `tonearm serve` and waits for its one line "Tonearm at http://…/?token=…". */
-export function serveTonearm(args: string[]): Promise<ServedTonearm> {
-  const child = spawn(process.execPath, [TONEARM_BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function serveTonearm(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ServedTonearm> {
+  const child = spawn(process.execPath, [TONEARM_BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {

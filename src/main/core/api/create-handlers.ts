@@ -39,6 +39,7 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
       dbPath: core.paths.dbPath,
       host: core.options.host,
     }),
+    'playback.formatSupport': () => core.media.formatSupport(),
     'library.tracks': ({ offset, limit }) => ({
       total: catalog.tracks.count(),
       rows: catalog.tracks.page(offset, limit),

@@ -13,11 +13,23 @@ export interface TrackFile {
   available: boolean;
 }
 
+/** What the media handler needs to tell a format Chromium decodes from one to transcode. */
+export interface TrackAudio {
+  codec: string | null;
+  container: string | null;
+  durationS: number | null;
+  sampleRate: number | null;
+  bitDepth: number | null;
+  channels: number | null;
+}
+
 export class TracksRepo {
   private readonly countStmt;
   private readonly pageStmt;
   private readonly byIdStmt;
   private readonly fileStmt;
+  private readonly audioStmt;
+  private readonly formatGroupsStmt;
 
   private readonly db: Database.Database;
 
@@ -39,6 +51,32 @@ export class TracksRepo {
          FROM tracks t JOIN roots r ON r.id = t.root_id WHERE t.id = ?`,
       )
       .safeIntegers(true);
+    this.audioStmt = db.prepare(
+      `SELECT codec, container, duration_s AS durationS, sample_rate AS sampleRate, bit_depth AS bitDepth, channels
+       FROM tracks WHERE id = ?`,
+    );
+    // rtrim by every character but '.' leaves the path up to its last dot: what follows is the extension.
+    this.formatGroupsStmt = db.prepare(
+      `SELECT codec, container, ext, count(*) AS count FROM (
+         SELECT codec, container,
+                CASE WHEN coalesce(codec, '') = '' OR coalesce(container, '') = '' THEN lower(substr(path, length(rtrim(path, replace(path, '.', ''))))) ELSE '' END AS ext
+         FROM tracks WHERE missing_since IS NULL)
+       GROUP BY codec, container, ext ORDER BY count DESC`,
+    );
+  }
+
+  /** Tracks counted by codec, container and (where the parse named no codec or container) extension. */
+  formatGroups(): { codec: string | null; container: string | null; ext: string; count: number }[] {
+    return this.formatGroupsStmt.all() as {
+      codec: string | null;
+      container: string | null;
+      ext: string;
+      count: number;
+    }[];
+  }
+
+  audio(id: number): TrackAudio | null {
+    return (this.audioStmt.get(id) as TrackAudio | undefined) ?? null;
   }
 
   count(): number {

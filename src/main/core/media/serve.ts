@@ -9,6 +9,8 @@ export interface MediaFile {
   size: number;
   mtimeMs: number;
   source: ByteSource;
+  /** When the bytes are not the file's own (a transcoded track): their type. */
+  contentType?: string;
 }
 
 export function etagOf(file: Pick<MediaFile, 'size' | 'mtimeMs'>): string {
@@ -60,7 +62,7 @@ export function serveMedia(request: Request, file: MediaFile): Response {
   const etag = etagOf(file);
   const base: Record<string, string> = {
     'Accept-Ranges': 'bytes',
-    'Content-Type': audioContentType(file.path),
+    'Content-Type': file.contentType ?? audioContentType(file.path),
     ETag: etag,
     'Last-Modified': new Date(file.mtimeMs).toUTCString(),
     'Cache-Control': 'no-cache',

@@ -15,6 +15,7 @@ import { nextIndex } from '../player/queue-model.ts';
 import { usePlayer } from '../stores/player.ts';
 import { useQueue } from '../stores/queue.ts';
 import '../styles/player.css';
+import { PlaybackFailures } from './PlaybackFailures.tsx';
 import { Icon } from './PlayerIcons.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
 import { SeekBar } from './SeekBar.tsx';
@@ -150,6 +151,7 @@ export function NowPlayingBar() {
           )}
         </div>
         <div className="np-right">
+          <PlaybackFailures />
           <Volume />
           <button
             type="button"

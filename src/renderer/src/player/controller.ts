@@ -4,9 +4,13 @@ import type { PlayStats, TrackRow } from '../../../shared/domain.ts';
 import { bridge, call } from '../bridge/api.ts';
 import { usePlayer } from '../stores/player.ts';
 import { useQueue } from '../stores/queue.ts';
+import { useSettings } from '../stores/settings.ts';
 import { Engine } from './engine.ts';
+import { logFailure } from './failure-log.ts';
 import { Listen } from './listen.ts';
 import { currentItem, nextIndex, type QueueState } from './queue-model.ts';
+import { StallWatch } from './stall-watch.ts';
+import { failureMessage, PlaybackError, STALL_SECONDS } from './track-load.ts';
 import { onUpcomingChange } from './upcoming.ts';
 
 const TICK_MS = 250;
@@ -40,11 +44,14 @@ export const engine = new Engine((id) => bridge.mediaUrl(id), {
   },
   failed: (key, message) => {
     listen = null;
-    const { failed } = usePlayer.getState();
+    const { failed, failures: log } = usePlayer.getState();
+    const queue = useQueue.getState();
+    const trackId = queue.items.find((item) => item.key === key)?.track.id ?? 0;
+    usePlayer.getState().set({ failures: logFailure(log, { key, trackId, message, at: Date.now() }) });
     showError(message, new Map(failed).set(key, message));
+    if (useSettings.getState().settings['playback.onError'] === 'stop') return stopAtEnd();
     // Move on, but not round and round a queue in which nothing plays.
     failures++;
-    const queue = useQueue.getState();
     const next = nextIndex(queue, false);
     if (next === null || failures >= queue.items.length) return stopAtEnd();
     useQueue.setState({ index: next });
@@ -56,6 +63,7 @@ export const engine = new Engine((id) => bridge.mediaUrl(id), {
 });
 
 let listen: Listen | null = null;
+const stallWatch = new StallWatch(STALL_SECONDS);
 let failures = 0;
 let errorTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -79,6 +87,7 @@ function beginListen(position: number): void {
   const item = currentItem(useQueue.getState());
   listen = item ? new Listen(item.track.id, item.track.durationS) : null;
   listen?.resetFrom(position);
+  stallWatch.reset();
   usePlayer.getState().set({
     current: item?.track ?? null,
     currentKey: item?.key ?? null,
@@ -131,6 +140,7 @@ function stopAtEnd(): void {
 
 export function seekCurrent(position: number): void {
   listen?.resetFrom(position);
+  stallWatch.reset();
   usePlayer.getState().set({ position });
   // Restored but not started yet: the start will be from here.
   if (engine.status !== 'idle') engine.seek(position);
@@ -181,5 +191,10 @@ export function startTicking(): void {
     const player = usePlayer.getState();
     if (player.position !== position || player.duration !== duration) player.set({ position, duration });
     if (engine.status === 'playing' && listen?.playedTo(position, elapsed)) recordPlay(listen.trackId);
+    const meansToPlay = engine.status === 'playing' || engine.status === 'loading';
+    const track = player.current;
+    if (stallWatch.observe(meansToPlay, position, now) && track) {
+      engine.failCurrent(new PlaybackError('stalled', failureMessage(track, 'stalled')));
+    }
   }, TICK_MS);
 }

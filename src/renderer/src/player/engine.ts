@@ -130,6 +130,17 @@ export class Engine {
     this.emitStatus();
   }
 
+  /** The controller gave up on the current track (it never made a sound): fail it as a voice would. */
+  failCurrent(error: PlaybackError): void {
+    const slot = this.current;
+    if (!slot) return;
+    slot.voice?.stop(false);
+    slot.voice = null;
+    this.waiting = false;
+    this.events.failed(slot.key, error.message);
+    this.emitStatus();
+  }
+
   position(): number {
     return this.current?.voice?.position() ?? 0;
   }

@@ -4,7 +4,7 @@
 // sample-exact.
 import type { TrackRow } from '../../../shared/domain.ts';
 import { rampTo, type Output } from './output.ts';
-import { failureMessage, PlaybackError } from './track-load.ts';
+import { failureMessage, PlaybackError, refusal } from './track-load.ts';
 import { voiceChain, type Voice, type VoiceEvents } from './voice.ts';
 
 let element: HTMLAudioElement | null = null;
@@ -120,12 +120,15 @@ export class StreamVoice implements Voice {
     if (this.stopped) return;
     // The element says only "not supported": ask the server whether the file is there at all.
     let kind: 'unavailable' | 'undecodable' = 'undecodable';
+    let refused: PlaybackError | null = null;
     try {
       const response = await fetch(this.url, { method: 'HEAD', cache: 'no-store' });
-      if (!response.ok) kind = 'unavailable';
+      // A HEAD has no body to say why: a refusal is asked again for its reason.
+      if (response.status === 415) refused = await refusal(this.track, await fetch(this.url, { cache: 'no-store' }));
+      else if (!response.ok) kind = 'unavailable';
     } catch {
       kind = 'unavailable';
     }
-    if (!this.stopped) this.events.failed(new PlaybackError(kind, failureMessage(this.track, kind)));
+    if (!this.stopped) this.events.failed(refused ?? new PlaybackError(kind, failureMessage(this.track, kind)));
   }
 }

@@ -8,7 +8,7 @@ import { audioDataOffset } from './audio-offset.ts';
 import { contentSpan, prefixHead, readGaplessInfo, type GaplessInfo } from './gapless-info.ts';
 import { DECODE_SECONDS_PER_SECOND, PREFIX_TAIL_FRAMES, prefixBytes } from './policy.ts';
 
-export type FailureKind = 'unavailable' | 'unreadable' | 'undecodable';
+export type FailureKind = 'unavailable' | 'unreadable' | 'undecodable' | 'refused' | 'stalled';
 
 export class PlaybackError extends Error {
   readonly kind: FailureKind;
@@ -19,7 +19,10 @@ export class PlaybackError extends Error {
   }
 }
 
-export function failureMessage(track: TrackRow, kind: FailureKind): string {
+/** No audio progress for this long after a start means the track is not going to play. */
+export const STALL_SECONDS = 8;
+
+export function failureMessage(track: TrackRow, kind: FailureKind, reason?: string): string {
   const name = `“${track.title}”`;
   switch (kind) {
     case 'unavailable':
@@ -28,7 +31,18 @@ export function failureMessage(track: TrackRow, kind: FailureKind): string {
       return `Cannot play ${name}: the file could not be read.`;
     case 'undecodable':
       return `Cannot play ${name}: ${track.format || 'this format'} cannot be decoded here, or the file is damaged.`;
+    case 'refused':
+      return `Cannot play ${name}: ${reason ?? 'the media server refused it'}.`;
+    case 'stalled':
+      return `Cannot play ${name}: no sound came for ${STALL_SECONDS} s (the file may be damaged, or its folder is not answering).`;
   }
+}
+
+/** A 415 from the media handler (a format that needs ffmpeg, missing here) says why in its body. */
+export async function refusal(track: TrackRow, response: Response): Promise<PlaybackError | null> {
+  if (response.status !== 415) return null;
+  const reason = (await response.text().catch(() => '')).trim().slice(0, 300);
+  return new PlaybackError('refused', failureMessage(track, 'refused', reason || undefined));
 }
 
 /** Decoded PCM and where the music lies in it (in frames at the context's rate). */
@@ -69,7 +83,9 @@ export class TrackLoad {
     const work = mode === 'cold' ? this.loadCold() : this.loadWhole();
     work.catch((err: unknown) => {
       if (this.abortController.signal.aborted) return;
-      this.error = err instanceof PlaybackError ? err : new PlaybackError('unreadable', String(err));
+      // A body cut off mid-way rejects with a bare "network error": say what it means here.
+      this.error =
+        err instanceof PlaybackError ? err : new PlaybackError('unreadable', failureMessage(track, 'unreadable'));
       this.changed();
     });
   }
@@ -128,6 +144,8 @@ export class TrackLoad {
     if (response.status === 404 || response.status === 403 || response.status === 410) {
       throw new PlaybackError('unavailable', failureMessage(this.track, 'unavailable'));
     }
+    const refused = await refusal(this.track, response);
+    if (refused) throw refused;
     if (!response.ok) throw new PlaybackError('unreadable', failureMessage(this.track, 'unreadable'));
     return response;
   }

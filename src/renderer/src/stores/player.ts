@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { TrackRow } from '../../../shared/domain.ts';
 import type { EngineStatus } from '../player/engine.ts';
+import type { PlaybackFailure } from '../player/failure-log.ts';
 
 export interface PlayerState {
   current: TrackRow | null;
@@ -18,6 +19,8 @@ export interface PlayerState {
   error: string | null;
   /** Queue items that failed, with their message. */
   failed: ReadonlyMap<number, string>;
+  /** Every failure of the session, newest first, for the list the bar opens. */
+  failures: readonly PlaybackFailure[];
   set(partial: Partial<Omit<PlayerState, 'set'>>): void;
 }
 
@@ -32,5 +35,6 @@ export const usePlayer = create<PlayerState>((set) => ({
   muted: false,
   error: null,
   failed: new Map(),
+  failures: [],
   set: (partial) => set(partial),
 }));
