@@ -5,6 +5,7 @@
 import type { ArtistRow, GenreRow } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import type {
+  TrackFilter,
   AlbumPage,
   ArtistPage,
   FolderNode,
@@ -182,6 +183,11 @@ export class ViewsEngine {
     this.open({ kind: 'tracks', filter: { type: 'all' }, sort: BASE_SORT }, { limit: 100 });
   }
 
+  /** A smart playlist's tracks in its own order: what "play" queues and `playlists.trackIds` answers. */
+  smartTrackIds(playlistId: number): number[] {
+    return this.read(() => Array.from(this.trackIds(this.smartSpec(playlistId, null))));
+  }
+
   /** A tracks view's ids, whole: `tonearm query`. */
   trackIds(spec: Extract<ViewSpec, { kind: 'tracks' }>): Int32Array {
     return this.read(() => this.idsOf(this.snapshotFor(spec, this.version(), undefined, Infinity)));
@@ -206,6 +212,8 @@ export class ViewsEngine {
   private specHolds(spec: ViewSpec, from: number, to: number): boolean {
     // A playlist edit is a version that touches no track: only a re-read can tell what it changed.
     if (spec.kind === 'playlist') return from === to;
+    // A smart playlist's query may have been edited: that version, too, touches no track.
+    if (spec.kind === 'tracks' && spec.filter.type === 'smart') return from === to;
     return this.holds(from, to, this.playsMatter(spec));
   }
 
@@ -295,7 +303,7 @@ export class ViewsEngine {
     switch (spec.kind) {
       case 'tracks': {
         const order = this.trackOrder(spec.sort, version);
-        const members = this.sets.members(spec.filter);
+        const members = this.members(spec.filter);
         return members === null ? order.ids : sortByOrder(members, order);
       }
       case 'albums': {
@@ -316,9 +324,28 @@ export class ViewsEngine {
     }
   }
 
+  private members(filter: TrackFilter): number[] | null {
+    if (filter.type !== 'smart') return this.sets.members(filter);
+    return this.sets.members({ type: 'search', text: this.smartQuery(filter.playlistId) });
+  }
+
+  private smartQuery(playlistId: number): string {
+    const text = this.reads.playlists.smartQuery(playlistId);
+    if (text === undefined) throw new TonearmError('NOT_FOUND', `No playlist ${playlistId}`);
+    if (text === null) throw new TonearmError('BAD_INPUT', `Playlist ${playlistId} is not a smart playlist`);
+    return text;
+  }
+
+  /** The tracks view of a smart playlist; sort null: the query's own (album artist order without one). */
+  private smartSpec(playlistId: number, sort: TrackSort | null): Extract<ViewSpec, { kind: 'tracks' }> {
+    const query = parseQuery(normalizeSearch(this.smartQuery(playlistId)));
+    return { kind: 'tracks', filter: { type: 'smart', playlistId }, sort: sort ?? query.sort ?? BASE_SORT };
+  }
+
   private playlistIds(spec: Extract<ViewSpec, { kind: 'playlist' }>, version: number): Int32Array {
     if (!this.reads.playlists.exists(spec.playlistId))
       throw new TonearmError('NOT_FOUND', `No playlist ${spec.playlistId}`);
+    if (this.reads.playlists.smartQuery(spec.playlistId) !== null) return this.smartEntryIds(spec, version);
     let entries = this.reads.playlists.order(spec.playlistId);
     const text = normalizeSearch(spec.search ?? '');
     if (text) {
@@ -337,6 +364,16 @@ export class ViewsEngine {
         .map(({ entry }) => entry);
     }
     return Int32Array.from(entries, ([entryId]) => entryId);
+  }
+
+  /** A smart playlist as a playlist view: its track ids are its entry ids. */
+  private smartEntryIds(spec: Extract<ViewSpec, { kind: 'playlist' }>, version: number): Int32Array {
+    const tracks = this.smartSpec(spec.playlistId, spec.sort);
+    const ids = this.computeIds(tracks, version);
+    const text = normalizeSearch(spec.search ?? '');
+    if (!text) return ids;
+    const hits = new Set(this.sets.members({ type: 'search', text }));
+    return ids.filter((id) => hits.has(id));
   }
 
   private trackOrder(sort: TrackSort, version: number): TrackOrder {
@@ -399,8 +436,11 @@ export class ViewsEngine {
           }),
         };
       }
-      case 'playlist':
-        return { kind: 'playlist', ids: idList, rows: this.reads.playlists.entriesByIds(ids) };
+      case 'playlist': {
+        const smart = this.reads.playlists.smartQuery(snapshot.spec.playlistId);
+        const rows = smart ? this.reads.playlists.trackEntries(ids) : this.reads.playlists.entriesByIds(ids);
+        return { kind: 'playlist', ids: idList, rows };
+      }
     }
   }
 }

@@ -37,8 +37,8 @@ export class TrackSets {
     this.orderOf = orderOf;
   }
 
-  /** The ids in the filter; null for every track. */
-  members(filter: TrackFilter): number[] | null {
+  /** The ids in the filter; null for every track. A smart playlist's query is read by the engine. */
+  members(filter: Exclude<TrackFilter, { type: 'smart' }>): number[] | null {
     switch (filter.type) {
       case 'all':
         return null;
