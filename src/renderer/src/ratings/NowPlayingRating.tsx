@@ -1,6 +1,6 @@
 // The playing track's stars. The player holds the row it started with, so a rating changed
 // here or anywhere else (a table, another window) is read back when the library says so.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { LibraryChange } from '../../../shared/domain.ts';
 import { call } from '../bridge/api.ts';
 import { usePlayer } from '../stores/player.ts';
@@ -12,8 +12,6 @@ export function NowPlayingRating() {
   const current = usePlayer((state) => state.current);
   const [fresh, setFresh] = useState<{ id: number; rating: number | null } | null>(null);
   const id = current?.id ?? null;
-
-  useEffect(() => setFresh(null), [id]);
 
   const onChange = useCallback(
     (change: LibraryChange | null) => {
