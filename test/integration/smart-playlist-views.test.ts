@@ -8,7 +8,7 @@ import type { Core } from '../../src/main/core/core.ts';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract.ts';
 import type { PlaylistEntryRow } from '../../src/shared/domain.ts';
 import { unwrap } from '../../src/shared/result.ts';
-import type { TrackSort } from '../../src/shared/views.ts';
+import { TRACK_SORT_FIELDS, type TrackSort } from '../../src/shared/views.ts';
 import { writeCatalog } from '../support/catalog-file.ts';
 import { testCore } from '../support/core.ts';
 import { BASE, SMART_TRACKS, writeHistory } from '../support/smart-catalog.ts';
@@ -77,6 +77,25 @@ describe('a smart playlist in the views', () => {
     await call('tracks.setRating', { trackIds: [6], rating: 5 });
     expect((await open(before.snapshotId)).rows.ids).toContain(6);
     expect(await call('playlists.trackIds', { playlistId })).toContain(6);
+  });
+
+  it('sorts a list of entries in SQL, while the library order is not read, as the Songs view sorts', async () => {
+    const list = await call('playlists.create', { name: 'Every track', trackIds: [...BASE].reverse() });
+    const { entries } = await call('playlists.get', { playlistId: list.id });
+    const trackOf = new Map(entries.map((entry) => [entry.entryId, entry.trackId]));
+    for (const field of TRACK_SORT_FIELDS) {
+      for (const desc of [false, true]) {
+        const sort = { field, desc };
+        // Nothing cached: the playlist is sorted before any whole-library order is read.
+        await core.writer.write.announceStructural();
+        const sorted = await call('views.open', { spec: { kind: 'playlist', playlistId: list.id, sort }, limit: 100 });
+        const songs = await call('views.open', { spec: { kind: 'tracks', filter: { type: 'all' }, sort }, limit: 100 });
+        expect(
+          sorted.rows.ids.map((id) => trackOf.get(id)),
+          `${field} ${desc}`,
+        ).toEqual(songs.rows.ids);
+      }
+    }
   });
 
   it('refuses a query for a list of entries, and a smart view of one', async () => {

@@ -58,6 +58,8 @@ const MAX_ORDERS = 4;
 /** A first window from SQL is worth it up to here; further down, the whole order is read. */
 const HEAD_ROWS = 300;
 const GROUP_LIMIT = 12;
+/** A playlist up to this many tracks is sorted in SQL when the library's order is not read. */
+const SQL_SORT_MAX = 20_000;
 
 const specKey = (spec: ViewSpec): string => JSON.stringify(spec);
 export const normalizeSearch = (text: string): string => text.trim().replace(/\s+/g, ' ');
@@ -353,10 +355,7 @@ export class ViewsEngine {
       entries = entries.filter(([, trackId]) => trackId !== null && hits.has(trackId));
     }
     if (spec.sort) {
-      const { rank } = this.trackOrder(spec.sort, version);
-      // Entries without a track go last; a track the order does not know yet just before them.
-      const rankOf = (trackId: number | null) =>
-        trackId === null ? Infinity : (rank[trackId] ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : rank[trackId]!;
+      const rankOf = this.rankIn(spec.sort, version, entries);
       // Stable: the same track twice, or tracks of one rank, keep the playlist's order.
       entries = entries
         .map((entry, index) => ({ entry, index, rank: rankOf(entry[1]) }))
@@ -364,6 +363,31 @@ export class ViewsEngine {
         .map(({ entry }) => entry);
     }
     return Int32Array.from(entries, ([entryId]) => entryId);
+  }
+
+  /**
+   * How to rank a playlist's tracks in a sort: by the whole-library order when it is cached;
+   * else a playlist of a few thousand tracks sorted by a value is sorted in SQL (ms, where
+   * reading the library's order takes 50–150 ms at 250k tracks). Entries without a track go
+   * last; a track the order does not know yet just before them.
+   */
+  private rankIn(
+    sort: TrackSort,
+    version: number,
+    entries: [entryId: number, trackId: number | null][],
+  ): (trackId: number | null) => number {
+    const cached = this.orders.get(orderKey(sort));
+    if (!cached || !this.holds(cached.version, version, dependsOnPlays(sort.field))) {
+      const trackIds = [...new Set(entries.flatMap(([, trackId]) => trackId ?? []))];
+      const sorted = trackIds.length <= SQL_SORT_MAX ? this.reads.smart.ordered(trackIds, sort, null) : null;
+      if (sorted) {
+        const ranks = new Map(sorted.map((id, index) => [id, index]));
+        return (trackId) => (trackId === null ? Infinity : (ranks.get(trackId) ?? Number.MAX_SAFE_INTEGER));
+      }
+    }
+    const { rank } = this.trackOrder(sort, version);
+    return (trackId) =>
+      trackId === null ? Infinity : (rank[trackId] ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : rank[trackId]!;
   }
 
   /** A smart playlist as a playlist view: its track ids are its entry ids. */
