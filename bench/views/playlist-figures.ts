@@ -93,7 +93,8 @@ export async function playlistFigures(core: Core, call: Call): Promise<Figure[]>
       await touch();
       smartIds.push(await timed(() => call('playlists.trackIds', { playlistId: smart.id })));
     }
-    counts.push(`\`${smartQuery}\` ${total}`);
+    const own = smartView.slice(-8);
+    counts.push(`\`${smartQuery}\` ${total} tracks, median ${Math.round(median(own))} ms`);
   }
   for (const playlistId of made) await call('playlists.delete', { playlistId });
 
