@@ -39,17 +39,17 @@ export const COLUMNS: Column[] = [
     id: 'trackNo',
     label: 'Track',
     short: '#',
-    width: 48,
+    width: 44,
     numeric: true,
     sort: 'trackNo',
     text: (r) => (r.trackNo ? String(r.trackNo) : ''),
   },
-  { id: 'title', label: 'Title', width: 215, sort: 'title', text: (r) => r.title },
-  { id: 'artist', label: 'Artist', width: 165, sort: 'artist', text: (r) => r.artist },
-  { id: 'album', label: 'Album', width: 165, sort: 'album', text: (r) => r.album },
+  { id: 'title', label: 'Title', width: 200, sort: 'title', text: (r) => r.title },
+  { id: 'artist', label: 'Artist', width: 150, sort: 'artist', text: (r) => r.artist },
+  { id: 'album', label: 'Album', width: 150, sort: 'album', text: (r) => r.album },
   { id: 'albumArtist', label: 'Album artist', width: 160, sort: 'albumArtist', text: (r) => r.albumArtist },
   { id: 'year', label: 'Year', width: 56, numeric: true, sort: 'year', text: (r) => (r.year ? String(r.year) : '') },
-  { id: 'genre', label: 'Genre', width: 100, sort: 'genre', text: (r) => r.genre },
+  { id: 'genre', label: 'Genre', width: 90, sort: 'genre', text: (r) => r.genre },
   {
     id: 'duration',
     label: 'Time',
@@ -93,13 +93,13 @@ export const COLUMNS: Column[] = [
     text: (r) => formatDate(r.lastPlayedAt),
   },
   // Drawn as star buttons (TrackRowView); the text is what a copy or a screen reader's row gets.
-  { id: 'rating', label: 'Rating', width: 92, sort: 'rating', text: (r) => (r.rating ? '★'.repeat(r.rating) : '') },
+  { id: 'rating', label: 'Rating', width: 88, sort: 'rating', text: (r) => (r.rating ? '★'.repeat(r.rating) : '') },
 ];
 
 export const COLUMN_BY_ID = new Map(COLUMNS.map((column) => [column.id, column]));
 
 // Plays and Rating shown from the start; the text columns give up the room they take, so that
-// the table still fits a 1200-pixel window beside the sidebar.
+// the table still fits an 1100-pixel window beside the sidebar.
 export const DEFAULT_COLUMNS: ColumnId[] = [
   'trackNo',
   'title',
