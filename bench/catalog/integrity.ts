@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { machineLine } from '../support/machine.ts';
 import { median } from '../support/stats.ts';
-import { defaultBenchDir, ensureCatalog } from '../views/catalog.ts';
+import { catalogPath, defaultBenchDir, ensureCatalog } from '../views/catalog.ts';
 
 const { values } = parseArgs({
   options: { tracks: { type: 'string', default: '250000' }, runs: { type: 'string', default: '5' } },
@@ -14,7 +14,7 @@ const { values } = parseArgs({
 const tracks = Number(values.tracks);
 const dir = defaultBenchDir();
 mkdirSync(dir, { recursive: true });
-const dbPath = join(dir, `catalog-${tracks}.sqlite`);
+const dbPath = catalogPath(dir, tracks);
 const built = await ensureCatalog({ dbPath, tracks });
 if (built.built) console.error(`built the catalog in ${Math.round(built.ms / 1000)} s`);
 

@@ -32,6 +32,15 @@ const CODEC: Record<string, string> = {
 };
 export const BENCH_ROOT = '/bench/music';
 const DAY = 86_400_000;
+/**
+ * Bumped whenever what buildCatalog writes changes: the file's name carries it, so a catalog
+ * cached by an earlier version is never measured as if it were this one. 2: ratings spread
+ * over 1 to 5 stars (every rated track had 1).
+ */
+export const CATALOG_VERSION = 2;
+
+export const catalogPath = (dir: string, tracks: number | string): string =>
+  join(dir, `catalog-${tracks}-v${CATALOG_VERSION}.sqlite`);
 
 /** Builds the catalog unless a complete one is already there (the marker is the last write). */
 export async function ensureCatalog(options: CatalogOptions): Promise<{ built: boolean; ms: number }> {
@@ -79,14 +88,15 @@ export async function buildCatalog(options: CatalogOptions): Promise<void> {
   catalog.db.transaction(() => writer.search.catchUp())();
 
   // Spread "date added" over five years and give a fifth of the tracks some listening
-  // history, so that those sorts have something to order.
+  // history, so that those sorts have something to order. The rated ids are multiples of 15:
+  // their stars come from id / 15, or every one of them would get the same.
   const now = Date.now();
   catalog.db.transaction(() => {
     catalog.db.prepare('UPDATE tracks SET added_at = ? - ((id * 7919) % 1826) * ? - id').run(now, DAY);
     catalog.db
       .prepare(
         `INSERT INTO play_stats (track_id, play_count, last_played_at, rating)
-         SELECT id, 1 + (id * 31) % 97, ? - ((id * 131) % 700) * ?, CASE WHEN id % 3 = 0 THEN 1 + id % 5 END
+         SELECT id, 1 + (id * 31) % 97, ? - ((id * 131) % 700) * ?, CASE WHEN id % 3 = 0 THEN 1 + (id / 15) % 5 END
          FROM tracks WHERE id % 5 = 0`,
       )
       .run(now, DAY);

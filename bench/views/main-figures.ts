@@ -9,6 +9,7 @@ import { dispatch } from '../../src/main/core/api/dispatch.ts';
 import type { Core } from '../../src/main/core/core.ts';
 import { testCore } from '../../test/support/core.ts';
 import { median, percentile } from '../support/stats.ts';
+import { playlistFigures } from './playlist-figures.ts';
 
 export interface Figure {
   name: string;
@@ -125,6 +126,8 @@ export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; 
     windows.push(await timed(() => call('views.window', { snapshotId: opened.snapshotId, offset, limit: 100 })));
   }
 
+  const playlists = await playlistFigures(core, call);
+
   loop.disable();
   const rssMB = Math.round(process.memoryUsage().rss / 2 ** 20);
   await core.close();
@@ -161,6 +164,7 @@ export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; 
         note: `${search.length} keystrokes`,
       },
       { name: 'fetch one window of 100 rows', samples: windows, target: 5, by: 'p95' },
+      ...playlists,
     ],
   };
 }

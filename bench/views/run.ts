@@ -11,7 +11,7 @@ import { CatalogReads } from '../../src/main/core/catalog/reads/index.ts';
 import { ViewsEngine } from '../../src/main/core/views/engine.ts';
 import { hasChromium } from '../../test/support/browser.ts';
 import { machineLine } from '../support/machine.ts';
-import { defaultBenchDir, ensureCatalog } from './catalog.ts';
+import { catalogPath, defaultBenchDir, ensureCatalog } from './catalog.ts';
 import { chromiumFigures, type Expected } from './chromium-figures.ts';
 import { mainFigures, row, TABLE_HEAD, type Figure } from './main-figures.ts';
 
@@ -25,7 +25,7 @@ const { values } = parseArgs({
 const tracks = Number(values.tracks);
 const dir = defaultBenchDir();
 mkdirSync(dir, { recursive: true });
-const dbPath = join(dir, `catalog-${tracks}.sqlite`);
+const dbPath = catalogPath(dir, tracks);
 const lines: string[] = [];
 const say = (line = '') => {
   lines.push(line);

@@ -1,8 +1,7 @@
 // Smart playlists on the views benchmark's 250,000-track catalog (a fifth of the tracks with
 // plays, a third of those rated): each query evaluated as the views thread would, on a
-// read-only connection, its first run apart (the statement is prepared then). The views
-// catalog gives every rated track 1 star (its ids are multiples of 15, and the stars 1 + id % 5),
-// so this runs on a copy whose stars are spread from 1 to 5.
+// read-only connection, its first run apart (the statement is prepared then), on a copy of the
+// catalog so that the statistics dropped below are dropped from that copy only.
 // `node bench/views/smart-playlists.ts [--tracks N] [--runs N]`
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { openReadOnly } from '../../src/main/core/catalog/open.ts';
 import { smartPlaylistIds } from '../../src/main/core/catalog/smart-playlists.ts';
 import { machineLine } from '../support/machine.ts';
 import { median, percentile } from '../support/stats.ts';
-import { defaultBenchDir, ensureCatalog } from './catalog.ts';
+import { catalogPath, defaultBenchDir, ensureCatalog } from './catalog.ts';
 
 export const SMART_QUERIES = [
   'played:<30d sort:plays:desc limit:50',
@@ -39,7 +38,7 @@ const { values } = parseArgs({
 });
 const dir = defaultBenchDir();
 mkdirSync(dir, { recursive: true });
-const dbPath = join(dir, `catalog-${values.tracks}.sqlite`);
+const dbPath = catalogPath(dir, values.tracks);
 const built = await ensureCatalog({ dbPath, tracks: Number(values.tracks) });
 if (built.built) console.error(`built the catalog in ${Math.round(built.ms / 1000)} s`);
 
@@ -48,7 +47,6 @@ const smartPath = join(dir, `smart-${values.tracks}.sqlite`);
 rmSync(smartPath, { force: true });
 copyFileSync(dbPath, smartPath);
 const copy = new Database(smartPath);
-copy.prepare('UPDATE play_stats SET rating = 1 + (track_id / 15) % 5 WHERE rating IS NOT NULL').run();
 copy.pragma('journal_mode = DELETE');
 copy.close();
 

@@ -183,6 +183,10 @@ export const commands = {
   'playlists.saveQueue': command(
     z.object({ name: playlistName, trackIds, folderId: folderId.optional() }).strict(),
   ).returns<PlaylistSummary>(),
+  /** A smart playlist's new query; refused for a list of entries. Its views read it at once. */
+  'playlists.setSmartQuery': command(
+    z.object({ playlistId: id, smartQuery: z.string().min(1).max(2000) }).strict(),
+  ).returns<PlaylistSummary>(),
   'playlists.rename': command(z.object({ playlistId: id, name: playlistName }).strict()).returns<PlaylistSummary>(),
   'playlists.duplicate': command(
     z.object({ playlistId: id, name: playlistName.optional() }).strict(),

@@ -43,6 +43,12 @@ export const trackFilterSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('folder'), path: z.string().min(1).max(4096) }).strict(),
   z.object({ type: z.literal('recent'), days: z.int().min(1).max(3650) }).strict(),
   z.object({ type: z.literal('search'), text: z.string().max(500) }).strict(),
+  /**
+   * A smart playlist's tracks: its stored query, read again at each library version (a play,
+   * a rating, an edit of the query). Sorted by the query's `sort:` (else album artist order),
+   * it is the playlist's own order.
+   */
+  z.object({ type: z.literal('smart'), playlistId: id }).strict(),
 ]);
 export type TrackFilter = z.infer<typeof trackFilterSchema>;
 
@@ -65,7 +71,8 @@ export const viewSpecSchema = z.discriminatedUnion('kind', [
    * A playlist's entries with the Songs columns: its ids are entry ids (a track may be in it
    * twice; an entry whose track is gone is a row too). Sort null: the playlist's own order;
    * a column's sort puts entries without a track last. search: the search box's language,
-   * matched against the entries' tracks.
+   * matched against the entries' tracks. A smart playlist's ids are its track ids (an entry
+   * each), sort null being its query's order.
    */
   z
     .object({

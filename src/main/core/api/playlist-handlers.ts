@@ -47,9 +47,12 @@ export function playlistHandlers(core: Core): Pick<Handlers, PlaylistCommands> {
     'playlists.list': () => ({ folders: reads.folders(), playlists: reads.list() }),
     'playlists.get': ({ playlistId }) => ({ playlist: summary(playlistId), entries: reads.entries(playlistId) }),
     'playlists.trackIds': ({ playlistId }) => {
-      summary(playlistId);
+      // A smart playlist's rules are evaluated where the views keep the library's orders.
+      if (summary(playlistId).smartQuery !== null) return core.views.thread.smartTrackIds(playlistId);
       return reads.trackIds(playlistId);
     },
+    'playlists.setSmartQuery': async ({ playlistId, smartQuery }) =>
+      summary(await edited(playlistId, writes.setSmartQuery(playlistId, smartQuery))),
     'playlists.create': ({ name, folderId, trackIds, smartQuery }) =>
       created(
         smartQuery !== undefined

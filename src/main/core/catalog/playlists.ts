@@ -23,6 +23,7 @@ export function playlistWrites(db: Database.Database, changes: ChangeLog) {
     createPlaylistFromTracks: (name: string, folderId: number | null, trackIds: number[]) =>
       playlists.createFromTracks(name, folderId, trackIds),
     renamePlaylist: (id: number, name: string) => playlists.rename(id, name),
+    setSmartQuery: (id: number, smartQuery: string) => playlists.setSmartQuery(id, smartQuery),
     duplicatePlaylist: (id: number, name: string | null) => playlists.duplicate(id, name),
     deletePlaylist: (id: number) => playlists.delete(id),
     undoDeletePlaylist: (id: number) => playlists.undoDelete(id),
@@ -99,6 +100,7 @@ export class PlaylistWrites {
       childFolders: db.prepare('SELECT id FROM playlist_folders WHERE parent_id = ? ORDER BY position, id').pluck(),
       childPlaylists: db.prepare('SELECT id FROM playlists WHERE folder_id = ? ORDER BY position, id').pluck(),
       deleteFolder: db.prepare('DELETE FROM playlist_folders WHERE id = ?'),
+      setSmartQuery: db.prepare('UPDATE playlists SET smart_query = ?, updated_at = ? WHERE id = ?'),
     };
   }
 
@@ -124,6 +126,15 @@ export class PlaylistWrites {
   rename(playlistId: number, name: string) {
     return this.edit(() => {
       if (this.s.rename.run(name, Date.now(), playlistId).changes === 0) throw notFound('playlist', playlistId);
+      return playlistId;
+    });
+  }
+
+  setSmartQuery(playlistId: number, smartQuery: string) {
+    return this.edit(() => {
+      if (this.requirePlaylist(playlistId).smartQuery === null)
+        throw new TonearmError('BAD_INPUT', `Playlist ${playlistId} is a list of entries, not a smart playlist`);
+      this.s.setSmartQuery.run(smartQuery, Date.now(), playlistId);
       return playlistId;
     });
   }

@@ -5,6 +5,7 @@
 import type { ArtistRow, GenreRow } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import type {
+  TrackFilter,
   AlbumPage,
   ArtistPage,
   FolderNode,
@@ -57,6 +58,8 @@ const MAX_ORDERS = 4;
 /** A first window from SQL is worth it up to here; further down, the whole order is read. */
 const HEAD_ROWS = 300;
 const GROUP_LIMIT = 12;
+/** A playlist up to this many tracks is sorted in SQL when the library's order is not read. */
+const SQL_SORT_MAX = 20_000;
 
 const specKey = (spec: ViewSpec): string => JSON.stringify(spec);
 export const normalizeSearch = (text: string): string => text.trim().replace(/\s+/g, ' ');
@@ -182,6 +185,11 @@ export class ViewsEngine {
     this.open({ kind: 'tracks', filter: { type: 'all' }, sort: BASE_SORT }, { limit: 100 });
   }
 
+  /** A smart playlist's tracks in its own order: what "play" queues and `playlists.trackIds` answers. */
+  smartTrackIds(playlistId: number): number[] {
+    return this.read(() => Array.from(this.trackIds(this.smartSpec(playlistId, null))));
+  }
+
   /** A tracks view's ids, whole: `tonearm query`. */
   trackIds(spec: Extract<ViewSpec, { kind: 'tracks' }>): Int32Array {
     return this.read(() => this.idsOf(this.snapshotFor(spec, this.version(), undefined, Infinity)));
@@ -206,6 +214,8 @@ export class ViewsEngine {
   private specHolds(spec: ViewSpec, from: number, to: number): boolean {
     // A playlist edit is a version that touches no track: only a re-read can tell what it changed.
     if (spec.kind === 'playlist') return from === to;
+    // A smart playlist's query may have been edited: that version, too, touches no track.
+    if (spec.kind === 'tracks' && spec.filter.type === 'smart') return from === to;
     return this.holds(from, to, this.playsMatter(spec));
   }
 
@@ -295,7 +305,7 @@ export class ViewsEngine {
     switch (spec.kind) {
       case 'tracks': {
         const order = this.trackOrder(spec.sort, version);
-        const members = this.sets.members(spec.filter);
+        const members = this.members(spec.filter);
         return members === null ? order.ids : sortByOrder(members, order);
       }
       case 'albums': {
@@ -316,9 +326,28 @@ export class ViewsEngine {
     }
   }
 
+  private members(filter: TrackFilter): number[] | null {
+    if (filter.type !== 'smart') return this.sets.members(filter);
+    return this.sets.members({ type: 'search', text: this.smartQuery(filter.playlistId) });
+  }
+
+  private smartQuery(playlistId: number): string {
+    const text = this.reads.playlists.smartQuery(playlistId);
+    if (text === undefined) throw new TonearmError('NOT_FOUND', `No playlist ${playlistId}`);
+    if (text === null) throw new TonearmError('BAD_INPUT', `Playlist ${playlistId} is not a smart playlist`);
+    return text;
+  }
+
+  /** The tracks view of a smart playlist; sort null: the query's own (album artist order without one). */
+  private smartSpec(playlistId: number, sort: TrackSort | null): Extract<ViewSpec, { kind: 'tracks' }> {
+    const query = parseQuery(normalizeSearch(this.smartQuery(playlistId)));
+    return { kind: 'tracks', filter: { type: 'smart', playlistId }, sort: sort ?? query.sort ?? BASE_SORT };
+  }
+
   private playlistIds(spec: Extract<ViewSpec, { kind: 'playlist' }>, version: number): Int32Array {
     if (!this.reads.playlists.exists(spec.playlistId))
       throw new TonearmError('NOT_FOUND', `No playlist ${spec.playlistId}`);
+    if (this.reads.playlists.smartQuery(spec.playlistId) !== null) return this.smartEntryIds(spec, version);
     let entries = this.reads.playlists.order(spec.playlistId);
     const text = normalizeSearch(spec.search ?? '');
     if (text) {
@@ -326,10 +355,7 @@ export class ViewsEngine {
       entries = entries.filter(([, trackId]) => trackId !== null && hits.has(trackId));
     }
     if (spec.sort) {
-      const { rank } = this.trackOrder(spec.sort, version);
-      // Entries without a track go last; a track the order does not know yet just before them.
-      const rankOf = (trackId: number | null) =>
-        trackId === null ? Infinity : (rank[trackId] ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : rank[trackId]!;
+      const rankOf = this.rankIn(spec.sort, version, entries);
       // Stable: the same track twice, or tracks of one rank, keep the playlist's order.
       entries = entries
         .map((entry, index) => ({ entry, index, rank: rankOf(entry[1]) }))
@@ -337,6 +363,41 @@ export class ViewsEngine {
         .map(({ entry }) => entry);
     }
     return Int32Array.from(entries, ([entryId]) => entryId);
+  }
+
+  /**
+   * How to rank a playlist's tracks in a sort: by the whole-library order when it is cached;
+   * else a playlist of a few thousand tracks sorted by a value is sorted in SQL (ms, where
+   * reading the library's order takes 50–150 ms at 250k tracks). Entries without a track go
+   * last; a track the order does not know yet just before them.
+   */
+  private rankIn(
+    sort: TrackSort,
+    version: number,
+    entries: [entryId: number, trackId: number | null][],
+  ): (trackId: number | null) => number {
+    const cached = this.orders.get(orderKey(sort));
+    if (!cached || !this.holds(cached.version, version, dependsOnPlays(sort.field))) {
+      const trackIds = [...new Set(entries.flatMap(([, trackId]) => trackId ?? []))];
+      const sorted = trackIds.length <= SQL_SORT_MAX ? this.reads.smart.ordered(trackIds, sort, null) : null;
+      if (sorted) {
+        const ranks = new Map(sorted.map((id, index) => [id, index]));
+        return (trackId) => (trackId === null ? Infinity : (ranks.get(trackId) ?? Number.MAX_SAFE_INTEGER));
+      }
+    }
+    const { rank } = this.trackOrder(sort, version);
+    return (trackId) =>
+      trackId === null ? Infinity : (rank[trackId] ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : rank[trackId]!;
+  }
+
+  /** A smart playlist as a playlist view: its track ids are its entry ids. */
+  private smartEntryIds(spec: Extract<ViewSpec, { kind: 'playlist' }>, version: number): Int32Array {
+    const tracks = this.smartSpec(spec.playlistId, spec.sort);
+    const ids = this.computeIds(tracks, version);
+    const text = normalizeSearch(spec.search ?? '');
+    if (!text) return ids;
+    const hits = new Set(this.sets.members({ type: 'search', text }));
+    return ids.filter((id) => hits.has(id));
   }
 
   private trackOrder(sort: TrackSort, version: number): TrackOrder {
@@ -399,8 +460,11 @@ export class ViewsEngine {
           }),
         };
       }
-      case 'playlist':
-        return { kind: 'playlist', ids: idList, rows: this.reads.playlists.entriesByIds(ids) };
+      case 'playlist': {
+        const smart = this.reads.playlists.smartQuery(snapshot.spec.playlistId);
+        const rows = smart ? this.reads.playlists.trackEntries(ids) : this.reads.playlists.entriesByIds(ids);
+        return { kind: 'playlist', ids: idList, rows };
+      }
     }
   }
 }

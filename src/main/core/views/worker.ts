@@ -8,7 +8,7 @@ import { CatalogReads } from '../catalog/reads/index.ts';
 import { openThread, serveThread, type Remote } from '../threads/channel.ts';
 import { ViewsEngine } from './engine.ts';
 
-const SERVED = ['open', 'window', 'ids', 'search', 'album', 'artist', 'folders', 'warm'] as const;
+const SERVED = ['open', 'window', 'ids', 'search', 'album', 'artist', 'folders', 'warm', 'smartTrackIds'] as const;
 type EngineApi = Pick<ViewsEngine, (typeof SERVED)[number]>;
 /** The engine's methods, answered through the thread. */
 export type ViewsApi = Remote<EngineApi>;
@@ -69,6 +69,7 @@ export class ViewsThread implements ViewsApi {
   artist: ViewsApi['artist'] = (...args) => this.call('artist', args);
   folders: ViewsApi['folders'] = (...args) => this.call('folders', args);
   warm: ViewsApi['warm'] = () => this.call('warm', []);
+  smartTrackIds: ViewsApi['smartTrackIds'] = (...args) => this.call('smartTrackIds', args);
 
   /** Starts the thread ahead of the first view, so that its start-up is not on the first paint. */
   start(): void {

@@ -12,6 +12,7 @@ import {
 } from '../player/actions.ts';
 import { initPlayer } from '../player/init.ts';
 import { nextIndex } from '../player/queue-model.ts';
+import { NowPlayingRating } from '../ratings/NowPlayingRating.tsx';
 import { usePlayer } from '../stores/player.ts';
 import { useQueue } from '../stores/queue.ts';
 import '../styles/player.css';
@@ -100,6 +101,7 @@ export function NowPlayingBar() {
                 <div className="np-sub" data-testid="now-playing-album">
                   {current.album}
                 </div>
+                <NowPlayingRating />
               </>
             ) : (
               <div className="np-sub">Nothing playing</div>

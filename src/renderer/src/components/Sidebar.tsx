@@ -1,4 +1,5 @@
 import { useNavigation, type ViewName } from '../stores/navigation.ts';
+import { SmartPlaylistsSection } from '../smart/SmartPlaylistsSection.tsx';
 import { SearchBox } from '../views/search/SearchBox.tsx';
 
 const ITEMS: { view: ViewName; label: string }[] = [
@@ -31,6 +32,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <SmartPlaylistsSection />
     </nav>
   );
 }

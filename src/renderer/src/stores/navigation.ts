@@ -6,7 +6,10 @@ export type ViewName = 'songs' | 'albums' | 'artists' | 'genres' | 'folders' | '
 export type Page =
   | { kind: 'album'; albumId: number }
   | { kind: 'artist'; artistId: number }
-  | { kind: 'genre'; genreId: number; name: string };
+  | { kind: 'genre'; genreId: number; name: string }
+  | { kind: 'smart'; playlistId: number }
+  /** playlistId null: a new smart playlist. */
+  | { kind: 'smartEditor'; playlistId: number | null };
 
 interface Place {
   view: ViewName;

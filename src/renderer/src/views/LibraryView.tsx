@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import '../styles/views.css';
+import { SmartPlaylistEditor } from '../smart/SmartPlaylistEditor.tsx';
+import { SmartPlaylistPage } from '../smart/SmartPlaylistPage.tsx';
 import { useNavigation, type ViewName } from '../stores/navigation.ts';
 import { AlbumPage } from './albums/AlbumPage.tsx';
 import { AlbumsView } from './albums/AlbumsView.tsx';
@@ -31,6 +33,8 @@ export function LibraryView({ view }: { view: ViewName }) {
   if (page?.kind === 'album') return <AlbumPage key={page.albumId} albumId={page.albumId} />;
   if (page?.kind === 'artist') return <ArtistPage key={page.artistId} artistId={page.artistId} />;
   if (page?.kind === 'genre') return <GenrePage key={page.genreId} genreId={page.genreId} name={page.name} />;
+  if (page?.kind === 'smart') return <SmartPlaylistPage key={page.playlistId} playlistId={page.playlistId} />;
+  if (page?.kind === 'smartEditor') return <SmartPlaylistEditor key={page.playlistId} playlistId={page.playlistId} />;
   switch (view) {
     case 'albums':
       return <AlbumsView />;

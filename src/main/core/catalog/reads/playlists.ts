@@ -49,6 +49,7 @@ export class PlaylistReads {
       ),
       order: db.prepare('SELECT id, track_id FROM playlist_entries WHERE playlist_id = ? ORDER BY position, id').raw(),
       exists: db.prepare('SELECT 1 FROM playlists WHERE id = ? AND deleted_at IS NULL').pluck(),
+      smartQuery: db.prepare('SELECT smart_query FROM playlists WHERE id = ? AND deleted_at IS NULL').pluck(),
       tracks: db.prepare(
         `SELECT ${TRACK_ROW_COLUMNS} FROM json_each(?) j CROSS JOIN ${TRACK_ROW_FROM} WHERE t.id = j.value`,
       ),
@@ -87,6 +88,25 @@ export class PlaylistReads {
 
   exists(playlistId: number): boolean {
     return this.s.exists.get(playlistId) !== undefined;
+  }
+
+  /** A smart playlist's query; null for a list of entries, undefined when there is no such playlist. */
+  smartQuery(playlistId: number): string | null | undefined {
+    return this.s.smartQuery.get(playlistId) as string | null | undefined;
+  }
+
+  /** A smart playlist's rows: each track an entry of its own, under its track id. */
+  trackEntries(trackIds: ArrayLike<number>): PlaylistEntryRow[] {
+    const raw = Array.from(trackIds, (id) => ({
+      entryId: id,
+      trackId: id,
+      path: '',
+      title: null,
+      artist: null,
+      album: null,
+      durationS: null,
+    }));
+    return this.toRows(raw).filter((row) => row.track !== null);
   }
 
   /** The playable order: what the player queues when the playlist is played. */

@@ -12,7 +12,7 @@ import { StaticSource } from '../data/static-source.ts';
 import { queueTracks } from '../play.ts';
 import { TrackTable } from '../tracks/TrackTable.tsx';
 
-const COLUMNS = ['trackNo', 'title', 'artist', 'duration', 'format'] as const;
+const COLUMNS = ['trackNo', 'title', 'artist', 'duration', 'format', 'playCount', 'rating'] as const;
 
 /** Tracks of the album changed, or albums did (one could be this one, merged or renamed). */
 const affects = (page: AlbumPageData, change: LibraryChange) =>

@@ -1,6 +1,8 @@
 import { memo, type MouseEvent } from 'react';
 import type { RowComponentProps } from 'react-window';
 import type { TrackRow } from '../../../../shared/domain.ts';
+import { rateTracks } from '../../ratings/rate.ts';
+import { StarRating } from '../../ratings/StarRating.tsx';
 import type { RowSource } from '../data/list-source.ts';
 import type { Column } from './columns.ts';
 
@@ -29,7 +31,11 @@ export interface TrackRowProps {
 const Cells = memo(function Cells({ row, columns }: { row: TrackRow; columns: Column[] }) {
   return columns.map((column) => (
     <span key={column.id} role="gridcell" className={`cell col-${column.id}${column.numeric ? ' num' : ''}`}>
-      {column.text(row)}
+      {column.id === 'rating' ? (
+        <StarRating rating={row.rating} onRate={(rating) => void rateTracks([row.id], rating)} inTable />
+      ) : (
+        column.text(row)
+      )}
     </span>
   ));
 });

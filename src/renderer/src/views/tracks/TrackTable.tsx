@@ -1,6 +1,6 @@
 // The track table of every view that lists tracks: virtualized rows fetched a window at a time,
 // sortable and resizable columns, a column chooser, multi-select with the mouse and the
-// keyboard, Enter to play, and a context menu.
+// keyboard, Enter to play, 0–5 to rate the selection, and a context menu.
 import {
   useCallback,
   useLayoutEffect,
@@ -14,6 +14,7 @@ import {
 import { List, useListRef } from 'react-window';
 import type { TrackRow } from '../../../../shared/domain.ts';
 import type { TrackSort } from '../../../../shared/views.ts';
+import { rateTracks, ratingForKey } from '../../ratings/rate.ts';
 import { usePlayer } from '../../stores/player.ts';
 import { ContextMenu, type MenuAt } from '../common/ContextMenu.tsx';
 import type { RowSource } from '../data/list-source.ts';
@@ -184,6 +185,10 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
       default:
         if (mod && event.key.toLowerCase() === 'a') {
           void selectAll();
+          break;
+        }
+        if (!mod && !event.altKey && ratingForKey(event.key) !== undefined && selection.ids.size > 0) {
+          void rateTracks(ordered(), ratingForKey(event.key)!);
           break;
         }
         return;

@@ -16,6 +16,7 @@ export type ColumnId =
   | 'bitrate'
   | 'added'
   | 'playCount'
+  | 'skipCount'
   | 'lastPlayed'
   | 'rating';
 
@@ -38,17 +39,17 @@ export const COLUMNS: Column[] = [
     id: 'trackNo',
     label: 'Track',
     short: '#',
-    width: 48,
+    width: 44,
     numeric: true,
     sort: 'trackNo',
     text: (r) => (r.trackNo ? String(r.trackNo) : ''),
   },
-  { id: 'title', label: 'Title', width: 260, sort: 'title', text: (r) => r.title },
-  { id: 'artist', label: 'Artist', width: 180, sort: 'artist', text: (r) => r.artist },
-  { id: 'album', label: 'Album', width: 200, sort: 'album', text: (r) => r.album },
+  { id: 'title', label: 'Title', width: 200, sort: 'title', text: (r) => r.title },
+  { id: 'artist', label: 'Artist', width: 150, sort: 'artist', text: (r) => r.artist },
+  { id: 'album', label: 'Album', width: 150, sort: 'album', text: (r) => r.album },
   { id: 'albumArtist', label: 'Album artist', width: 160, sort: 'albumArtist', text: (r) => r.albumArtist },
   { id: 'year', label: 'Year', width: 56, numeric: true, sort: 'year', text: (r) => (r.year ? String(r.year) : '') },
-  { id: 'genre', label: 'Genre', width: 110, sort: 'genre', text: (r) => r.genre },
+  { id: 'genre', label: 'Genre', width: 90, sort: 'genre', text: (r) => r.genre },
   {
     id: 'duration',
     label: 'Time',
@@ -76,6 +77,14 @@ export const COLUMNS: Column[] = [
     text: (r) => (r.playCount ? String(r.playCount) : ''),
   },
   {
+    id: 'skipCount',
+    label: 'Skips',
+    width: 56,
+    numeric: true,
+    sort: 'skipCount',
+    text: (r) => (r.skipCount ? String(r.skipCount) : ''),
+  },
+  {
     id: 'lastPlayed',
     label: 'Last played',
     width: 110,
@@ -83,10 +92,23 @@ export const COLUMNS: Column[] = [
     sort: 'lastPlayed',
     text: (r) => formatDate(r.lastPlayedAt),
   },
-  { id: 'rating', label: 'Rating', width: 80, sort: 'rating', text: (r) => (r.rating ? '★'.repeat(r.rating) : '') },
+  // Drawn as star buttons (TrackRowView); the text is what a copy or a screen reader's row gets.
+  { id: 'rating', label: 'Rating', width: 88, sort: 'rating', text: (r) => (r.rating ? '★'.repeat(r.rating) : '') },
 ];
 
 export const COLUMN_BY_ID = new Map(COLUMNS.map((column) => [column.id, column]));
 
-export const DEFAULT_COLUMNS: ColumnId[] = ['trackNo', 'title', 'artist', 'album', 'year', 'genre', 'duration'];
+// Plays and Rating shown from the start; the text columns give up the room they take, so that
+// the table still fits an 1100-pixel window beside the sidebar.
+export const DEFAULT_COLUMNS: ColumnId[] = [
+  'trackNo',
+  'title',
+  'artist',
+  'album',
+  'year',
+  'genre',
+  'duration',
+  'playCount',
+  'rating',
+];
 export const MIN_WIDTH = 36;
