@@ -6,7 +6,8 @@ export type ViewName = 'songs' | 'albums' | 'artists' | 'genres' | 'folders' | '
 export type Page =
   | { kind: 'album'; albumId: number }
   | { kind: 'artist'; artistId: number }
-  | { kind: 'genre'; genreId: number; name: string };
+  | { kind: 'genre'; genreId: number; name: string }
+  | { kind: 'playlist'; playlistId: number };
 
 interface Place {
   view: ViewName;
@@ -16,7 +17,8 @@ interface Place {
 interface NavigationState extends Place {
   history: Place[];
   go(view: ViewName): void;
-  open(page: Page): void;
+  /** `view`: the view the page belongs to, when not the current one (a playlist from Settings). */
+  open(page: Page, view?: ViewName): void;
   back(): void;
 }
 
@@ -31,7 +33,7 @@ export const useNavigation = create<NavigationState>((set, get) => {
     go: (view) => {
       if (view !== get().view || get().page) set({ view, page: null, history: leave() });
     },
-    open: (page) => set({ page, history: leave() }),
+    open: (page, view = get().view) => set({ view, page, history: leave() }),
     back: () => {
       const place = get().history.at(-1);
       if (place) set({ ...place, history: get().history.slice(0, -1) });
