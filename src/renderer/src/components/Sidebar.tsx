@@ -1,4 +1,5 @@
 import { useNavigation, type ViewName } from '../stores/navigation.ts';
+import { PlaylistSection } from '../views/playlists/PlaylistSection.tsx';
 import { SearchBox } from '../views/search/SearchBox.tsx';
 
 const ITEMS: { view: ViewName; label: string }[] = [
@@ -12,7 +13,9 @@ const ITEMS: { view: ViewName; label: string }[] = [
 ];
 
 export function Sidebar() {
-  const { view, go } = useNavigation();
+  const { view, page, go } = useNavigation();
+  // A playlist open: its sidebar entry is the current one, not the view it was opened over.
+  const current = page?.kind === 'playlist' ? null : view;
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">Tonearm</div>
@@ -22,8 +25,8 @@ export function Sidebar() {
           <li key={item.view}>
             <button
               type="button"
-              className={item.view === view ? 'nav-item active' : 'nav-item'}
-              aria-current={item.view === view ? 'page' : undefined}
+              className={item.view === current ? 'nav-item active' : 'nav-item'}
+              aria-current={item.view === current ? 'page' : undefined}
               onClick={() => go(item.view)}
             >
               {item.label}
@@ -31,6 +34,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <PlaylistSection />
     </nav>
   );
 }
