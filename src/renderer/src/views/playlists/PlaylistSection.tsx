@@ -49,9 +49,12 @@ function droppedTrackIds(event: DragEvent): number[] {
 function moveNode(raw: string, folderId: number | null): void {
   const [kind, idText] = raw.split(':');
   const id = Number(idText);
-  if (!Number.isInteger(id) || id <= 0 || id === folderId) return;
+  if (!Number.isInteger(id) || id <= 0) return;
   if (kind === 'playlist') void attempt(() => call('playlists.move', { playlistId: id, folderId }));
-  else if (kind === 'folder') void attempt(() => call('playlists.moveFolder', { folderId: id, parentId: folderId }));
+  // A folder dropped on itself stays put; into one of its own folders, the core refuses in words.
+  else if (kind === 'folder' && id !== folderId) {
+    void attempt(() => call('playlists.moveFolder', { folderId: id, parentId: folderId }));
+  }
 }
 
 function RenameField({ name, onDone }: { name: string; onDone(name: string | null): void }) {
