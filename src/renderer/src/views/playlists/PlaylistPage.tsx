@@ -57,7 +57,9 @@ export function PlaylistPage({ playlistId }: { playlistId: number }) {
     [source, playlistId],
   );
 
-  const ownOrder = sort === null && !search;
+  // A smart playlist's rows come from its rules: nothing to reorder or remove by hand.
+  const editable = playlist?.smartQuery === null;
+  const ownOrder = editable && sort === null && !search;
   const hooks = useMemo<TableHooks>(
     () => ({
       trackIds: (rowIds) => rowIds.map((id) => trackOf.get(id)).filter((id): id is number => typeof id === 'number'),
@@ -72,18 +74,20 @@ export function PlaylistPage({ playlistId }: { playlistId: number }) {
         {
           label: rowIds.length > 1 ? `Remove ${rowIds.length} from playlist` : 'Remove from playlist',
           separatorBefore: true,
-          disabled: rowIds.length === 0,
+          disabled: rowIds.length === 0 || !editable,
           action: () => void attempt(() => call('playlists.removeEntries', { playlistId, entryIds: rowIds })),
         },
       ],
-      remove: (rowIds) => void attempt(() => call('playlists.removeEntries', { playlistId, entryIds: rowIds })),
+      remove: (rowIds) => {
+        if (editable) void attempt(() => call('playlists.removeEntries', { playlistId, entryIds: rowIds }));
+      },
       reorder: ownOrder
         ? (rowIds, position) =>
             void attempt(() => call('playlists.moveEntries', { playlistId, entryIds: rowIds, position }))
         : undefined,
       note: (row) => noteOf(row as EntryTrackRow),
     }),
-    [source, playlistId, ownOrder, trackOf],
+    [source, playlistId, ownOrder, editable, trackOf],
   );
 
   if (loaded && !playlist) {

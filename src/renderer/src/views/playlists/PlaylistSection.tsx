@@ -33,6 +33,8 @@ import { PlaylistToast } from './PlaylistToast.tsx';
 import { buildTree, nodeKey, type TreeNode } from './tree.ts';
 import '../../styles/playlists.css';
 
+const LIBRARY_REFRESH_MS = 1000;
+
 /** A playlist or folder being dragged within the sidebar: "playlist:ID" or "folder:ID". */
 const NODE_TYPE = 'application/x-tonearm-playlist-node';
 
@@ -104,13 +106,20 @@ export function PlaylistSection() {
   useEffect(() => {
     void refresh();
     const offPlaylists = onEvent('playlists.changed', () => void refresh());
-    // Counts of missing entries move with scans.
-    const offLibrary = onEvent('library.changed', (change) => {
-      if (change.structural || change.removed.length > 0 || change.added.length > 0) void refresh();
+    // Counts of missing entries move with scans and files going missing; an import's stream of
+    // changes is read once a second.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const offLibrary = onEvent('library.changed', () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void refresh();
+      }, LIBRARY_REFRESH_MS);
     });
     return () => {
       offPlaylists();
       offLibrary();
+      if (timer) clearTimeout(timer);
     };
   }, [refresh]);
 
