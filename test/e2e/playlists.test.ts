@@ -240,6 +240,10 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('playlists in Chromium',
     await page.getByRole('textbox', { name: 'Name' }).fill('Queue, saved');
     await page.keyboard.press('Enter');
     await entry('Queue, saved').waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    await eventually(focused, 'Queue, saved, 3 tracks');
+    await page.keyboard.press('ArrowUp');
+    await eventually(focused, 'Road trip, 3 tracks');
     await eventually(async () => (await playlistNamed('Queue, saved')).name, 'Queue, saved');
 
     await page.getByRole('button', { name: 'New playlist, folder or import' }).click();

@@ -62,11 +62,17 @@ function moveNode(raw: string, folderId: number | null): void {
 function RenameField({ name, onDone }: { name: string; onDone(name: string | null): void }) {
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);
-  useEffect(() => input.current?.select(), []);
-  const finish = (value: string | null) => {
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const finish = (value: string | null, keepFocus: boolean) => {
     if (done.current) return;
     done.current = true;
+    // Enter or Escape: the keyboard stays on the entry (a blur went somewhere on purpose).
+    const item = keepFocus ? input.current?.closest<HTMLElement>('[role="treeitem"]') : null;
     onDone(value);
+    item?.focus();
   };
   return (
     <input
@@ -78,10 +84,10 @@ function RenameField({ name, onDone }: { name: string; onDone(name: string | nul
       onClick={(event) => event.stopPropagation()}
       onKeyDown={(event) => {
         event.stopPropagation();
-        if (event.key === 'Enter') finish(event.currentTarget.value);
-        else if (event.key === 'Escape') finish(null);
+        if (event.key === 'Enter') finish(event.currentTarget.value, true);
+        else if (event.key === 'Escape') finish(null, true);
       }}
-      onBlur={(event) => finish(event.currentTarget.value)}
+      onBlur={(event) => finish(event.currentTarget.value, false)}
     />
   );
 }
