@@ -87,7 +87,8 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('ratings and smart playl
   });
 
   it('makes a smart playlist in the editor that gains a track when a play is recorded', async () => {
-    await page.getByRole('button', { name: 'New smart playlist…' }).click();
+    await page.getByRole('button', { name: 'New playlist, folder or import' }).click();
+    await page.getByRole('menuitem', { name: 'New smart playlist…' }).click();
     await page.getByLabel('Name').fill('Played today');
     await page.getByLabel('Rule 1 field').selectOption('played');
     await page.getByLabel('Rule 1 operator').selectOption('<');
@@ -113,6 +114,8 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('ratings and smart playl
     await row('Third Rail').waitFor({ timeout: 10_000 });
     expect(await page.locator('.song-row[data-track-id]').count()).toBe(1);
     expect(await row('Third Rail').locator('.col-playCount').textContent()).toBe('1');
+    // The sidebar's Playlists section lists it, and opens it on its own page.
+    await page.getByRole('treeitem', { name: /^Played today, 1 track/ }).waitFor();
   });
 
   it('shows and sets the playing track’s rating in the now-playing bar', async () => {

@@ -8,6 +8,7 @@ import { useLibraryFolders } from './stores/library-folders.ts';
 import { useNavigation } from './stores/navigation.ts';
 import { SettingsView } from './views/settings/SettingsView.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
+import { PlaylistDialogs } from './views/playlists/PlaylistDialogs.tsx';
 
 function MainPane() {
   const view = useNavigation((state) => state.view);
@@ -40,6 +41,7 @@ export function App() {
       </main>
       <NowPlayingBar />
       <FolderDrop />
+      <PlaylistDialogs />
     </div>
   );
 }

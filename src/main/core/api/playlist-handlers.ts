@@ -1,5 +1,7 @@
 // The playlists commands: writes through the writer thread, reads off the main connection, and
 // a playlists.changed event after each edit committed.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { PlaylistFolder, PlaylistSummary } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import { TrackLookup } from '../catalog/reads/track-lookup.ts';
@@ -9,6 +11,10 @@ import { planImport } from '../playlists/import.ts';
 import type { Handlers } from './handlers.ts';
 
 type PlaylistCommands = Extract<keyof Handlers, `playlists.${string}`>;
+
+/** A browser has no file picker for the core's machine: paths are typed there, `~/` included. */
+const expandHome = (path: string): string =>
+  path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
 
 export function playlistHandlers(core: Core): Pick<Handlers, PlaylistCommands> {
   const { catalog, bus } = core;
@@ -89,7 +95,7 @@ export function playlistHandlers(core: Core): Pick<Handlers, PlaylistCommands> {
       return null;
     },
     'playlists.import': async ({ path, name, folderId }) => {
-      const plan = await planImport(path, tracks, { name });
+      const plan = await planImport(expandHome(path), tracks, { name });
       const id = await writes.createPlaylist(plan.name, folderId ?? null, plan.entries, null);
       announce([id], true);
       const { format, encoding, matched, unmatched } = plan;
@@ -97,7 +103,7 @@ export function playlistHandlers(core: Core): Pick<Handlers, PlaylistCommands> {
     },
     'playlists.export': ({ playlistId, path, format }) => {
       summary(playlistId);
-      return exportPlaylist(reads.entries(playlistId), path, format);
+      return exportPlaylist(reads.entries(playlistId), expandHome(path), format);
     },
   };
 }

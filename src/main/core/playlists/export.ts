@@ -4,6 +4,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { PlaylistEntryRow, PlaylistFileFormat } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
+import { fileProblem } from './file-problem.ts';
 import type { Platform, PlaylistEntry, PlaylistFormat } from './formats/entry.ts';
 import { definedOnly } from './formats/fields.ts';
 import { pathToFileUri } from './formats/file-uri.ts';
@@ -46,7 +47,7 @@ export async function exportPlaylist(
     const code = (err as NodeJS.ErrnoException).code;
     throw new TonearmError(
       code === 'ENOSPC' ? 'DISK_FULL' : 'FILE_UNREADABLE',
-      `Cannot write ${path}: ${(err as Error).message}`,
+      `Cannot write ${path}: ${fileProblem(err, true)}`,
     );
   }
   return { path, format, entries: lines.length };

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { PlaylistImport } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
+import { fileProblem } from './file-problem.ts';
 import type { NewEntry } from '../catalog/playlists.ts';
 import type { Platform } from './formats/entry.ts';
 import { resolveLocation } from './formats/location.ts';
@@ -32,7 +33,7 @@ export async function planImport(
   try {
     bytes = await readFile(path);
   } catch (err) {
-    throw new TonearmError('FILE_UNREADABLE', `Cannot read the playlist ${path}: ${(err as Error).message}`);
+    throw new TonearmError('FILE_UNREADABLE', `Cannot read the playlist ${path}: ${fileProblem(err, false)}`);
   }
   let parsed: ReturnType<typeof parsePlaylist>;
   try {

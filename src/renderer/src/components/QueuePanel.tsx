@@ -9,6 +9,7 @@ import { clearQueue, insertIntoQueue, jumpTo, moveInQueue, removeFromQueue } fro
 import type { QueueItem } from '../player/queue-model.ts';
 import { usePlayer } from '../stores/player.ts';
 import { useQueue } from '../stores/queue.ts';
+import { newPlaylistFrom } from '../views/playlists/actions.ts';
 import { formatDuration } from './format.ts';
 
 /** What a list puts on a drag of tracks: a JSON array of track ids. */
@@ -161,6 +162,18 @@ export function QueuePanel({ onClose }: { onClose(): void }) {
           {items.length} {items.length === 1 ? 'track' : 'tracks'}
           {total > 0 ? ` · ${formatDuration(total)}` : ''}
         </span>
+        <button
+          type="button"
+          onClick={() =>
+            newPlaylistFrom(
+              items.map((item) => item.track.id),
+              'Save the queue as a playlist',
+            )
+          }
+          disabled={items.length === 0}
+        >
+          Save as playlist
+        </button>
         <button type="button" onClick={clearQueue} disabled={items.length === 0}>
           Clear
         </button>

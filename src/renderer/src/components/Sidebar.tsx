@@ -1,5 +1,5 @@
 import { useNavigation, type ViewName } from '../stores/navigation.ts';
-import { SmartPlaylistsSection } from '../smart/SmartPlaylistsSection.tsx';
+import { PlaylistSection } from '../views/playlists/PlaylistSection.tsx';
 import { SearchBox } from '../views/search/SearchBox.tsx';
 
 const ITEMS: { view: ViewName; label: string }[] = [
@@ -13,7 +13,9 @@ const ITEMS: { view: ViewName; label: string }[] = [
 ];
 
 export function Sidebar() {
-  const { view, go } = useNavigation();
+  const { view, page, go } = useNavigation();
+  // A playlist open: its sidebar entry is the current one, not the view it was opened over.
+  const current = page?.kind === 'playlist' ? null : view;
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">Tonearm</div>
@@ -23,8 +25,8 @@ export function Sidebar() {
           <li key={item.view}>
             <button
               type="button"
-              className={item.view === view ? 'nav-item active' : 'nav-item'}
-              aria-current={item.view === view ? 'page' : undefined}
+              className={item.view === current ? 'nav-item active' : 'nav-item'}
+              aria-current={item.view === current ? 'page' : undefined}
               onClick={() => go(item.view)}
             >
               {item.label}
@@ -32,7 +34,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
-      <SmartPlaylistsSection />
+      <PlaylistSection />
     </nav>
   );
 }

@@ -7,6 +7,7 @@ export type Page =
   | { kind: 'album'; albumId: number }
   | { kind: 'artist'; artistId: number }
   | { kind: 'genre'; genreId: number; name: string }
+  | { kind: 'playlist'; playlistId: number }
   | { kind: 'smart'; playlistId: number }
   /** playlistId null: a new smart playlist. */
   | { kind: 'smartEditor'; playlistId: number | null };
@@ -19,7 +20,8 @@ interface Place {
 interface NavigationState extends Place {
   history: Place[];
   go(view: ViewName): void;
-  open(page: Page): void;
+  /** `view`: the view the page belongs to, when not the current one (a playlist from Settings). */
+  open(page: Page, view?: ViewName): void;
   back(): void;
 }
 
@@ -34,7 +36,7 @@ export const useNavigation = create<NavigationState>((set, get) => {
     go: (view) => {
       if (view !== get().view || get().page) set({ view, page: null, history: leave() });
     },
-    open: (page) => set({ page, history: leave() }),
+    open: (page, view = get().view) => set({ view, page, history: leave() }),
     back: () => {
       const place = get().history.at(-1);
       if (place) set({ ...place, history: get().history.slice(0, -1) });

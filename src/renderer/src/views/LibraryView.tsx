@@ -11,6 +11,7 @@ import { FoldersView } from './folders/FoldersView.tsx';
 import { GenrePage } from './genres/GenrePage.tsx';
 import { GenresView } from './genres/GenresView.tsx';
 import { RecentView } from './recent/RecentView.tsx';
+import { PlaylistPage } from './playlists/PlaylistPage.tsx';
 import { SearchView } from './search/SearchView.tsx';
 import { SongsView } from './SongsView.tsx';
 
@@ -32,6 +33,7 @@ export function LibraryView({ view }: { view: ViewName }) {
 
   if (page?.kind === 'album') return <AlbumPage key={page.albumId} albumId={page.albumId} />;
   if (page?.kind === 'artist') return <ArtistPage key={page.artistId} artistId={page.artistId} />;
+  if (page?.kind === 'playlist') return <PlaylistPage key={page.playlistId} playlistId={page.playlistId} />;
   if (page?.kind === 'genre') return <GenrePage key={page.genreId} genreId={page.genreId} name={page.name} />;
   if (page?.kind === 'smart') return <SmartPlaylistPage key={page.playlistId} playlistId={page.playlistId} />;
   if (page?.kind === 'smartEditor') return <SmartPlaylistEditor key={page.playlistId} playlistId={page.playlistId} />;

@@ -57,6 +57,7 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
   readonly stats = { deltas: 0, reloads: 0, snapshots: 0 };
 
   private readonly call: Call;
+  private readonly toRow: (raw: unknown) => R;
   private readonly ids = new Map<number, number>();
   private readonly rows = new Map<number, R>();
   private readonly stale = new Set<number>();
@@ -73,9 +74,11 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
   private revision = 0;
   private disposed = false;
 
-  constructor(call: Call, spec: ViewSpec) {
+  /** `toRow`: for rows without an `id` of their own (a playlist's entries). */
+  constructor(call: Call, spec: ViewSpec, toRow: (raw: unknown) => R = (raw) => raw as R) {
     this.call = call;
     this.spec = spec;
+    this.toRow = toRow;
   }
 
   /** Opens the snapshot, or takes one the caller already has (a search's songs). A disposed list may be opened again. */
@@ -128,7 +131,7 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
     for (let offset = start; offset < Math.min(start + count, this.total); offset += 2000) {
       const limit = Math.min(2000, start + count - offset);
       const window = await this.call('views.window', { snapshotId: this.snapshotId, offset, limit });
-      rows.push(...(window.rows as unknown as R[]));
+      rows.push(...(window.rows as unknown[]).map(this.toRow));
     }
     return rows;
   }
@@ -167,10 +170,13 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
         if (result.kind === 'current') return;
         if (result.kind === 'delta') {
           this.stats.deltas++;
-          for (const change of result.changes) {
-            for (const id of change.updated) if (this.rows.has(id)) this.stale.add(id);
-            for (const id of change.removed) this.rows.delete(id);
-          }
+          // A change names track ids, and a playlist's rows are entries: any change may touch them.
+          if (this.spec.kind === 'playlist') for (const id of this.rows.keys()) this.stale.add(id);
+          else
+            for (const change of result.changes) {
+              for (const id of change.updated) if (this.rows.has(id)) this.stale.add(id);
+              for (const id of change.removed) this.rows.delete(id);
+            }
           await this.refresh(true);
         } else {
           this.stats.reloads++;
@@ -227,7 +233,7 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
 
   private fill(offset: number, window: ViewRows): void {
     window.ids.forEach((id, i) => this.ids.set(offset + i, id));
-    for (const row of window.rows as unknown as R[]) {
+    for (const row of (window.rows as unknown[]).map(this.toRow)) {
       this.rows.set(row.id, row);
       this.stale.delete(row.id);
     }

@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, type DragEvent, type MouseEvent } from 'react';
 import type { RowComponentProps } from 'react-window';
 import type { TrackRow } from '../../../../shared/domain.ts';
 import { rateTracks } from '../../ratings/rate.ts';
@@ -10,6 +10,10 @@ export interface RowHandlers {
   mouseDown(index: number, event: MouseEvent): void;
   doubleClick(index: number): void;
   contextMenu(index: number, event: MouseEvent): void;
+  click(index: number, event: MouseEvent): void;
+  dragStart(index: number, event: DragEvent): void;
+  dragOver(index: number, event: DragEvent): void;
+  drop(event: DragEvent): void;
 }
 
 export interface TrackRowProps {
@@ -24,6 +28,12 @@ export interface TrackRowProps {
   playingId: number | null;
   /** Album pages: a "Disc 2" heading above the first track of each disc after the first. */
   discHeading: ((index: number) => string | null) | null;
+  /** Where a drag of rows would drop them (a line above that row), or null. */
+  dropAt: number | null;
+  /** A row's tooltip when it is unavailable (a playlist entry says why and where). */
+  note: ((row: TrackRow) => string | undefined) | null;
+  /** The track behind a row when the row's id is not a track id (a playlist entry). */
+  trackOf: ((row: TrackRow) => TrackRow | undefined) | null;
   handlers: RowHandlers;
 }
 
@@ -52,6 +62,9 @@ export function TrackRowView({
   focused,
   playingId,
   discHeading,
+  dropAt,
+  note,
+  trackOf,
   handlers,
 }: RowComponentProps<TrackRowProps>) {
   const row = source.rowAt(index);
@@ -61,9 +74,11 @@ export function TrackRowView({
   if (!row) classes.push('placeholder');
   if (row && selected.has(row.id)) classes.push('selected');
   if (index === cursor) classes.push(focused ? 'cursor focused' : 'cursor');
-  if (row && row.id === playingId) classes.push('playing');
+  if (row && (trackOf ? trackOf(row)?.id : row.id) === playingId) classes.push('playing');
   if (row && !row.available) classes.push('unavailable');
   if (heading) classes.push('with-heading');
+  if (dropAt === index) classes.push('drop-before');
+  if (dropAt === index + 1 && index === source.total - 1) classes.push('drop-after');
   return (
     <div
       {...ariaAttributes}
@@ -73,8 +88,17 @@ export function TrackRowView({
       className={classes.join(' ')}
       style={{ ...style, gridTemplateColumns: template }}
       data-track-id={row?.id}
-      title={row && !row.available ? 'Unavailable: its library folder is offline or the file is missing' : undefined}
+      title={
+        row && !row.available
+          ? (note?.(row) ?? 'Unavailable: its library folder is offline or the file is missing')
+          : undefined
+      }
+      draggable={row !== undefined}
       onMouseDown={(event) => handlers.mouseDown(index, event)}
+      onClick={(event) => handlers.click(index, event)}
+      onDragStart={(event) => handlers.dragStart(index, event)}
+      onDragOver={(event) => handlers.dragOver(index, event)}
+      onDrop={(event) => handlers.drop(event)}
       onDoubleClick={() => handlers.doubleClick(index)}
       onContextMenu={(event) => handlers.contextMenu(index, event)}
     >

@@ -1,12 +1,14 @@
 // The track table of every view that lists tracks: virtualized rows fetched a window at a time,
 // sortable and resizable columns, a column chooser, multi-select with the mouse and the
-// keyboard, Enter to play, 0–5 to rate the selection, and a context menu.
+// keyboard, Enter to play, 0–5 to rate the selection, a context menu, and rows dragged out as
+// tracks (to the queue, to a playlist) or, in a playlist's own order, within the list.
 import {
   useCallback,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
+  type DragEvent,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -15,11 +17,13 @@ import { List, useListRef } from 'react-window';
 import type { TrackRow } from '../../../../shared/domain.ts';
 import type { TrackSort } from '../../../../shared/views.ts';
 import { rateTracks, ratingForKey } from '../../ratings/rate.ts';
+import { TRACK_IDS_TYPE } from '../../components/QueuePanel.tsx';
 import { usePlayer } from '../../stores/player.ts';
-import { ContextMenu, type MenuAt } from '../common/ContextMenu.tsx';
+import { ContextMenu, type MenuAt, type MenuItem } from '../common/ContextMenu.tsx';
 import type { RowSource } from '../data/list-source.ts';
 import { useRows } from '../data/live.ts';
 import { playFrom, queueTracks } from '../play.ts';
+import { openPlaylistDialog } from '../playlists/dialogs.ts';
 import { COLUMN_BY_ID, COLUMNS, type ColumnId } from './columns.ts';
 import { useColumnPrefs, widthOf } from './column-prefs.ts';
 import { useSelection } from './selection.ts';
@@ -33,6 +37,23 @@ function scrollBy(element: HTMLElement | null | undefined, pixels: number): void
   if (element) element.scrollTop += pixels;
 }
 const HEADING_HEIGHT = 30;
+/** A drag of rows within one list: their row ids, so a drop elsewhere in the same list moves them. */
+const ROW_IDS_TYPE = 'application/x-tonearm-row-ids';
+
+/** A list whose rows are not plain tracks (a playlist's entries): how to reach the tracks, and what else it does. */
+export interface TableHooks {
+  trackIds(rowIds: number[]): number[];
+  /** The track behind a row, for the menu's Show album and Show in folder. */
+  trackRow(row: TrackRow): TrackRow | undefined;
+  play(index: number): void;
+  /** Items of its own, after the queue's in the row menu. */
+  menu(rowIds: number[]): MenuItem[];
+  /** The Delete key. */
+  remove(rowIds: number[]): void;
+  /** Present while dragging rows may change their order: the ids moved to a drop line. */
+  reorder?: (rowIds: number[], position: number) => void;
+  note(row: TrackRow): string | undefined;
+}
 
 interface Props {
   source: RowSource<TrackRow>;
@@ -44,9 +65,12 @@ interface Props {
   columns?: ColumnId[];
   discHeadings?: boolean;
   empty?: ReactNode;
+  hooks?: TableHooks;
 }
 
-export function TrackTable({ source, label, sort, onSort, columns: fixedColumns, discHeadings, empty }: Props) {
+const same = (ids: number[]) => ids;
+
+export function TrackTable({ source, label, sort, onSort, columns: fixedColumns, discHeadings, empty, hooks }: Props) {
   const revision = useRows(source);
   const prefs = useColumnPrefs();
   const playingId = usePlayer((state) => state.current?.id ?? null);
@@ -54,6 +78,10 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
   const headerRef = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const [focused, setFocused] = useState(false);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  // A plain click on a row of a bigger selection keeps it until the button is up: it may be a drag.
+  const collapseOnClick = useRef<number | null>(null);
+  const trackIds = hooks?.trackIds ?? same;
   const visible = useRef<[number, number]>([0, 0]);
   const { selection, select, moveCursor, selectAll, clear, shiftBy, ordered } = useSelection(source);
 
@@ -91,30 +119,33 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
 
   const play = useCallback(
     (index: number) => {
+      if (hooks) return hooks.play(index);
       const ids = ordered();
       const row = source.rowAt(index);
       if (ids.length > 1 && row && selection.ids.has(row.id)) void queueTracks('play', ids);
       else void playFrom(source, index);
     },
-    [ordered, source, selection.ids],
+    [ordered, source, selection.ids, hooks],
   );
 
   const openMenu = useCallback(
     (index: number, x: number, y: number) => {
       const row = source.rowAt(index);
       const inSelection = row !== undefined && selection.ids.has(row.id);
+      const rowIds = () => (inSelection ? ordered() : row ? [row.id] : []);
       setMenu({
         x,
         y,
         items: trackMenu({
-          row,
-          ids: () => (inSelection ? ordered() : row ? [row.id] : []),
+          row: row && hooks ? hooks.trackRow(row) : row,
+          ids: () => trackIds(rowIds()),
           play: () => play(index),
           selectAll: () => void selectAll(),
+          extra: hooks?.menu(rowIds()),
         }),
       });
     },
-    [source, selection.ids, ordered, play, selectAll],
+    [source, selection.ids, ordered, play, selectAll, hooks, trackIds],
   );
 
   const handlers = useMemo<RowHandlers>(
@@ -122,7 +153,41 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
       mouseDown(index, event: MouseEvent) {
         if (event.button === 2) return void select(index, { shift: false, toggle: false }, true);
         if (event.button !== 0) return;
+        const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey;
+        const id = source.idAt(index);
+        if (plain && id !== undefined && selection.ids.has(id) && selection.ids.size > 1) {
+          collapseOnClick.current = index;
+          return void select(index, { shift: false, toggle: false }, true);
+        }
         void select(index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
+      },
+      click(index) {
+        if (collapseOnClick.current === index) void select(index, { shift: false, toggle: false });
+        collapseOnClick.current = null;
+      },
+      dragStart(index, event: DragEvent) {
+        collapseOnClick.current = null;
+        const id = source.idAt(index);
+        if (id === undefined) return event.preventDefault();
+        const rowIds = selection.ids.has(id) ? ordered() : [id];
+        if (!selection.ids.has(id)) void select(index, { shift: false, toggle: false });
+        event.dataTransfer.setData(TRACK_IDS_TYPE, JSON.stringify(trackIds(rowIds)));
+        if (hooks?.reorder) event.dataTransfer.setData(ROW_IDS_TYPE, JSON.stringify(rowIds));
+        event.dataTransfer.effectAllowed = 'copyMove';
+      },
+      dragOver(index, event: DragEvent) {
+        if (!hooks?.reorder || !event.dataTransfer.types.includes(ROW_IDS_TYPE)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'move';
+        const box = event.currentTarget.getBoundingClientRect();
+        setDropAt(event.clientY < box.top + box.height / 2 ? index : index + 1);
+      },
+      drop(event: DragEvent) {
+        const raw = event.dataTransfer.getData(ROW_IDS_TYPE);
+        if (!hooks?.reorder || !raw || dropAt === null) return setDropAt(null);
+        event.preventDefault();
+        hooks.reorder(JSON.parse(raw) as number[], dropAt);
+        setDropAt(null);
       },
       doubleClick: (index) => play(index),
       contextMenu(index, event) {
@@ -130,7 +195,7 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
         openMenu(index, event.clientX, event.clientY);
       },
     }),
-    [select, play, openMenu],
+    [select, play, openMenu, source, selection.ids, ordered, hooks, trackIds, dropAt],
   );
 
   const goTo = (index: number, event: KeyboardEvent) => {
@@ -174,6 +239,10 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
       case 'Escape':
         clear();
         break;
+      case 'Delete':
+        if (!hooks || selection.ids.size === 0) return;
+        hooks.remove(ordered());
+        break;
       case 'ContextMenu':
       case 'F10': {
         if (event.key === 'F10' && !event.shiftKey) return;
@@ -183,6 +252,11 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
         break;
       }
       default:
+        if (mod && event.shiftKey && event.key.toLowerCase() === 'a') {
+          const ids = trackIds(ordered());
+          if (ids.length > 0) openPlaylistDialog({ kind: 'add', trackIds: ids });
+          break;
+        }
         if (mod && event.key.toLowerCase() === 'a') {
           void selectAll();
           break;
@@ -222,9 +296,12 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
       focused,
       playingId,
       discHeading,
+      dropAt,
+      note: hooks?.note ?? null,
+      trackOf: hooks?.trackRow ?? null,
       handlers,
     }),
-    [source, revision, columns, template, selection, focused, playingId, discHeading, handlers],
+    [source, revision, columns, template, selection, focused, playingId, discHeading, dropAt, hooks, handlers],
   );
 
   if (source.status === 'error') {
@@ -257,6 +334,10 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
           onKeyDown={onKeyDown}
           onFocus={() => setFocused(true)}
           onBlur={() => setFocused(false)}
+          onDragLeave={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropAt(null);
+          }}
+          onDragEnd={() => setDropAt(null)}
         >
           <List
             listRef={listRef}

@@ -6,6 +6,8 @@ import type { MenuItem } from '../common/ContextMenu.tsx';
 import { useFolders } from '../folders/folders-store.ts';
 import { formatCount } from '../common/ViewHeader.tsx';
 import { queueTracks } from '../play.ts';
+import { newPlaylistFrom } from '../playlists/actions.ts';
+import { openPlaylistDialog } from '../playlists/dialogs.ts';
 
 async function showInFolder(track: TrackRow): Promise<void> {
   const { opened, folder } = await call('library.showInFolder', { trackId: track.id });
@@ -22,6 +24,8 @@ export function trackMenu(options: {
   ids: () => number[];
   play(): void;
   selectAll(): void;
+  /** The list's own items (a playlist's Remove). */
+  extra?: MenuItem[];
 }): MenuItem[] {
   const { row } = options;
   const count = options.ids().length;
@@ -30,6 +34,18 @@ export function trackMenu(options: {
     { label: count > 1 ? `Play ${noun}` : 'Play', action: options.play },
     { label: 'Play next', action: () => void queueTracks('next', options.ids()) },
     { label: 'Add to queue', action: () => void queueTracks('queue', options.ids()) },
+    {
+      label: 'Add to playlist…',
+      separatorBefore: true,
+      disabled: count === 0,
+      action: () => openPlaylistDialog({ kind: 'add', trackIds: options.ids() }),
+    },
+    {
+      label: 'New playlist from selection…',
+      disabled: count === 0,
+      action: () => newPlaylistFrom(options.ids(), 'New playlist from selection'),
+    },
+    ...(options.extra ?? []),
     {
       label: 'Show album',
       separatorBefore: true,
