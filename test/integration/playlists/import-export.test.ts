@@ -186,4 +186,20 @@ describe.skipIf(!hasFfmpeg)('playlist import and export', () => {
       state: 'present',
     });
   });
+
+  it('reattaches a line that matched nothing when a scan adds a track with its title and artist elsewhere', async () => {
+    const m3u = "#EXTM3U\n#EXTINF:300,Air - La Femme d'Argent\n/old/pc/Music/Air/Moon Safari/01.mp3\n";
+    const { result, entries } = await importBytes(elsewhere, 'old-pc.m3u8', new TextEncoder().encode(m3u));
+    expect(result).toMatchObject({ unmatched: 1 });
+    expect(entries[0]).toMatchObject({ trackId: null, title: "La Femme d'Argent", artist: 'Air' });
+
+    const arrived = join(music, 'Air/Moon Safari/01 La Femme d’Argent (remaster).flac');
+    await makeAudioFile(arrived, 'flac', { title: "LA FEMME D'ARGENT", artist: 'air', album: 'Moon Safari' }, 1);
+    expect((await core.scanner.start().done).added).toBe(1);
+    const after = (await call('playlists.get', { playlistId: result.playlist.id })).entries;
+    expect(after[0]).toMatchObject({
+      trackId: core.catalog.db.prepare('SELECT id FROM tracks WHERE path = ?').pluck().get(arrived),
+      state: 'present',
+    });
+  });
 });

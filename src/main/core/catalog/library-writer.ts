@@ -87,6 +87,13 @@ export class LibraryWriter {
       identityOf: db.prepare('SELECT identity FROM tracks WHERE id = ?').pluck(),
       // Off the partial index of detached entries: a lookup that finds nothing for nearly every file.
       reattach: db.prepare('UPDATE playlist_entries SET track_id = ? WHERE track_id IS NULL AND path = ?'),
+      // Case folded as the index is (ASCII only: the import's own matcher folds diacritics too).
+      reattachByTags: db.prepare(
+        `UPDATE playlist_entries SET track_id = ?
+         WHERE track_id IS NULL AND title = ? COLLATE NOCASE AND artist = ? COLLATE NOCASE
+           AND (album IS NULL OR album = ? COLLATE NOCASE)`,
+      ),
+      anyDetached: db.prepare('SELECT EXISTS (SELECT 1 FROM playlist_entries WHERE track_id IS NULL)').pluck(),
       missingWithIdentity: db.prepare(
         'SELECT id, identity FROM tracks WHERE missing_since IS NOT NULL AND identity IS NOT NULL',
       ),
@@ -116,6 +123,8 @@ export class LibraryWriter {
     const updated: number[] = [];
     this.db.transaction(() => {
       if (batch.filter(({ context }) => context.trackId === null).length >= BULK_BATCH) this.search.open();
+      // Most libraries have no entry waiting: then new tracks need not look for one.
+      const entriesWait = this.statements.anyDetached.get() === 1;
       for (const { result, context } of batch) {
         const row = this.rowFor(result, context, now);
         const tags = tagValues(result);
@@ -130,14 +139,23 @@ export class LibraryWriter {
           if (movedFrom !== null) this.moved++;
         } else {
           const id = Number(this.statements.insertTrack.run(row, ...tags).lastInsertRowid);
-          // A playlist entry whose track was purged (or an import's line never matched) waits for this path.
-          this.statements.reattach.run(id, result.path);
+          if (entriesWait) this.reattach(id, result);
           added.push(id);
         }
       }
       this.search.catchUpIfDue();
     })();
     return this.log({ added, updated, removed: [], structural: true });
+  }
+
+  /**
+   * A playlist entry whose track was purged, or an imported line that matched nothing, waits
+   * for this path; failing that, for a track with its title and artist (and album, if it has one).
+   */
+  private reattach(id: number, result: ParseResult): void {
+    if (this.statements.reattach.run(id, result.path).changes > 0 || !result.ok) return;
+    const { title, artist, album } = result.track;
+    if (title && artist) this.statements.reattachByTags.run(id, title, artist, album);
   }
 
   markMissing(ids: readonly number[]): LibraryChange | null {

@@ -45,6 +45,9 @@ CREATE INDEX playlist_entries_order ON playlist_entries (playlist_id, position);
 CREATE INDEX playlist_entries_track ON playlist_entries (track_id);
 -- Only detached entries wait for a path to come back: the scan's lookup stays small.
 CREATE INDEX playlist_entries_detached ON playlist_entries (path) WHERE track_id IS NULL;
+-- …or for a track with its title and artist (an imported line whose file is elsewhere).
+CREATE INDEX playlist_entries_detached_tags
+  ON playlist_entries (title COLLATE NOCASE, artist COLLATE NOCASE) WHERE track_id IS NULL;
 
 -- A track about to go (a purge, a removed library folder): its entries remember where and what
 -- it last was, so they show "missing: path" and reattach when that path is scanned again.
