@@ -115,7 +115,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('ratings and smart playl
     expect(await page.locator('.song-row[data-track-id]').count()).toBe(1);
     expect(await row('Third Rail').locator('.col-playCount').textContent()).toBe('1');
     // The sidebar's Playlists section lists it, and opens it on its own page.
-    await page.getByRole('treeitem', { name: /^Played today,/ }).waitFor();
+    await page.getByRole('treeitem', { name: 'Played today, smart playlist' }).waitFor();
   });
 
   it('shows and sets the playing track’s rating in the now-playing bar', async () => {

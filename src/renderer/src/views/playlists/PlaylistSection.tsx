@@ -315,7 +315,12 @@ export function PlaylistSection() {
         key={key}
         {...common}
         aria-current={active ? 'page' : undefined}
-        aria-label={`${playlist.name}, ${playlist.entryCount} ${playlist.entryCount === 1 ? 'track' : 'tracks'}`}
+        aria-label={
+          // A smart playlist's entries are its rules' results, counted only when it is opened.
+          playlist.smartQuery === null
+            ? `${playlist.name}, ${playlist.entryCount} ${playlist.entryCount === 1 ? 'track' : 'tracks'}`
+            : `${playlist.name}, smart playlist`
+        }
         className={`playlist-node playlist${active ? ' active' : ''}${drop}`}
         data-playlist-id={playlist.id}
       >
@@ -339,7 +344,7 @@ export function PlaylistSection() {
           ) : (
             <>
               <span className="playlist-name">{playlist.name}</span>
-              <span className="playlist-count">{playlist.entryCount}</span>
+              {playlist.smartQuery === null && <span className="playlist-count">{playlist.entryCount}</span>}
             </>
           )}
         </div>
