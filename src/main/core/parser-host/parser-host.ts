@@ -2,6 +2,7 @@
 // is not free), restarted if it dies. Files go in, results stream out through a callback.
 import type { ParseRequestFile, ParseResult, ParserConfig } from '../../common/parse-protocol.ts';
 import type { ParserTransport, SpawnParser } from './transport.ts';
+import { log } from '../log.ts';
 
 /** After a crash of the whole process, the files still to do go back this many at a time. */
 const PROBATION_GROUP = 64;
@@ -51,11 +52,13 @@ export class ParserHost {
         else if (message.type === 'idle') this.finishIfDone();
       });
     });
-    transport.onExit(() => {
+    transport.onExit((code) => {
       if (transport !== this.transport) return;
       this.transport = null;
       this.ready = null;
-      if (!this.closed) this.recover();
+      if (this.closed) return;
+      log.error(`tonearm: the parser process exited (code ${code})${this.job ? ', files still to parse go back' : ''}`);
+      this.recover();
     });
     transport.send({ type: 'init', config: this.config });
     return this.ready;
