@@ -118,6 +118,8 @@ export interface AppInfo {
   dataDir: string;
   dbPath: string;
   host: 'electron' | 'browser';
+  /** The log file (rotated at 5 MB into tonearm.old.log beside it). */
+  logFile: string;
 }
 
 /** Latencies in milliseconds, over the most recent plays. */

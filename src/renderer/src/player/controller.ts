@@ -40,6 +40,9 @@ export const engine = new Engine((id) => bridge.mediaUrl(id), {
   },
   failed: (key, message) => {
     listen = null;
+    // The page is the only one to see a track fail: the main process writes it to the log.
+    const trackId = useQueue.getState().items.find((item) => item.key === key)?.track.id;
+    void call('app.reportError', { kind: 'playback', message: message.slice(0, 2000), trackId }).catch(() => {});
     const { failed } = usePlayer.getState();
     showError(message, new Map(failed).set(key, message));
     // Move on, but not round and round a queue in which nothing plays.
