@@ -40,7 +40,7 @@ const mainZones = [
 }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'scratch/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -68,6 +68,14 @@ const playbackState = z
 
 export const commands = {
   'app.info': command(none).returns<AppInfo>(),
+  /** A failure only the page sees (a track that will not play), written to the log file. */
+  'app.reportError': command(
+    z
+      .object({ kind: z.enum(['playback', 'renderer']), message: z.string().max(2000), trackId: id.optional() })
+      .strict(),
+  ).returns<null>(),
+  /** Opens the log file's folder where the OS can (the app); says where it is either way. */
+  'app.openLogFolder': command(none).returns<{ path: string; opened: boolean }>(),
 
   'library.tracks': command(z.object(windowOf).strict()).returns<{ total: number; rows: TrackRow[] }>(),
   'library.roots': command(none).returns<Root[]>(),

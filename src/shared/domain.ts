@@ -122,6 +122,8 @@ export interface AppInfo {
   dataDir: string;
   dbPath: string;
   host: 'electron' | 'browser';
+  /** The log file (rotated at 5 MB into tonearm.old.log beside it). */
+  logFile: string;
 }
 
 /** The library's tracks in formats Chromium cannot decode: they play only through ffmpeg. */

@@ -77,6 +77,11 @@ describe.skipIf(!isBuilt)('the built Electron shell', () => {
     expect(report.paths.userData).toBe(data.path);
   });
 
+  it('starts the log file in the data folder with the version', () => {
+    const log = readFileSync(join(data.path, 'logs', 'tonearm.log'), 'utf8');
+    expect(log).toMatch(/\[info\] +app: Tonearm \S+ started/);
+  });
+
   it('validates IPC input and refuses foreign frames', () => {
     expect(report.badReply).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(report.foreignReply).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { Core } from '../core/core.ts';
+import { logStart, openLogFile } from '../core/log-file.ts';
+import { dataPaths } from '../core/paths.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { parserEntry } from './entries.ts';
 import { terminalProgress } from './progress-bar.ts';
@@ -13,6 +15,8 @@ export async function scan(argv: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('scan needs at least one folder');
   const workers = intOption(values.workers, 'workers', 1, 64);
+  openLogFile(dataPaths(values.db).dataDir, 'tonearm scan');
+  logStart('tonearm scan', VERSION);
   const core = new Core({ dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry(), workers });
   try {
     void core.parser.start();

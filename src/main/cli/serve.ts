@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CoreSlot } from '../core/core-slot.ts';
+import { logStart, openLogFile } from '../core/log-file.ts';
+import { dataPaths } from '../core/paths.ts';
+import { log } from '../core/log.ts';
 import { startHost } from '../host/server.ts';
 import { intOption, parse, requireCatalog } from './args.ts';
 import { parserEntry } from './entries.ts';
@@ -20,6 +23,8 @@ export async function serve(argv: string[]): Promise<number> {
   // The app's own catalog is made on its first start; a --db that names nothing is a typo,
   // not a request for an empty library there.
   if (values.db !== undefined) requireCatalog(values.db);
+  openLogFile(dataPaths(values.db).dataDir, 'tonearm serve');
+  logStart('tonearm serve', VERSION);
   const slot = new CoreSlot(
     { dbPath: values.db, host: 'browser', version: VERSION, parserEntry: parserEntry() },
     { watch: true },
@@ -28,6 +33,7 @@ export async function serve(argv: string[]): Promise<number> {
   slot.open();
   const host = await startHost({ core: slot, rendererDir: rendererDir(), port });
   process.stdout.write(`Tonearm at ${host.url}\n`);
+  log.info(`serving on ${new URL(host.url).origin}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -8,6 +8,7 @@ import { commandNames, type CommandName } from '../../shared/contract.ts';
 import { toErrorInfo, TonearmError } from '../../shared/result.ts';
 import { catalogHandlers, type CatalogHolder } from './api/catalog-handlers.ts';
 import { createHandlers, type Platform } from './api/create-handlers.ts';
+import { appHandlers } from './api/app-handlers.ts';
 import type { Handlers } from './api/handlers.ts';
 import { listBackups } from './catalog/backup-files.ts';
 import { restoreCatalog } from './catalog/backups.ts';
@@ -15,7 +16,8 @@ import { forgetCheck } from './catalog/check-marker.ts';
 import { damaged } from './catalog/integrity.ts';
 import { Core, type CoreOptions } from './core.ts';
 import { EventBus } from './events/bus.ts';
-import { dataPaths } from './paths.ts';
+import { dataPaths, logFilePath } from './paths.ts';
+import { log } from './log.ts';
 
 /** Answered with no Core: what the restore offer needs. */
 const WITHOUT_CORE = new Set<CommandName>(['catalog.status', 'catalog.backups', 'catalog.restore', 'app.info']);
@@ -47,7 +49,7 @@ export class CoreSlot implements CatalogHolder {
     } catch (err) {
       if (!(err instanceof TonearmError && err.code === 'DB_CORRUPT')) throw err;
       this.problem = err.message;
-      console.error(`tonearm: ${err.message}`);
+      log.error(`tonearm: ${err.message}`);
       return;
     }
     this.current.start({ watch: this.watch });
@@ -92,6 +94,8 @@ export class CoreSlot implements CatalogHolder {
         }
         if (!core) {
           if (name === 'app.info') return this.appInfo();
+          const app = appHandlers({ logFile: this.appInfo().logFile, openFolder: platform?.openFolder });
+          if (name in app) return (app[name as keyof typeof app] as (i: unknown) => unknown)(input);
           throw new TonearmError(
             'DB_CORRUPT',
             this.restoring ? 'The catalog is being restored' : (this.problem ?? 'No catalog is open'),
@@ -113,7 +117,13 @@ export class CoreSlot implements CatalogHolder {
 
   private appInfo() {
     const paths = dataPaths(this.options.dbPath);
-    return { version: this.options.version, dataDir: paths.dataDir, dbPath: paths.dbPath, host: this.options.host };
+    return {
+      version: this.options.version,
+      dataDir: paths.dataDir,
+      dbPath: paths.dbPath,
+      host: this.options.host,
+      logFile: logFilePath(paths.dataDir),
+    };
   }
 
   async close(): Promise<void> {

@@ -23,6 +23,7 @@ import { Scanner } from './scanner/scanner.ts';
 import { Views } from './views/index.ts';
 import { SettingsService } from './settings-service.ts';
 import { LibraryWatcher } from './watcher/library-watcher.ts';
+import { log } from './log.ts';
 
 export interface CoreOptions {
   /** The catalog file; defaults to the desktop app's. */
@@ -142,7 +143,7 @@ export class Core {
   catchUpSearch(): Promise<void> {
     return this.writer.write.indexSearch().then(
       () => undefined,
-      (err: unknown) => console.error(`Search index catch-up failed: ${(err as Error).message}`),
+      (err: unknown) => log.error(`Search index catch-up failed: ${(err as Error).message}`),
     );
   }
 

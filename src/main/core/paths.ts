@@ -31,3 +31,8 @@ export function dataPaths(givenDbPath?: string): DataPaths {
     cacheDir: join(dataDir, 'chunk-cache'),
   };
 }
+
+/** The log file of a data folder; electron-log rotates it to tonearm.old.log beside it. */
+export function logFilePath(dataDir: string): string {
+  return join(dataDir, 'logs', 'tonearm.log');
+}

@@ -7,6 +7,8 @@ import { app, BrowserWindow, dialog, shell } from 'electron';
 import type { Core } from '../core/core.ts';
 import { CoreSlot } from '../core/core-slot.ts';
 import { defaultDataDir } from '../core/paths.ts';
+import { log } from '../core/log.ts';
+import { logStart, openLogFile } from '../core/log-file.ts';
 import { forwardEvents, wireContract } from './ipc.ts';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol.ts';
 import { installMenu } from './menu.ts';
@@ -37,10 +39,12 @@ async function addFoldersAndScan(): Promise<void> {
   const open = core();
   if (!open || !folders) return;
   for (const folder of folders) await open.addRoot(folder);
-  if (!open.scanner.status()) open.scanner.start().done.catch((err: unknown) => console.error(err));
+  if (!open.scanner.status()) open.scanner.start().done.catch(() => {}); // the scanner logs it
 }
 
 function start(): void {
+  openLogFile(defaultDataDir(), 'app');
+  logStart('Tonearm', app.getVersion());
   slot = new CoreSlot(
     {
       host: 'electron',
@@ -54,13 +58,21 @@ function start(): void {
   // A damaged catalog leaves the slot empty; the window still opens, on the restore offer.
   slot.open();
   handleMediaScheme(core);
-  wireContract(slot.handlers({ pickFolders, showItemInFolder: (path) => shell.showItemInFolder(path) }), isOurRenderer);
+  wireContract(
+    slot.handlers({
+      pickFolders,
+      showItemInFolder: (path) => shell.showItemInFolder(path),
+      // openPath answers an error message, or '' when the folder opened.
+      openFolder: async (path) => (await shell.openPath(path)) === '',
+    }),
+    isOurRenderer,
+  );
   forwardEvents(slot.bus, () => BrowserWindow.getAllWindows());
   installMenu({
     addFolder: () => void addFoldersAndScan(),
     rescan: () => {
       const open = core();
-      if (open && !open.scanner.status()) open.scanner.start().done.catch((err: unknown) => console.error(err));
+      if (open && !open.scanner.status()) open.scanner.start().done.catch(() => {}); // the scanner logs it
     },
   });
   mainWindow = createMainWindow();
@@ -78,6 +90,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (slot && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
+  // A renderer or the parser's utilityProcess dying leaves no trace anywhere else.
+  app.on('render-process-gone', (_event, _contents, details) =>
+    log.error(`tonearm: the window's renderer is gone (${details.reason}, exit code ${details.exitCode})`),
+  );
+  app.on('child-process-gone', (_event, details) =>
+    log.error(
+      `tonearm: the ${details.name ?? details.type} process is gone (${details.reason}, exit code ${details.exitCode})`,
+    ),
+  );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -6,6 +6,8 @@ import { commands } from '../../../shared/contract.ts';
 import { catalogHandlers } from './catalog-handlers.ts';
 import { playlistHandlers } from './playlist-handlers.ts';
 import { viewHandlers, type ShowItemInFolder } from '../views/handlers.ts';
+import { appHandlers } from './app-handlers.ts';
+import { logFilePath } from '../paths.ts';
 
 const PLAYBACK_STATE_KEY = 'playback';
 
@@ -13,6 +15,8 @@ const PLAYBACK_STATE_KEY = 'playback';
 export interface Platform {
   pickFolders(): Promise<string[] | null>;
   showItemInFolder?: ShowItemInFolder;
+  /** Opens a folder in the file manager (the app's log folder); false when it could not. */
+  openFolder?: (path: string) => Promise<boolean>;
 }
 
 const headless: Platform = { pickFolders: async () => null };
@@ -26,6 +30,11 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
   return {
     ...viewHandlers(core, platform.showItemInFolder),
     ...playlistHandlers(core),
+    ...appHandlers({
+      logFile: logFilePath(core.paths.dataDir),
+      openFolder: platform.openFolder,
+      trackPath: (trackId) => catalog.tracks.byIds([trackId])[0]?.path ?? null,
+    }),
     // A Core alone cannot reopen itself: the app and the host hold it in a CoreSlot, which can.
     ...catalogHandlers({
       dbPath: core.paths.dbPath,
@@ -38,6 +47,7 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
       dataDir: core.paths.dataDir,
       dbPath: core.paths.dbPath,
       host: core.options.host,
+      logFile: logFilePath(core.paths.dataDir),
     }),
     'playback.formatSupport': () => core.media.formatSupport(),
     'library.tracks': ({ offset, limit }) => ({
@@ -59,7 +69,8 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     },
     'scan.start': ({ rootIds, acceptLosses }) => {
       const { scanId, done } = core.scanner.start({ rootIds, acceptLosses });
-      done.catch((err: unknown) => console.error('tonearm: scan failed:', err));
+      // The scanner logs a failed scan; the reply was the scan's id.
+      done.catch(() => {});
       return { scanId };
     },
     'scan.cancel': () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commands, isCommandName } from '../../../shared/contract.ts';
 import { type Result, toErrorInfo } from '../../../shared/result.ts';
 import type { Handlers } from './handlers.ts';
+import { log } from '../log.ts';
 
 /**
  * Every transport hands raw messages here. Nothing from outside the main process is
@@ -21,7 +22,7 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
     return { ok: true, value: (await handler(parsed.data)) ?? null };
   } catch (err) {
     const error = toErrorInfo(err);
-    if (error.code === 'INTERNAL') console.error(`tonearm: ${name} failed:`, err);
+    if (error.code === 'INTERNAL') log.error(`tonearm: ${name} failed:`, err);
     return { ok: false, error };
   }
 }

@@ -10,6 +10,7 @@ import { CacheEntry } from './cache-entry.ts';
 import type { ChunkFiles } from './chunk-files.ts';
 import type { ChunkRecords } from './chunk-records.ts';
 import { errorCode } from '../../common/share-errors.ts';
+import { log } from '../log.ts';
 
 const IDLE_CLOSE_MS = 30_000;
 const DISK_FULL_RETRY_MS = 30_000;
@@ -171,7 +172,7 @@ export class CacheEntries {
           this.deleting.delete(id);
           this.totalBytes += bytes;
           this.entryCount++;
-          console.error('tonearm: a cached file could not be forgotten:', err);
+          log.error('tonearm: a cached file could not be forgotten:', err);
         },
       ),
     );
@@ -236,8 +237,8 @@ export class CacheEntries {
     } catch (err) {
       if (errorCode(err) === 'ENOSPC' || errorCode(err) === 'EDQUOT') {
         this.diskFullUntil = Date.now() + DISK_FULL_RETRY_MS;
-        console.error('tonearm: the cache disk is full; playing from the share:', (err as Error).message);
-      } else console.error('tonearm: a chunk could not be cached:', err);
+        log.error('tonearm: the cache disk is full; playing from the share:', (err as Error).message);
+      } else log.error('tonearm: a chunk could not be cached:', err);
       return;
     } finally {
       this.reservedBytes -= length;
@@ -263,7 +264,7 @@ export class CacheEntries {
       this.writes
         .deleteCacheChunk(entry.id, index)
         .then(() => {})
-        .catch((err: unknown) => console.error('tonearm: a damaged cached chunk could not be forgotten:', err)),
+        .catch((err: unknown) => log.error('tonearm: a damaged cached chunk could not be forgotten:', err)),
     );
   }
 

@@ -18,6 +18,7 @@ import { FetchScheduler, SHARE_THREADS } from './fetch-scheduler.ts';
 import { ShareOpener } from './share-file.ts';
 import { ShareHealth } from './share-health.ts';
 import { ThreadShareIo, type ShareIo } from './share-io.ts';
+import { log } from '../log.ts';
 
 export interface CacheConfig {
   chunkBytes: number;
@@ -153,7 +154,7 @@ export class ChunkCache {
     try {
       await this.entries.entryFor(path, rootId, stat);
     } catch (err) {
-      console.error('tonearm: a track could not be cached ahead:', err);
+      log.error('tonearm: a track could not be cached ahead:', err);
       return;
     }
     this.fetches.pump();

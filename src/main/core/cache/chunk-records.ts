@@ -2,6 +2,7 @@
 // thread, like every write to the catalog) per batch of chunks rather than one per chunk.
 import type { ChunkRecord } from '../catalog/cache.ts';
 import type { CacheWrites } from '../catalog/cache-writes.ts';
+import { log } from '../log.ts';
 
 const RECORD_BATCH = 64;
 const RECORD_DELAY_MS = 250;
@@ -63,7 +64,7 @@ export class ChunkRecords {
       .recordCacheChunks(chunks, touches)
       .then(
         () => {},
-        (err: unknown) => console.error('tonearm: could not record cached chunks:', err),
+        (err: unknown) => log.error('tonearm: could not record cached chunks:', err),
       )
       .finally(() => this.sent.delete(touches));
     return this.written;

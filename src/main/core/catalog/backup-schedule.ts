@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { CatalogBackup } from '../../../shared/catalog.ts';
 import { backupIsDue, writeBackup } from './backups.ts';
+import { log } from '../log.ts';
 
 const LOOK_EVERY_MS = 3_600_000;
 
@@ -40,7 +41,7 @@ export class BackupSchedule {
   private async runIfDue(): Promise<void> {
     if (!this.db.open || this.busy() || !backupIsDue(this.dbPath)) return;
     // A failed daily backup must not take the app down; the next look tries again.
-    await this.now().catch((err: unknown) => console.error(`tonearm: backup of ${this.dbPath} failed:`, err));
+    await this.now().catch((err: unknown) => log.error(`tonearm: backup of ${this.dbPath} failed:`, err));
   }
 
   /** Stops looking and waits for a backup under way, so the catalog closes after it. */

@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../../shared/contract.ts';
+import { log } from '../log.ts';
 
 export type AnyEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
 
@@ -11,7 +12,7 @@ export class EventBus {
       try {
         listener(name, payload);
       } catch (err) {
-        console.error(`tonearm: a listener of ${name} failed:`, err);
+        log.error(`tonearm: a listener of ${name} failed:`, err);
       }
     }
   }

@@ -2,6 +2,7 @@
 // is not free), restarted if it dies. Files go in, results stream out through a callback.
 import type { ParseRequestFile, ParseResult, ParserConfig } from '../../common/parse-protocol.ts';
 import type { ParserTransport, SpawnParser } from './transport.ts';
+import { log } from '../log.ts';
 
 /** After a crash of the whole process, the files still to do go back this many at a time. */
 const PROBATION_GROUP = 64;
@@ -72,6 +73,7 @@ export class ParserHost {
       this.transport = null;
       this.ready = null;
       if (this.closed) return;
+      log.error(`tonearm: the parser process exited (code ${code})${this.job ? ', files still to parse go back' : ''}`);
       if (!isReady && ++this.failedStarts >= START_ATTEMPTS) {
         // Respawning a process that cannot start would loop for ever: this job fails, the next tries again.
         this.failedStarts = 0;

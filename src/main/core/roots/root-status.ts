@@ -3,6 +3,7 @@
 // report here, and only a change of state is written (and so announced to the views).
 import type { RootsRepo } from '../catalog/roots.ts';
 import type { CatalogWrites } from '../catalog/writer-thread.ts';
+import { log } from '../log.ts';
 
 interface Known {
   online: boolean;
@@ -32,7 +33,7 @@ export class RootStatus {
       await this.writes.setRootOnline(rootId, online, reason);
     } catch (err) {
       this.known.delete(rootId);
-      console.error(`tonearm: could not record library folder ${rootId} going ${online ? 'online' : 'offline'}:`, err);
+      log.error(`tonearm: could not record library folder ${rootId} going ${online ? 'online' : 'offline'}:`, err);
     }
   }
 

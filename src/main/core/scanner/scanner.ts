@@ -15,6 +15,8 @@ import { takeInventory } from './phase-inventory.ts';
 import { parseAndWrite } from './phase-parse-write.ts';
 import { ProgressMeter } from './progress.ts';
 import { countTracks, scanFailure } from './scan-failure.ts';
+import { logScanEnd, logScanStart } from './scan-log.ts';
+import { log } from '../log.ts';
 import { emptySummary, type ScanContext, type ScannerConfig, type ScanRequest } from './scan-context.ts';
 
 export type { ScannerConfig, ScanRequest };
@@ -61,9 +63,15 @@ export class Scanner {
     const scanId = ++this.lastScanId;
     const abort = new AbortController();
     const meter = new ProgressMeter(scanId, (progress) => this.deps.bus.emit('scan.progress', progress));
+    const startedAt = Date.now();
+    logScanStart(scanId, request.paths ?? this.rootsAsked(request).map((root) => root.path));
     const done = this.run(request, abort.signal, meter).finally(() => {
       this.running = null;
     });
+    done.then(
+      (summary) => logScanEnd(scanId, summary, this.deps.catalog, startedAt),
+      (err: unknown) => log.error(`scan ${scanId} failed:`, err),
+    );
     this.running = { scanId, abort, meter, done };
     return { scanId, done };
   }

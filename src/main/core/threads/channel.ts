@@ -4,6 +4,7 @@
 // signal aborts. A thread that died is started again by the next call.
 import { parentPort, Worker, type MessagePort, type TransferListItem, type WorkerOptions } from 'node:worker_threads';
 import type { ThreadStart } from '../../common/thread-start.ts';
+import { log } from '../log.ts';
 
 export type ThreadErrorCode = 'THREAD_CRASHED' | 'THREAD_EXITED' | 'TIMEOUT' | 'ABORTED' | 'DISPOSED' | 'FAILED';
 
@@ -218,10 +219,14 @@ export class ThreadChannel<T extends ThreadApi> {
       else pending.reject(new ThreadCallError('FAILED', message.message, message.code));
     });
     worker.on('error', (err) => {
+      // A thread's uncaught error ends it: the parent is the one that can put it in the log.
+      log.error(`tonearm: the ${this.name} thread crashed:`, err);
       if (this.worker === worker) this.worker = null;
       this.rejectAll(new ThreadCallError('THREAD_CRASHED', `The ${this.name} thread failed: ${err.message}`), worker);
     });
     worker.on('exit', (code) => {
+      // Still current: nobody stopped it (stop() and dispose() let go of it first).
+      if (this.worker === worker && code !== 0) log.error(`tonearm: the ${this.name} thread exited (code ${code})`);
       if (this.worker === worker) this.worker = null;
       this.rejectAll(
         new ThreadCallError('THREAD_EXITED', `The ${this.name} thread stopped (exit code ${code})`),

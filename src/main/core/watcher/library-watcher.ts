@@ -10,6 +10,7 @@ import type { RootRecord } from '../catalog/roots.ts';
 import type { Scanner, ScanRequest } from '../scanner/scanner.ts';
 import { isAudioFileName } from '../scanner/walk.ts';
 import type { SettingsService } from '../settings-service.ts';
+import { log } from '../log.ts';
 
 const SETTLE_MS = 1000;
 const IMAGE = /\.(jpe?g|png)$/i;
@@ -86,7 +87,7 @@ export class LibraryWatcher {
       .on('unlinkDir', changed);
     // A watch that fails (too many folders for inotify, a permission) leaves the periodic
     // and manual rescans to do the work; it must not take the app down.
-    watcher.on('error', (err) => console.warn(`tonearm: watching ${root.path} failed:`, (err as Error).message));
+    watcher.on('error', (err) => log.warn(`tonearm: watching ${root.path} failed:`, (err as Error).message));
     return watcher;
   }
 
@@ -107,7 +108,8 @@ export class LibraryWatcher {
     }
     const request: ScanRequest = { paths: [...this.pending] };
     this.pending.clear();
-    this.deps.scanner.start(request).done.catch((err: unknown) => console.error('tonearm: watch rescan failed:', err));
+    // The scanner logs a failed scan.
+    this.deps.scanner.start(request).done.catch(() => {});
   }
 
   private schedulePeriodic(everyMs: number): void {

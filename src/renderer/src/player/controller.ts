@@ -46,8 +46,10 @@ export const engine = new Engine((id) => bridge.mediaUrl(id), {
     listen = null;
     const { failed, failures: log } = usePlayer.getState();
     const queue = useQueue.getState();
-    const trackId = queue.items.find((item) => item.key === key)?.track.id ?? 0;
-    usePlayer.getState().set({ failures: logFailure(log, { key, trackId, message, at: Date.now() }) });
+    const trackId = queue.items.find((item) => item.key === key)?.track.id;
+    usePlayer.getState().set({ failures: logFailure(log, { key, trackId: trackId ?? 0, message, at: Date.now() }) });
+    // The page is the only one to see a track fail: the main process writes it to the log.
+    void call('app.reportError', { kind: 'playback', message: message.slice(0, 2000), trackId }).catch(() => {});
     showError(message, new Map(failed).set(key, message));
     if (useSettings.getState().settings['playback.onError'] === 'stop') return stopAtEnd();
     // Move on, but not round and round a queue in which nothing plays.

@@ -1,6 +1,7 @@
 import { CacheSettings } from './CacheSettings.tsx';
 import { CatalogBackups } from './CatalogBackups.tsx';
 import { LibraryFolders } from './LibraryFolders.tsx';
+import { LogFile } from './LogFile.tsx';
 import { PlaybackSettings } from './PlaybackSettings.tsx';
 import { ScanErrors } from './ScanErrors.tsx';
 import { ScanSettings } from './ScanSettings.tsx';
@@ -15,6 +16,7 @@ export function SettingsView() {
       <PlaybackSettings />
       <CacheSettings />
       <ScanErrors />
+      <LogFile />
     </div>
   );
 }
