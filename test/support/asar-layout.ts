@@ -18,11 +18,12 @@ const CONDITIONS = new Set(['node', 'import', 'require', 'module-sync', 'default
 
 /** The specifiers of static imports and re-exports, dynamic import() and require() of a literal. */
 export function specifiersOf(source: string): string[] {
+  // Not after a dot or a quote: `commands['playlists.import']` and `x.require(` are not imports.
   const patterns = [
-    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /(?<![.$\w'"])(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /(?<![.$\w'"])import\s*['"]([^'"]+)['"]/g,
+    /(?<![.$\w'"])import\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /(?<![.$\w'"])require\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
   return [...new Set(patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((m) => m[1]!)))];
 }
