@@ -103,7 +103,10 @@ export interface ScanSummary {
 
 export interface ScanError {
   path: string;
+  /** Why, in a sentence for people (shared/scan-error-text.ts). */
   message: string;
+  /** The parser's own words, for a bug report. */
+  detail: string;
   at: number;
 }
 

@@ -1,0 +1,36 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal on the native <dialog>: it keeps the focus inside, gives it back on close and
+ * closes on Escape by itself, which a div with role="dialog" would each have to redo.
+ */
+export function Dialog({
+  label,
+  onClose,
+  className,
+  children,
+}: {
+  label: string;
+  onClose: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const closing = useRef(onClose);
+  closing.current = onClose;
+  useEffect(() => {
+    const element = dialog.current!;
+    element.showModal();
+    const closed = () => closing.current();
+    element.addEventListener('close', closed);
+    return () => {
+      element.removeEventListener('close', closed);
+      if (element.open) element.close();
+    };
+  }, []);
+  return (
+    <dialog ref={dialog} className={className ? `dialog ${className}` : 'dialog'} aria-label={label}>
+      {children}
+    </dialog>
+  );
+}
