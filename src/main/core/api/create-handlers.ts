@@ -6,6 +6,7 @@ import { commands } from '../../../shared/contract.ts';
 import { catalogHandlers } from './catalog-handlers.ts';
 import { playlistHandlers } from './playlist-handlers.ts';
 import { viewHandlers, type ShowItemInFolder } from '../views/handlers.ts';
+import { browseFolder } from '../roots/folder-browser.ts';
 
 const PLAYBACK_STATE_KEY = 'playback';
 
@@ -47,6 +48,7 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     'library.roots': () => catalog.roots.list(),
     'library.addRoot': ({ path }) => core.addRoot(path),
     'library.pickFolders': () => platform.pickFolders(),
+    'library.browse': ({ path }) => browseFolder(path),
     'library.setRootWatch': async ({ rootId, watch }) => {
       knownRoot(rootId);
       await writes.setRootWatch(rootId, watch);
