@@ -76,7 +76,9 @@ export const commands = {
   /** The OS folder picker (the app); null when cancelled or where there is none (a browser). */
   'library.pickFolders': command(none).returns<string[] | null>(),
   /** The folder browser where there is no OS picker: `path` (`~` allowed) or the places to start. */
-  'library.browse': command(z.object({ path: z.string().min(1).max(4096).optional() }).strict()).returns<FolderListing>(),
+  'library.browse': command(
+    z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
+  ).returns<FolderListing>(),
   'library.removeRoot': command(z.object({ rootId: id }).strict()).returns<null>(),
   'library.setRootWatch': command(z.object({ rootId: id, watch: z.boolean() }).strict()).returns<Root>(),
 

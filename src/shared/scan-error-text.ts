@@ -11,7 +11,10 @@ const DAMAGED = 'the file is damaged, or is not the format its name says';
 
 /** Most specific first: a parser message names the part it stumbled on. */
 const RULES: Rule[] = [
-  { match: /vanished during the scan|ENOENT/i, sentence: () => 'The file was moved or deleted while the scan read it.' },
+  {
+    match: /vanished during the scan|ENOENT/i,
+    sentence: () => 'The file was moved or deleted while the scan read it.',
+  },
   {
     match: /permission denied|EACCES|EPERM/i,
     sentence: () => 'Tonearm is not allowed to read this file: check its permissions.',
@@ -40,9 +43,15 @@ const RULES: Rule[] = [
   },
   { match: /unsupported/i, sentence: () => 'This kind of audio file is not supported.' },
   { match: /ID3/, sentence: () => 'Could not read the tags: the ID3 tag is damaged.' },
-  { match: /FourCC|RIFF|WAVE|AIFF|FORM/, sentence: () => `Could not read the tags: ${DAMAGED} (a damaged chunk header).` },
+  {
+    match: /FourCC|RIFF|WAVE|AIFF|FORM/,
+    sentence: () => `Could not read the tags: ${DAMAGED} (a damaged chunk header).`,
+  },
   { match: /FLAC/i, sentence: () => `Could not read the tags: ${DAMAGED} (a damaged FLAC header).` },
-  { match: /\bOgg\b|page header|capture pattern/i, sentence: () => `Could not read the tags: ${DAMAGED} (a damaged Ogg page).` },
+  {
+    match: /\bOgg\b|page header|capture pattern/i,
+    sentence: () => `Could not read the tags: ${DAMAGED} (a damaged Ogg page).`,
+  },
   { match: /atom|MP4|M4A|box/i, sentence: () => `Could not read the tags: ${DAMAGED} (a damaged MP4 atom).` },
 ];
 

@@ -67,7 +67,9 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('first steps in Chromium
     await page.getByRole('button', { name: 'Add path' }).click();
     await page.locator('.roots .root-path', { hasText: join(home, 'Other') }).waitFor();
     await expect(field().inputValue()).resolves.toBe('');
-    await expect.poll(() => notice().textContent(), { timeout: 30_000 }).toContain('Scan finished: 1 added, 0 updated, 0 errors');
+    await expect
+      .poll(() => notice().textContent(), { timeout: 30_000 })
+      .toContain('Scan finished: 1 added, 0 updated, 0 errors');
     // Nothing failed: the notice goes by itself.
     await notice().waitFor({ state: 'detached', timeout: 15_000 });
   });
@@ -78,7 +80,9 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('first steps in Chromium
     const list = dialog.getByRole('listbox');
     await expect.poll(() => list.getAttribute('aria-label')).toBe(`Folders in ${home}`);
     await expect(dialog.getByRole('option').allTextContents()).resolves.toEqual(['Music', 'Other']);
-    await expect(dialog.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Home' }).count()).resolves.toBe(1);
+    await expect(
+      dialog.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Home' }).count(),
+    ).resolves.toBe(1);
     await list.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => list.getAttribute('aria-label')).toBe(`Folders in ${join(home, 'Music')}`);
@@ -96,12 +100,16 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('first steps in Chromium
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.roots .root-path', { hasText: library }).waitFor();
 
-    await expect.poll(() => notice().textContent(), { timeout: 30_000 }).toContain('Scan finished: 5 added, 0 updated, 1 error');
+    await expect
+      .poll(() => notice().textContent(), { timeout: 30_000 })
+      .toContain('Scan finished: 5 added, 0 updated, 1 error');
     await notice().getByRole('button', { name: 'Show the files that could not be read' }).click();
     const errorsDialog = page.getByRole('dialog', { name: 'Scan errors' });
-    await expect.poll(() => errorsDialog.locator('.scan-errors tr').allTextContents()).toEqual([
-      `${join(library, 'Solo', 'broken.flac')}Could not read the tags: the file is damaged, or is not the format its name says (a damaged FLAC header).`,
-    ]);
+    await expect
+      .poll(() => errorsDialog.locator('.scan-errors tr').allTextContents())
+      .toEqual([
+        `${join(library, 'Solo', 'broken.flac')}Could not read the tags: the file is damaged, or is not the format its name says (a damaged FLAC header).`,
+      ]);
     // The parser's own words stay at hand for a bug report.
     await expect(errorsDialog.locator('.scan-errors td[title]').getAttribute('title')).resolves.toMatch(/FLAC/);
     await page.keyboard.press('Escape');
@@ -115,7 +123,9 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('first steps in Chromium
     await page.getByRole('button', { name: 'Browse…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Choose a music folder' });
     await dialog.getByRole('option', { name: 'Music' }).dblclick();
-    await expect.poll(() => dialog.getByRole('listbox').getAttribute('aria-label')).toBe(`Folders in ${join(home, 'Music')}`);
+    await expect
+      .poll(() => dialog.getByRole('listbox').getAttribute('aria-label'))
+      .toBe(`Folders in ${join(home, 'Music')}`);
     await dialog.getByRole('button', { name: 'Add this folder' }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('overlaps the library folder');
     await page.keyboard.press('Escape');
@@ -130,7 +140,9 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('first steps in Chromium
     await expect.poll(() => page.locator('.view-title').textContent()).toBe('Various Artists');
     await page.getByRole('tab', { name: 'Songs' }).click();
     await expect
-      .poll(async () => (await page.locator('.artist-page .track-row[data-track-id] .col-title').allTextContents()).sort())
+      .poll(async () =>
+        (await page.locator('.artist-page .track-row[data-track-id] .col-title').allTextContents()).sort(),
+      )
       .toEqual(['Hit 1', 'Hit 2', 'Hit 3']);
   });
 

@@ -50,6 +50,8 @@ describe('the folder browser', () => {
       message: `Cannot open ${gone}: ${gone} does not exist`,
     });
     const file = join(home, 'Music', 'cover.jpg');
-    await expect(browseFolder(file, home)).rejects.toMatchObject({ message: `Cannot open ${file}: ${file} is a file, not a folder` });
+    await expect(browseFolder(file, home)).rejects.toMatchObject({
+      message: `Cannot open ${file}: ${file} is a file, not a folder`,
+    });
   });
 });

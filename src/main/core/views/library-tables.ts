@@ -207,7 +207,14 @@ export class LibraryTables {
       let various = map.get(variousId);
       if (!various) {
         const key = nameKey(VARIOUS_ARTISTS);
-        various = { id: variousId, name: VARIOUS_ARTISTS, albumCount: 0, trackCount: 0, key, words: wordsOf(VARIOUS_ARTISTS) };
+        various = {
+          id: variousId,
+          name: VARIOUS_ARTISTS,
+          albumCount: 0,
+          trackCount: 0,
+          key,
+          words: wordsOf(VARIOUS_ARTISTS),
+        };
         map.set(variousId, various);
       }
       various.albumCount++;

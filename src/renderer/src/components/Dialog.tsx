@@ -16,8 +16,11 @@ export function Dialog({
   children: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // The latest onClose, without opening the dialog again each time it changes.
   const closing = useRef(onClose);
-  closing.current = onClose;
+  useEffect(() => {
+    closing.current = onClose;
+  });
   useEffect(() => {
     const element = dialog.current!;
     element.showModal();

@@ -16,26 +16,32 @@ function crumbs(path: string): { label: string; path: string }[] {
  * Where the page has no OS folder picker (the browser host): the server's folders, from the
  * places core offers. Enter opens the highlighted folder, Backspace goes up.
  */
-export function FolderBrowser({ onAdd, onClose }: { onAdd: (path: string) => Promise<string | null>; onClose: () => void }) {
+export function FolderBrowser({
+  onAdd,
+  onClose,
+}: {
+  onAdd: (path: string) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const list = useRef<HTMLUListElement>(null);
 
-  const open = useCallback(async (path?: string) => {
-    try {
-      const next = await call('library.browse', path === undefined ? {} : { path });
-      setListing(next);
-      setActive(0);
-      setError(null);
-      list.current?.focus();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+  const open = useCallback((path?: string) => {
+    void call('library.browse', path === undefined ? {} : { path }).then(
+      (next) => {
+        setListing(next);
+        setActive(0);
+        setError(null);
+        list.current?.focus();
+      },
+      (err: unknown) => setError((err as Error).message),
+    );
   }, []);
   useEffect(() => {
-    void open('~');
+    open('~');
   }, [open]);
 
   const folders = listing?.folders ?? [];
@@ -45,8 +51,8 @@ export function FolderBrowser({ onAdd, onClose }: { onAdd: (path: string) => Pro
       setActive((index) => Math.max(0, Math.min(folders.length - 1, index + moves[event.key]!)));
     } else if (event.key === 'Home') setActive(0);
     else if (event.key === 'End') setActive(Math.max(0, folders.length - 1));
-    else if (event.key === 'Enter' && folders[active]) void open(folders[active].path);
-    else if (event.key === 'Backspace' && listing?.parent) void open(listing.parent);
+    else if (event.key === 'Enter' && folders[active]) open(folders[active].path);
+    else if (event.key === 'Backspace' && listing?.parent) open(listing.parent);
     else return;
     event.preventDefault();
   };
@@ -75,7 +81,7 @@ export function FolderBrowser({ onAdd, onClose }: { onAdd: (path: string) => Pro
                   type="button"
                   aria-current={place.path === listing.path ? 'location' : undefined}
                   title={place.path}
-                  onClick={() => void open(place.path)}
+                  onClick={() => open(place.path)}
                 >
                   {place.label}
                 </button>
@@ -91,7 +97,7 @@ export function FolderBrowser({ onAdd, onClose }: { onAdd: (path: string) => Pro
                   key={crumb.path}
                   type="button"
                   aria-current={index === all.length - 1 ? 'location' : undefined}
-                  onClick={() => void open(crumb.path)}
+                  onClick={() => open(crumb.path)}
                 >
                   {crumb.label}
                 </button>
@@ -99,7 +105,7 @@ export function FolderBrowser({ onAdd, onClose }: { onAdd: (path: string) => Pro
             </nav>
           )}
           {listing?.parent && (
-            <button type="button" className="folder-up" onClick={() => void open(listing.parent!)}>
+            <button type="button" className="folder-up" onClick={() => open(listing.parent!)}>
               ↑ Up (Backspace)
             </button>
           )}
@@ -120,14 +126,16 @@ export function FolderBrowser({ onAdd, onClose }: { onAdd: (path: string) => Pro
                 aria-selected={index === active}
                 className={index === active ? 'active' : undefined}
                 onClick={() => setActive(index)}
-                onDoubleClick={() => void open(folder.path)}
+                onDoubleClick={() => open(folder.path)}
               >
                 {folder.name}
               </li>
             ))}
           </ul>
           {listing?.path && folders.length === 0 && <p className="folder-empty">No folders in here.</p>}
-          {listing?.truncated && <p className="setting-help">Only the first {folders.length.toLocaleString()} folders are listed.</p>}
+          {listing?.truncated && (
+            <p className="setting-help">Only the first {folders.length.toLocaleString()} folders are listed.</p>
+          )}
         </div>
       </div>
       {error && (
