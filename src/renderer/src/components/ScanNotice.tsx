@@ -22,8 +22,8 @@ export function noticeText(summary: ScanSummary): string {
 }
 
 /**
- * How the last scan went, beside the progress bar (which keeps the sentence of a scan that
- * stopped early), with the files it could not read a click away.
+ * How the last scan went, as a toast beside the progress bar (which keeps the sentence of a
+ * scan that stopped early), with the files it could not read a click away.
  */
 export function ScanNotice() {
   const notice = useScan((state) => state.notice);
@@ -39,7 +39,11 @@ export function ScanNotice() {
   return (
     <>
       {notice && (
-        <div className="scan-progress scan-notice" role="status" aria-label="Scan finished">
+        <div
+          className="scan-progress scan-notice"
+          role="status"
+          aria-label={notice.cancelled ? 'Scan cancelled' : 'Scan finished'}
+        >
           <span>{noticeText(notice)}</span>
           {notice.failed > 0 && (
             <button type="button" className="link-button" onClick={() => setShowErrors(true)}>
