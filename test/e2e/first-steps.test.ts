@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
 import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
 import { isBuilt, serveTonearm, type ServedTonearm } from '../support/cli.ts';
+import { screenshotPath } from './support/screenshots.ts';
 import { tempDir } from '../support/temp.ts';
 
 describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('first steps in Chromium', () => {
@@ -89,6 +90,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('first steps in Chromium
     await page.keyboard.press('Enter');
     await expect.poll(() => list.getAttribute('aria-label')).toBe(`Folders in ${library}`);
     await expect(dialog.getByRole('option').allTextContents()).resolves.toEqual(['Now 50', 'Solo']);
+    await page.screenshot({ path: screenshotPath('folder-browser.png') });
     await page.keyboard.press('Backspace');
     await expect.poll(() => list.getAttribute('aria-label')).toBe(`Folders in ${join(home, 'Music')}`);
     await dialog.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: 'home' }).click();
@@ -103,17 +105,19 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('first steps in Chromium
     await expect
       .poll(() => notice().textContent(), { timeout: 30_000 })
       .toContain('Scan finished: 5 added, 0 updated, 1 error');
-    await notice().getByRole('button', { name: 'Show the files that could not be read' }).click();
+    await notice().getByRole('button', { name: 'Show the errors' }).click();
     const errorsDialog = page.getByRole('dialog', { name: 'Scan errors' });
     await expect
       .poll(() => errorsDialog.locator('.scan-errors tr').allTextContents())
       .toEqual([
         `${join(library, 'Solo', 'broken.flac')}Could not read the tags: the file is damaged, or is not the format its name says (a damaged FLAC header).`,
       ]);
+    await page.screenshot({ path: screenshotPath('scan-errors-dialog.png') });
     // The parser's own words stay at hand for a bug report.
     await expect(errorsDialog.locator('.scan-errors td[title]').getAttribute('title')).resolves.toMatch(/FLAC/);
     await page.keyboard.press('Escape');
     await errorsDialog.waitFor({ state: 'detached' });
+    await page.screenshot({ path: screenshotPath('scan-notice.png') });
     // With an error, the notice stays until dismissed.
     await notice().getByRole('button', { name: 'Dismiss' }).click();
     await notice().waitFor({ state: 'detached' });

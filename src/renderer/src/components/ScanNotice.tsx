@@ -47,7 +47,7 @@ export function ScanNotice() {
           <span>{noticeText(notice)}</span>
           {notice.failed > 0 && (
             <button type="button" className="link-button" onClick={() => setShowErrors(true)}>
-              Show the files that could not be read
+              Show the errors
             </button>
           )}
           <button type="button" onClick={dismiss}>
