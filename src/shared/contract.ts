@@ -19,6 +19,7 @@ import {
   type PlaylistSummary,
   type Root,
   type ScanError,
+  type FolderListing,
   type ScanProgress,
   type ScanSummary,
   type TrackRow,
@@ -82,6 +83,10 @@ export const commands = {
   'library.addRoot': command(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<Root>(),
   /** The OS folder picker (the app); null when cancelled or where there is none (a browser). */
   'library.pickFolders': command(none).returns<string[] | null>(),
+  /** The folder browser where there is no OS picker: `path` (`~` allowed) or the places to start. */
+  'library.browse': command(
+    z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
+  ).returns<FolderListing>(),
   'library.removeRoot': command(z.object({ rootId: id }).strict()).returns<null>(),
   'library.setRootWatch': command(z.object({ rootId: id, watch: z.boolean() }).strict()).returns<Root>(),
 

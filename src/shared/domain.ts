@@ -101,9 +101,31 @@ export interface ScanSummary {
   error: ErrorInfo | null;
 }
 
+/** A place the folder browser starts from: the home folder, a mounted disk or share, /music. */
+export interface BrowsePlace {
+  label: string;
+  path: string;
+  kind: 'home' | 'media' | 'share' | 'music';
+}
+
+/** One folder in the folder browser (`library.browse`); `path` null: only the places. */
+export interface FolderListing {
+  path: string | null;
+  parent: string | null;
+  folders: { name: string; path: string }[];
+  /** More subfolders than the list holds. */
+  truncated: boolean;
+  /** False for a system folder (`/`), which can be walked through but not added. */
+  canAdd: boolean;
+  places: BrowsePlace[];
+}
+
 export interface ScanError {
   path: string;
+  /** Why, in a sentence for people (shared/scan-error-text.ts). */
   message: string;
+  /** The parser's own words, for a bug report. */
+  detail: string;
   at: number;
 }
 

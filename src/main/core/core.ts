@@ -2,7 +2,6 @@
 // scanner. Plain Node: the Electron shell, the headless host and the CLI all stand on this.
 import { availableParallelism } from 'node:os';
 import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
 import type { Root } from '../../shared/domain.ts';
 import { describeError } from '../../shared/error-text.ts';
 import { TonearmError } from '../../shared/result.ts';
@@ -24,6 +23,7 @@ import { Views } from './views/index.ts';
 import { SettingsService } from './settings-service.ts';
 import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
+import { userPath } from './roots/user-path.ts';
 
 export interface CoreOptions {
   /** The catalog file; defaults to the desktop app's. */
@@ -163,10 +163,8 @@ export class Core {
     this.bus.on('settings.changed', resync);
   }
 
-  async addRoot(path: string): Promise<Root> {
-    // A relative path would resolve against the server's folder, not anything the user sees.
-    if (!isAbsolute(path))
-      throw new TonearmError('BAD_INPUT', `${path} is not a full path; give the folder's whole path`);
+  async addRoot(typed: string): Promise<Root> {
+    const path = userPath(typed);
     let real: string;
     try {
       real = realpathSync(path);

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { call, onEvent } from './bridge/api.ts';
 import { FolderDrop } from './components/FolderDrop.tsx';
 import { NowPlayingBar } from './components/NowPlayingBar.tsx';
+import { ScanNotice } from './components/ScanNotice.tsx';
 import { ScanProgressBar } from './components/ScanProgressBar.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useLibraryFolders } from './stores/library-folders.ts';
@@ -37,6 +38,7 @@ export function App() {
       <Sidebar />
       <main className="main-pane">
         <ScanProgressBar />
+        <ScanNotice />
         <MainPane />
       </main>
       <NowPlayingBar />

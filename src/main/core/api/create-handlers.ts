@@ -8,6 +8,7 @@ import { playlistHandlers } from './playlist-handlers.ts';
 import { viewHandlers, type ShowItemInFolder } from '../views/handlers.ts';
 import { appHandlers } from './app-handlers.ts';
 import { logFilePath } from '../paths.ts';
+import { browseFolder } from '../roots/folder-browser.ts';
 
 const PLAYBACK_STATE_KEY = 'playback';
 
@@ -57,6 +58,7 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     'library.roots': () => catalog.roots.list(),
     'library.addRoot': ({ path }) => core.addRoot(path),
     'library.pickFolders': () => platform.pickFolders(),
+    'library.browse': ({ path }) => browseFolder(path),
     'library.setRootWatch': async ({ rootId, watch }) => {
       knownRoot(rootId);
       await writes.setRootWatch(rootId, watch);

@@ -3,10 +3,17 @@
 // a few at a time keeps a fast scroll through the Albums grid from flooding that pool.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
 
 const THUMB_SIZE = 256;
 const MAX_AT_ONCE = 2;
+
+// libvips is tens of megabytes of native code: loaded at the first thumbnail, not at every
+// start (`tonearm query`, a scan and the host's start never make one).
+let sharpModule: Promise<typeof import('sharp')> | null = null;
+async function loadSharp(): Promise<typeof import('sharp').default> {
+  sharpModule ??= import('sharp');
+  return (await sharpModule).default;
+}
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -29,6 +36,7 @@ export function makeThumbnail(fullPath: string, thumbPath: string): Promise<Uint
   if (existing) return existing;
   const work = slot(async () => {
     try {
+      const sharp = await loadSharp();
       const thumb = await sharp(await readFile(fullPath), { failOn: 'none' })
         .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'cover' })
         .jpeg({ quality: 80 })

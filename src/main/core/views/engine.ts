@@ -162,7 +162,10 @@ export class ViewsEngine {
       const tables = this.tablesAt(this.version());
       const facts = tables.artists().get(artistId);
       if (!facts) return null;
-      const ids = tables.albumOrder('year').filter((id) => tables.albums().get(id)?.artistId === artistId);
+      const ids = tables.albumOrder('year').filter((id) => {
+        const album = tables.albums().get(id);
+        return album !== undefined && tables.albumOf(album, artistId);
+      });
       return { artist: toArtistRow(facts), albums: this.reads.rows.albums(ids) };
     });
   }
@@ -305,7 +308,10 @@ export class ViewsEngine {
     switch (spec.kind) {
       case 'tracks': {
         const order = this.trackOrder(spec.sort, version);
-        const members = this.members(spec.filter);
+        const { filter } = spec;
+        // Various Artists holds albums of other album artists: its tracks are not one artist_id's.
+        const various = filter.type === 'artist' && filter.artistId === this.tablesAt(version).variousArtistsId();
+        const members = various ? this.tablesAt(version).artistTracks(filter.artistId) : this.members(filter);
         return members === null ? order.ids : sortByOrder(members, order);
       }
       case 'albums': {
@@ -313,7 +319,10 @@ export class ViewsEngine {
         let ids = tables.albumOrder(spec.sort.field);
         if (spec.filter.type === 'artist') {
           const { artistId } = spec.filter;
-          ids = ids.filter((id) => tables.albums().get(id)?.artistId === artistId);
+          ids = ids.filter((id) => {
+            const album = tables.albums().get(id);
+            return album !== undefined && tables.albumOf(album, artistId);
+          });
         }
         return spec.sort.desc ? ids.slice().reverse() : ids;
       }

@@ -1,9 +1,10 @@
 // Albums, album artists and genres held in the views thread, one library version at a time:
 // tens of thousands of rows, cheap to hold, and what the grids, the artist list and the
 // search's album and artist groups are sorted and matched against.
+import { dirname } from 'node:path';
 import type { ArtistRow, GenreRow } from '../../../shared/domain.ts';
 import type { AlbumSortField } from '../../../shared/views.ts';
-import type { LibraryReads } from '../catalog/reads/library.ts';
+import type { AlbumFactsRow, LibraryReads } from '../catalog/reads/library.ts';
 import { foldText, sortKey } from '../catalog/sort-key.ts';
 
 export interface AlbumFacts {
@@ -14,6 +15,8 @@ export interface AlbumFacts {
   artistKey: string;
   /** Folded words of title and album artist, each after a space: " kingdom of islands bjork ". */
   words: string;
+  /** Flagged a compilation, or one of the pieces of an album split by its track artists. */
+  compilation: boolean;
 }
 
 export interface TrackAlbums {
@@ -50,6 +53,18 @@ const textKey = memoized((text) => sortKey(text));
 const nameKey = memoized((text) => sortKey(text, 'name'));
 const wordsOf = memoized(spaced);
 
+export const VARIOUS_ARTISTS = 'Various Artists';
+/**
+ * The id of the Various Artists entry when no artist of that name is in the catalog (every
+ * compilation there has an album artist of its own): above any rowid a library reaches.
+ */
+export const VARIOUS_ARTISTS_ID = 2_147_483_647;
+/**
+ * Untagged compilations get each track's artist as album artist, so one album comes apart
+ * into one per artist: as many artists in one folder under one title are taken for one.
+ */
+const SPLIT_ARTISTS = 3;
+
 const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const ALBUM_ORDER: Record<AlbumSortField, (a: AlbumFacts, b: AlbumFacts) => number> = {
@@ -68,6 +83,7 @@ export class LibraryTables {
   private genreList: (GenreRow & { key: string })[] | null = null;
   private trackAlbums: TrackAlbums | null = null;
   private readonly albumOrders = new Map<AlbumSortField, Int32Array>();
+  private variousId: number | null = null;
 
   constructor(reads: LibraryReads, version: number) {
     this.reads = reads;
@@ -76,8 +92,9 @@ export class LibraryTables {
 
   albums(): Map<number, AlbumFacts> {
     if (this.albumMap) return this.albumMap;
+    const rows = this.reads.albums();
     this.albumMap = new Map(
-      this.reads.albums().map(([id, title, year, artistId, artist]) => [
+      rows.map(([id, title, year, artistId, artist, compilation]) => [
         id,
         {
           id,
@@ -86,10 +103,54 @@ export class LibraryTables {
           titleKey: textKey(title),
           artistKey: nameKey(artist),
           words: wordsOf(title) + wordsOf(artist).slice(1),
+          compilation: compilation === 1,
         },
       ]),
     );
+    this.markSplitAlbums(rows);
     return this.albumMap;
+  }
+
+  private markSplitAlbums(rows: AlbumFactsRow[]): void {
+    const pieces = new Map<string, AlbumFacts[]>();
+    for (const [id, , , , , , path] of rows) {
+      const album = this.albumMap!.get(id)!;
+      if (path === null) continue;
+      const key = `${dirname(path)}\u0000${album.titleKey}`;
+      const group = pieces.get(key);
+      if (group) group.push(album);
+      else pieces.set(key, [album]);
+    }
+    for (const group of pieces.values()) {
+      if (new Set(group.map((album) => album.artistId)).size < SPLIT_ARTISTS) continue;
+      for (const album of group) album.compilation = true;
+    }
+  }
+
+  /** The Various Artists entry's id: the artist of that name, else VARIOUS_ARTISTS_ID. */
+  variousArtistsId(): number {
+    if (this.variousId === null) {
+      this.variousId = VARIOUS_ARTISTS_ID;
+      for (const [id, name] of this.reads.artistNames()) if (name === VARIOUS_ARTISTS) this.variousId = id;
+    }
+    return this.variousId;
+  }
+
+  /** Whether an artist's page lists this album: its own, and every compilation for Various Artists. */
+  albumOf(album: AlbumFacts, artistId: number): boolean {
+    return album.artistId === artistId || (album.compilation && artistId === this.variousArtistsId());
+  }
+
+  /** The tracks of the albums an artist's page lists. */
+  artistTracks(artistId: number): number[] {
+    const albums = this.albums();
+    const { byTrack } = this.trackAlbum();
+    const ids: number[] = [];
+    for (let trackId = 0; trackId < byTrack.length; trackId++) {
+      const album = byTrack[trackId] ? albums.get(byTrack[trackId]!) : undefined;
+      if (album && this.albumOf(album, artistId)) ids.push(trackId);
+    }
+    return ids;
   }
 
   /** Album ids in this order (ties by the album artist order). */
@@ -138,6 +199,26 @@ export class LibraryTables {
       }
       artist.albumCount++;
       artist.trackCount += counts.get(album.id) ?? 0;
+    }
+    // Compilations are listed under their album artist and under Various Artists too.
+    const variousId = this.variousArtistsId();
+    for (const album of this.albums().values()) {
+      if (!album.compilation || album.artistId === variousId) continue;
+      let various = map.get(variousId);
+      if (!various) {
+        const key = nameKey(VARIOUS_ARTISTS);
+        various = {
+          id: variousId,
+          name: VARIOUS_ARTISTS,
+          albumCount: 0,
+          trackCount: 0,
+          key,
+          words: wordsOf(VARIOUS_ARTISTS),
+        };
+        map.set(variousId, various);
+      }
+      various.albumCount++;
+      various.trackCount += counts.get(album.id) ?? 0;
     }
     this.artistMap = map;
     return map;

@@ -1,58 +1,39 @@
-// A small modal dialog: labelled by its title, Escape or a click outside closes it, Tab stays
-// inside, and the first field has the focus.
-import '../styles/dialog.css';
-import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
-interface Props {
-  title: string;
-  onClose(): void;
-  onSubmit(event: FormEvent<HTMLFormElement>): void;
-  children: ReactNode;
+/**
+ * A modal on the native <dialog>: it keeps the focus inside, gives it back on close and
+ * closes on Escape by itself, which a div with role="dialog" would each have to redo.
+ */
+export function Dialog({
+  label,
+  onClose,
+  className,
+  children,
+}: {
+  label: string;
+  onClose: () => void;
   className?: string;
-}
-
-export function Dialog({ title, onClose, onSubmit, children, className }: Props) {
-  const form = useRef<HTMLFormElement>(null);
+  children: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  // The latest onClose, without opening the dialog again each time it changes.
+  const closing = useRef(onClose);
   useEffect(() => {
-    form.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    closing.current = onClose;
+  });
+  useEffect(() => {
+    const element = dialog.current!;
+    element.showModal();
+    const closed = () => closing.current();
+    element.addEventListener('close', closed);
+    return () => {
+      element.removeEventListener('close', closed);
+      if (element.open) element.close();
+    };
   }, []);
-  const keepTabInside = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      return onClose();
-    }
-    if (event.key !== 'Tab' || !form.current) return;
-    const focusable = [
-      ...form.current.querySelectorAll<HTMLElement>('input, select, textarea, button, [tabindex="0"]'),
-    ];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
   return (
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <form
-        ref={form}
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        className={`dialog ${className ?? ''}`}
-        onKeyDown={keepTabInside}
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSubmit(event);
-        }}
-      >
-        <h2 className="dialog-title">{title}</h2>
-        {children}
-      </form>
-    </div>
+    <dialog ref={dialog} className={className ? `modal ${className}` : 'modal'} aria-label={label}>
+      {children}
+    </dialog>
   );
 }

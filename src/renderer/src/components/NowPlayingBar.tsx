@@ -53,6 +53,9 @@ function Volume() {
         step={0.01}
         value={muted ? 0 : volume}
         onChange={(event) => setVolume(Number(event.target.value))}
+        // Dragged with the mouse, the slider lets go of the focus: arrows then seek as
+        // everywhere else. Reached with Tab, it keeps it and its arrows change the volume.
+        onPointerUp={(event) => event.currentTarget.blur()}
       />
     </div>
   );

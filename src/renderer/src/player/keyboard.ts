@@ -3,16 +3,24 @@
 import { cycleRepeat, next, previous, seekBy, setVolume, toggleMute, togglePlay, toggleShuffle } from './actions.ts';
 import { usePlayer } from '../stores/player.ts';
 
-/** Where keys belong to the element: typing, a focused control, a slider. */
-function ownsKeys(target: EventTarget | null): boolean {
+/** What a slider does with the keyboard; every other key is still the player's. */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+
+/**
+ * Where keys belong to the element: typing, a focused control, a slider. A slider keeps the
+ * focus after a click, so claiming every key for it would leave Space and M dead until the
+ * user clicked elsewhere.
+ */
+function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  if (target.closest('input, textarea, select, [role="slider"], [role="listbox"], [role="menu"]')) return true;
+  if (target.closest('input[type="range"], [role="slider"]')) return SLIDER_KEYS.has(key);
+  if (target.closest('input, textarea, select, [role="listbox"], [role="menu"]')) return true;
   return false;
 }
 
 export function handlePlayerKey(event: KeyboardEvent): void {
-  if (event.defaultPrevented || event.altKey || ownsKeys(event.target)) return;
+  if (event.defaultPrevented || event.altKey || ownsKeys(event.target, event.key)) return;
   const command = event.ctrlKey || event.metaKey;
   let handled = true;
   switch (event.key) {

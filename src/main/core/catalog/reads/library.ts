@@ -3,8 +3,8 @@
 import type Database from 'better-sqlite3';
 import type { GenreRow } from '../../../../shared/domain.ts';
 
-/** id, title, year, album artist id, album artist name. */
-export type AlbumFactsRow = [number, string, number | null, number, string];
+/** id, title, year, album artist id, album artist name, compilation flag, one track's path. */
+export type AlbumFactsRow = [number, string, number | null, number, string, 0 | 1, string | null];
 
 export class LibraryReads {
   private readonly statements;
@@ -13,7 +13,10 @@ export class LibraryReads {
     this.statements = {
       albums: db
         .prepare(
-          'SELECT a.id, a.title, a.year, a.artist_id, ar.name FROM albums a JOIN artists ar ON ar.id = a.artist_id',
+          // One path per album (an index seek each) tells which albums sit in one folder.
+          `SELECT a.id, a.title, a.year, a.artist_id, ar.name, a.is_compilation,
+             (SELECT t.path FROM tracks t INDEXED BY tracks_album WHERE t.album_id = a.id LIMIT 1)
+           FROM albums a JOIN artists ar ON ar.id = a.artist_id`,
         )
         .raw(),
       maxTrackId: db.prepare('SELECT COALESCE(max(id), 0) FROM tracks').pluck(),

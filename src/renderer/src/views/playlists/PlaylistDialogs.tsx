@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { PlaylistFileFormat, PlaylistSummary } from '../../../../shared/domain.ts';
 import { call } from '../../bridge/api.ts';
-import { Dialog } from '../../components/Dialog.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { usePlaylists } from '../../stores/playlists.ts';
 import { addToPlaylist, newPlaylistFrom, openPlaylist, sentence } from './actions.ts';
 import { usePlaylistDialog, type PlaylistDialog } from './dialogs.ts';
@@ -64,7 +64,7 @@ function AddDialog({ trackIds, close }: { trackIds: number[]; close(): void }) {
   };
   const noun = trackIds.length === 1 ? '1 track' : `${trackIds.length} tracks`;
   return (
-    <Dialog title={`Add ${noun} to a playlist`} onClose={close} onSubmit={() => choose(at)} className="add-dialog">
+    <FormDialog title={`Add ${noun} to a playlist`} onClose={close} onSubmit={() => choose(at)} className="add-dialog">
       <input
         type="text"
         role="combobox"
@@ -101,7 +101,7 @@ function AddDialog({ trackIds, close }: { trackIds: number[]; close(): void }) {
           </li>
         ))}
       </ul>
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -109,14 +109,14 @@ function NameDialog({ dialog, close }: { dialog: Extract<PlaylistDialog, { kind:
   const [name, setName] = useState(dialog.initial);
   const { error, busy, run } = useSubmit(close);
   return (
-    <Dialog title={dialog.title} onClose={close} onSubmit={() => void run(() => dialog.submit(name))}>
+    <FormDialog title={dialog.title} onClose={close} onSubmit={() => void run(() => dialog.submit(name))}>
       <label className="dialog-field">
         Name
         <input type="text" value={name} onChange={(event) => setName(event.target.value)} />
       </label>
       <ErrorLine error={error} />
       <Buttons busy={busy || !name.trim()} label="Save" close={close} />
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -136,7 +136,7 @@ function ImportDialog({ close }: { close(): void }) {
       openPlaylist(playlist.id);
     });
   return (
-    <Dialog title="Import playlist" onClose={close} onSubmit={() => void submit()}>
+    <FormDialog title="Import playlist" onClose={close} onSubmit={() => void submit()}>
       <label className="dialog-field">
         File (M3U, M3U8, PLS or XSPF) on the machine running Tonearm
         <input
@@ -153,7 +153,7 @@ function ImportDialog({ close }: { close(): void }) {
       </label>
       <ErrorLine error={error} />
       <Buttons busy={busy || !path.trim()} label="Import" close={close} />
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -182,7 +182,7 @@ function ExportDialog({ playlist, close }: { playlist: PlaylistSummary; close():
       );
     });
   return (
-    <Dialog title={`Export “${playlist.name}”`} onClose={close} onSubmit={() => void submit()}>
+    <FormDialog title={`Export “${playlist.name}”`} onClose={close} onSubmit={() => void submit()}>
       <label className="dialog-field">
         Format
         <select value={format} onChange={(event) => changeFormat(event.target.value as PlaylistFileFormat)}>
@@ -199,7 +199,7 @@ function ExportDialog({ playlist, close }: { playlist: PlaylistSummary; close():
       </label>
       <ErrorLine error={error} />
       <Buttons busy={busy || !path.trim()} label="Export" close={close} />
-    </Dialog>
+    </FormDialog>
   );
 }
 

@@ -78,10 +78,9 @@ export const useSearch = create<SearchState>((set, get) => {
         if (navigation.view === 'search') navigation.go(returnTo);
         return;
       }
-      if (navigation.view !== 'search') {
-        returnTo = navigation.view;
-        navigation.go('search');
-      }
+      if (navigation.view !== 'search') returnTo = navigation.view;
+      // An album opened from the results is a page of the search view: a new search leaves it.
+      if (navigation.view !== 'search' || navigation.page) navigation.go('search');
       void run();
     },
     setSort(sort) {

@@ -2,24 +2,33 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../bridge/api.ts';
 import { useLibraryFolders } from '../../stores/library-folders.ts';
 import { useScan } from '../../stores/scan.ts';
+import { FolderBrowser } from './FolderBrowser.tsx';
 import { RootKindSelect } from './RootKindSelect.tsx';
 
 export function LibraryFolders() {
   const { roots, error, refresh, add, remove, setWatch } = useLibraryFolders();
   const startScan = useScan((state) => state.start);
   const [path, setPath] = useState('');
+  const [browsing, setBrowsing] = useState(false);
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const addAndScan = async (paths: string[]) => {
-    for (const p of paths) if (!(await add(p))) return;
+  const addAndScan = async (paths: string[]): Promise<boolean> => {
+    for (const p of paths) if (!(await add(p))) return false;
     await startScan();
+    return true;
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (path.trim()) void addAndScan([path.trim()]).then(() => setPath(''));
+    // What was typed stays when it could not be added, to be corrected rather than retyped.
+    if (path.trim())
+      void addAndScan([path.trim()]).then((added) => {
+        if (added) setPath('');
+      });
   };
+  const addBrowsed = async (folder: string) =>
+    (await addAndScan([folder])) ? null : (useLibraryFolders.getState().error ?? 'The folder could not be added');
   const pick = async () => {
     const picked = await call('library.pickFolders', {});
     if (picked) await addAndScan(picked);
@@ -71,25 +80,31 @@ export function LibraryFolders() {
         </tbody>
       </table>
       <form className="add-folder" onSubmit={onSubmit}>
-        {window.tonearm && (
+        {/* The app has the OS's own folder picker; a browser page can only see the server's folders. */}
+        {window.tonearm ? (
           <button type="button" onClick={() => void pick()}>
             Add folder…
+          </button>
+        ) : (
+          <button type="button" onClick={() => setBrowsing(true)}>
+            Browse…
           </button>
         )}
         <input
           type="text"
           aria-label="Folder path"
-          placeholder="/path/to/music"
+          placeholder="/path/to/music or ~/Music"
           value={path}
           onChange={(event) => setPath(event.target.value)}
         />
         <button type="submit">Add path</button>
       </form>
-      {error && (
+      {error && !browsing && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
+      {browsing && <FolderBrowser onAdd={addBrowsed} onClose={() => setBrowsing(false)} />}
     </section>
   );
 }

@@ -28,7 +28,7 @@ export function ScanErrors() {
               {data.rows.map((row) => (
                 <tr key={row.path}>
                   <td className="root-path">{row.path}</td>
-                  <td>{row.message}</td>
+                  <td title={row.detail}>{row.message}</td>
                 </tr>
               ))}
             </tbody>
