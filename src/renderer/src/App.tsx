@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { call, onEvent } from './bridge/api.ts';
 import { FolderDrop } from './components/FolderDrop.tsx';
 import { NowPlayingBar } from './components/NowPlayingBar.tsx';
@@ -7,13 +7,34 @@ import { ScanProgressBar } from './components/ScanProgressBar.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useLibraryFolders } from './stores/library-folders.ts';
 import { useNavigation } from './stores/navigation.ts';
-import { SettingsView } from './views/settings/SettingsView.tsx';
 import { LibraryView } from './views/LibraryView.tsx';
-import { PlaylistDialogs } from './views/playlists/PlaylistDialogs.tsx';
+import { usePlaylistDialog } from './views/playlists/dialogs.ts';
+
+// Neither is on the way to the first rows: each is loaded the first time it is opened, so a
+// cold start reads and compiles only the library views.
+const SettingsView = lazy(() => import('./views/settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })));
+const PlaylistDialogs = lazy(() =>
+  import('./views/playlists/PlaylistDialogs.tsx').then((m) => ({ default: m.PlaylistDialogs })),
+);
 
 function MainPane() {
   const view = useNavigation((state) => state.view);
-  return view === 'settings' ? <SettingsView /> : <LibraryView view={view} />;
+  return view === 'settings' ? (
+    <Suspense fallback={null}>
+      <SettingsView />
+    </Suspense>
+  ) : (
+    <LibraryView view={view} />
+  );
+}
+
+function Dialogs() {
+  const open = usePlaylistDialog((state) => state.dialog !== null);
+  return open ? (
+    <Suspense fallback={null}>
+      <PlaylistDialogs />
+    </Suspense>
+  ) : null;
 }
 
 export function App() {
@@ -43,7 +64,7 @@ export function App() {
       </main>
       <NowPlayingBar />
       <FolderDrop />
-      <PlaylistDialogs />
+      <Dialogs />
     </div>
   );
 }

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import '../styles/views.css';
-import { SmartPlaylistEditor } from '../smart/SmartPlaylistEditor.tsx';
 import { SmartPlaylistPage } from '../smart/SmartPlaylistPage.tsx';
 import { useNavigation, type ViewName } from '../stores/navigation.ts';
 import { AlbumPage } from './albums/AlbumPage.tsx';
@@ -14,6 +13,11 @@ import { RecentView } from './recent/RecentView.tsx';
 import { PlaylistPage } from './playlists/PlaylistPage.tsx';
 import { SearchView } from './search/SearchView.tsx';
 import { SongsView } from './SongsView.tsx';
+
+// The rules editor is opened now and then, never on the way to the first rows.
+const SmartPlaylistEditor = lazy(() =>
+  import('../smart/SmartPlaylistEditor.tsx').then((m) => ({ default: m.SmartPlaylistEditor })),
+);
 
 /** The library's views and the pages opened from them (an album, an artist, a genre). */
 export function LibraryView({ view }: { view: ViewName }) {
@@ -36,7 +40,12 @@ export function LibraryView({ view }: { view: ViewName }) {
   if (page?.kind === 'playlist') return <PlaylistPage key={page.playlistId} playlistId={page.playlistId} />;
   if (page?.kind === 'genre') return <GenrePage key={page.genreId} genreId={page.genreId} name={page.name} />;
   if (page?.kind === 'smart') return <SmartPlaylistPage key={page.playlistId} playlistId={page.playlistId} />;
-  if (page?.kind === 'smartEditor') return <SmartPlaylistEditor key={page.playlistId} playlistId={page.playlistId} />;
+  if (page?.kind === 'smartEditor')
+    return (
+      <Suspense fallback={null}>
+        <SmartPlaylistEditor key={page.playlistId} playlistId={page.playlistId} />
+      </Suspense>
+    );
   switch (view) {
     case 'albums':
       return <AlbumsView />;
