@@ -2,9 +2,9 @@
 // drag of selected rows, by the row menu and by the keyboard picker, reordered by a drag
 // inside the playlist, an entry removed; the queue saved as a playlist, exported as M3U8 and
 // imported back in the same order. Each step checked on the page and through the contract.
+import { screenshotPath } from './support/screenshots.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
@@ -13,7 +13,6 @@ import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/c
 import { tempDir } from '../support/temp.ts';
 import { callApi } from './support/player.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const TITLES = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'];
 
 interface Summary {
@@ -285,8 +284,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('playlists in Chromium',
     await eventually(rowTitles, ['Delta', 'Alpha', 'Alpha']);
     await page.locator('.track-row[data-track-id]').nth(1).click();
     await page.waitForTimeout(8200); // the last toast gone
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'playlists.png') });
+    await page.screenshot({ path: screenshotPath('playlists.png') });
   });
 
   it('logs no errors in the page', () => {
