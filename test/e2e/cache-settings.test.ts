@@ -1,14 +1,15 @@
 // The Network cache section of the Settings pane, in Chromium against `tonearm serve`: a
 // folder made a network folder with its control, a chunk size refused out of range with a
 // clear message, a chunk size accepted and then used by the next fetch from the share.
+import { openLibrary } from './support/open-library.ts';
 import { screenshotPath } from './support/screenshots.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
-import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
-import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
+import { hasChromium } from '../support/browser.ts';
+import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 /** One contract command over the host's socket, as the renderer sends it. */
@@ -43,12 +44,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings 
     // 30 s of FLAC: a few MB, more than one chunk of any size tried here.
     await makeAudioFile(join(music, 'Long Take.flac'), 'flac', { title: 'Long Take', artist: 'Cache' }, 30, 440);
     const db = join(dir.path, 'catalog.sqlite');
-    await tonearm(['scan', music, '--db', db, '--json']);
-    served = await serveTonearm(['--db', db]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    errors = collectPageErrors(page);
-    await page.goto(served.url);
+    ({ served, browser, page, errors } = await openLibrary({ music, db, viewport: { width: 1100, height: 900 } }));
     await page.getByRole('button', { name: 'Settings' }).click();
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@
 // search without diacritics and play what was found; then an import running in the
 // background adds rows to the open Songs view while it runs, and the row the user selected
 // stays selected and where it was on screen.
+import { openLibrary } from './support/open-library.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +10,8 @@ import WebSocket from 'ws';
 import { generateLibrary, type Manifest } from '../../bench/library/generate.ts';
 import { foldText } from '../../src/main/core/catalog/sort-key.ts';
 import { hasFfmpeg } from '../support/audio.ts';
-import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
-import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
+import { hasChromium } from '../support/browser.ts';
+import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 /** One command over the host's socket, as a second client (the import "in the background"). */
@@ -46,13 +47,12 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('library views in Chromi
     const music = join(dir.path, 'music');
     manifest = await generateLibrary({ dir: music, tracks: 90, seed: 11, durationS: 3, formats: { mp3: 1 } });
     const db = join(dir.path, 'catalog.sqlite');
-    await tonearm(['scan', music, '--db', db, '--json']);
-    served = await serveTonearm(['--db', db]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
-    errors = collectPageErrors(page);
-    await page.goto(served.url);
-    await page.waitForSelector('.track-row[data-track-id]');
+    ({ served, browser, page, errors } = await openLibrary({
+      music,
+      db,
+      viewport: { width: 1200, height: 700 },
+      waitFor: '.track-row[data-track-id]',
+    }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@
 // skipped, seeked, reordered, shuffled and repeated; play counts and skips in the catalog; the
 // OS media session and the window title; the session back after a reload; a file that cannot
 // be decoded passed over with a message; every format Chromium decodes; a long file streamed.
+import { openLibrary } from './support/open-library.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,8 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackRow } from '../../src/shared/domain.ts';
 import { hasFfmpeg, makeAudioFile, type Format } from '../support/audio.ts';
-import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
-import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
+import { hasChromium } from '../support/browser.ts';
+import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import {
   callApi,
@@ -64,13 +65,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('the player in Chromium'
     // Past the longest track the player decodes whole: it streams.
     await makeAudioFile(join(music, 'long', 'mix.mp3'), 'mp3', { title: 'Long Mix' }, 13 * 60, 330);
     writeFileSync(join(music, 'q', 'Broken Track.mp3'), Buffer.alloc(64 * 1024, 0x5a));
-    await tonearm(['scan', music, '--db', db, '--json']);
-    served = await serveTonearm(['--db', db]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-    errors = collectPageErrors(page);
-    await page.goto(served.url);
-    await page.waitForSelector('[data-track-id]');
+    ({ served, browser, page, errors } = await openLibrary({ music, db, viewport: { width: 1280, height: 760 } }));
     for (const [title, id] of await trackIdsByTitle(served.base, served.token)) ids.set(title, id);
   });
   afterAll(async () => {

@@ -2,14 +2,15 @@
 // drag of selected rows, by the row menu and by the keyboard picker, reordered by a drag
 // inside the playlist, an entry removed; the queue saved as a playlist, exported as M3U8 and
 // imported back in the same order. Each step checked on the page and through the contract.
+import { openLibrary } from './support/open-library.ts';
 import { screenshotPath } from './support/screenshots.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
-import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
-import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
+import { hasChromium } from '../support/browser.ts';
+import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { callApi } from './support/player.ts';
 
@@ -85,15 +86,14 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('playlists in Chromium',
       );
     }
     const db = join(dir.path, 'catalog.sqlite');
-    await tonearm(['scan', music, '--db', db, '--json']);
-    served = await serveTonearm(['--db', db]);
+    ({ served, browser, page, errors } = await openLibrary({
+      music,
+      db,
+      viewport: { width: 1200, height: 720 },
+      waitFor: '.track-row[data-track-id]',
+    }));
     const { rows } = await api<{ rows: { id: number; title: string }[] }>('library.tracks', { offset: 0, limit: 100 });
     for (const r of rows) idOf.set(r.title, r.id);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
-    errors = collectPageErrors(page);
-    await page.goto(served.url);
-    await page.waitForSelector('.track-row[data-track-id]');
   });
   afterAll(async () => {
     await browser?.close();

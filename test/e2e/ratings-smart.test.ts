@@ -1,13 +1,14 @@
 // Ratings and smart playlists in real Chromium against `tonearm serve`: stars clicked in the
 // Rating column and set from the keyboard reach the catalog, and a smart playlist made in the
 // editor gains a track as soon as a play is recorded, without a reload.
+import { openLibrary } from './support/open-library.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackRow } from '../../src/shared/domain.ts';
 import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
-import { collectPageErrors, hasChromium, launchChromium } from '../support/browser.ts';
-import { isBuilt, serveTonearm, tonearm, type ServedTonearm } from '../support/cli.ts';
+import { hasChromium } from '../support/browser.ts';
+import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { callApi } from './support/player.ts';
 
@@ -44,13 +45,12 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('ratings and smart playl
       );
     }
     const db = join(dir.path, 'catalog.sqlite');
-    await tonearm(['scan', music, '--db', db, '--json']);
-    served = await serveTonearm(['--db', db]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
-    errors = collectPageErrors(page);
-    await page.goto(served.url);
-    await page.waitForSelector('.song-row[data-track-id]');
+    ({ served, browser, page, errors } = await openLibrary({
+      music,
+      db,
+      viewport: { width: 1200, height: 700 },
+      waitFor: '.song-row[data-track-id]',
+    }));
     for (const title of TITLES) ids.set(title, Number(await row(title).getAttribute('data-track-id')));
   });
   afterAll(async () => {
