@@ -4,7 +4,10 @@
 import { widthOf } from './column-prefs.ts';
 import type { Column, ColumnId } from './columns.ts';
 
-/** First hidden first. Title, Artist, Album, Time and Rating are never hidden: an 800-pixel window fits them. */
+/**
+ * First hidden first. An 800-pixel window fits Title, Artist, Album, Time and Rating; those
+ * after trackNo go only in a narrower table (the queue panel open in a small window). Title stays.
+ */
 const HIDE_ORDER: ColumnId[] = [
   'skipCount',
   'lastPlayed',
@@ -16,6 +19,10 @@ const HIDE_ORDER: ColumnId[] = [
   'genre',
   'year',
   'trackNo',
+  'rating',
+  'album',
+  'duration',
+  'artist',
 ];
 
 export interface Fitted {
