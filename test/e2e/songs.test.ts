@@ -74,7 +74,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Songs view in Chromium'
     await page.waitForSelector('.song-row[data-track-id]');
     const titles = await page.locator('.song-row[data-track-id] .col-title').allTextContents();
     expect(titles).toEqual(['First Light', 'Long Road', 'Nightfall']);
-    await page.screenshot({ path: screenshotPath('songs.png') });
+    await page.screenshot({ path: screenshotPath('songs-three-tracks.png') });
   });
 
   it('plays a track on double-click, and its time advances', async () => {

@@ -1,13 +1,15 @@
 import { useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import type { TrackSort } from '../../../../shared/views.ts';
 import type { Column } from './columns.ts';
-import { useColumnPrefs, widthOf } from './column-prefs.ts';
+import { useColumnPrefs } from './column-prefs.ts';
 
 /** Columns whose first click lists the most (recent, played, loved) first. */
 const DESC_FIRST = new Set(['added', 'playCount', 'lastPlayed', 'rating']);
 
 interface Props {
   columns: Column[];
+  /** What each column is drawn at (fit-columns.ts): where a resize starts from. */
+  widths: number[];
   template: string;
   sort: TrackSort | null;
   onSort: ((sort: TrackSort) => void) | null;
@@ -16,17 +18,15 @@ interface Props {
 }
 
 /** Click a column to sort by it, again to reverse; drag its edge to resize; right-click to choose columns. */
-export function TrackHeader({ columns, template, sort, onSort, onChooseColumns, scrollRef }: Props) {
-  const widths = useColumnPrefs((state) => state.widths);
+export function TrackHeader({ columns, widths, template, sort, onSort, onChooseColumns, scrollRef }: Props) {
   const setWidth = useColumnPrefs((state) => state.setWidth);
   const dragging = useRef(false);
 
-  const startResize = (column: Column, event: ReactMouseEvent) => {
+  const startResize = (column: Column, startWidth: number, event: ReactMouseEvent) => {
     event.preventDefault();
     event.stopPropagation();
     dragging.current = true;
     const startX = event.clientX;
-    const startWidth = widthOf(widths, column.id);
     const move = (e: MouseEvent) => setWidth(column.id, startWidth + e.clientX - startX);
     const up = () => {
       window.removeEventListener('mousemove', move);
@@ -51,7 +51,7 @@ export function TrackHeader({ columns, template, sort, onSort, onChooseColumns, 
           onChooseColumns(event);
         }}
       >
-        {columns.map((column) => {
+        {columns.map((column, i) => {
           const active = sort?.field === column.sort;
           return (
             <div
@@ -65,15 +65,13 @@ export function TrackHeader({ columns, template, sort, onSort, onChooseColumns, 
                 onSort({ field: column.sort, desc: active ? !sort.desc : DESC_FIRST.has(column.sort) });
               }}
             >
-              <span className="header-label">
-                {column.short && widthOf(widths, column.id) < 70 ? column.short : column.label}
-              </span>
+              <span className="header-label">{column.short && widths[i]! < 70 ? column.short : column.label}</span>
               {active && <span className="sort-arrow">{sort.desc ? '▼' : '▲'}</span>}
               {onChooseColumns && (
                 <span
                   className="resize-handle"
                   aria-hidden="true"
-                  onMouseDown={(event) => startResize(column, event)}
+                  onMouseDown={(event) => startResize(column, widths[i]!, event)}
                 />
               )}
             </div>

@@ -25,11 +25,13 @@ import { useRows } from '../data/live.ts';
 import { playFrom, queueTracks } from '../play.ts';
 import { openPlaylistDialog } from '../playlists/dialogs.ts';
 import { COLUMN_BY_ID, COLUMNS, type ColumnId } from './columns.ts';
-import { useColumnPrefs, widthOf } from './column-prefs.ts';
+import { useColumnPrefs } from './column-prefs.ts';
+import { fitColumns } from './fit-columns.ts';
 import { useSelection } from './selection.ts';
 import { TrackHeader } from './TrackHeader.tsx';
 import { trackMenu } from './track-menu.ts';
 import { TrackRowView, type RowHandlers } from './TrackRowView.tsx';
+import { useTableWidth } from './use-table-width.ts';
 
 export const ROW_HEIGHT = 30;
 
@@ -76,6 +78,7 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
   const playingId = usePlayer((state) => state.current?.id ?? null);
   const listRef = useListRef(null);
   const headerRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLElement>(null);
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const [focused, setFocused] = useState(false);
   const [dropAt, setDropAt] = useState<number | null>(null);
@@ -85,14 +88,19 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
   const visible = useRef<[number, number]>([0, 0]);
   const { selection, select, moveCursor, selectAll, clear, shiftBy, ordered } = useSelection(source);
 
-  const columns = useMemo(
-    () => (fixedColumns ?? prefs.visible).map((id) => COLUMN_BY_ID.get(id)!),
-    [fixedColumns, prefs.visible],
+  const hasList = !(source.status === 'ready' && source.total === 0);
+  const listElement = useCallback(() => listRef.current?.element, [listRef]);
+  const available = useTableWidth(tableRef, listElement, hasList);
+  const { columns, widths } = useMemo(
+    () =>
+      fitColumns(
+        (fixedColumns ?? prefs.visible).map((id) => COLUMN_BY_ID.get(id)!),
+        prefs.widths,
+        available,
+      ),
+    [fixedColumns, prefs.visible, prefs.widths, available],
   );
-  const template = useMemo(
-    () => `${columns.map((column) => `${widthOf(prefs.widths, column.id)}px`).join(' ')} minmax(0, 1fr)`,
-    [columns, prefs.widths],
-  );
+  const template = useMemo(() => `${widths.map((width) => `${width}px`).join(' ')} minmax(0, 1fr)`, [widths]);
 
   const discHeading = useMemo(() => {
     if (!discHeadings) return null;
@@ -312,16 +320,17 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
     );
   }
   return (
-    <section className="track-table" aria-label={label}>
+    <section className="track-table" aria-label={label} ref={tableRef}>
       <TrackHeader
         columns={columns}
+        widths={widths}
         template={template}
         sort={sort ?? null}
         onSort={onSort ?? null}
         onChooseColumns={fixedColumns ? null : chooseColumns}
         scrollRef={headerRef}
       />
-      {source.status === 'ready' && source.total === 0 ? (
+      {!hasList ? (
         <div className="empty-state">{empty ?? 'Nothing here.'}</div>
       ) : (
         <div

@@ -25,7 +25,11 @@ export interface Column {
   label: string;
   /** Shown in the header where the label is too long for a narrow column. */
   short?: string;
+  /** The starting width; for a column that grows, what it has before the table was measured. */
   width: number;
+  /** Text columns: their share of the free width, and the least they get before columns are hidden. */
+  grow?: number;
+  min?: number;
   numeric?: boolean;
   sort: TrackSortField;
   text(row: TrackRow): string;
@@ -44,12 +48,20 @@ export const COLUMNS: Column[] = [
     sort: 'trackNo',
     text: (r) => (r.trackNo ? String(r.trackNo) : ''),
   },
-  { id: 'title', label: 'Title', width: 200, sort: 'title', text: (r) => r.title },
-  { id: 'artist', label: 'Artist', width: 150, sort: 'artist', text: (r) => r.artist },
-  { id: 'album', label: 'Album', width: 150, sort: 'album', text: (r) => r.album },
-  { id: 'albumArtist', label: 'Album artist', width: 160, sort: 'albumArtist', text: (r) => r.albumArtist },
+  { id: 'title', label: 'Title', width: 200, grow: 4, min: 120, sort: 'title', text: (r) => r.title },
+  { id: 'artist', label: 'Artist', width: 150, grow: 3, min: 90, sort: 'artist', text: (r) => r.artist },
+  { id: 'album', label: 'Album', width: 150, grow: 3, min: 90, sort: 'album', text: (r) => r.album },
+  {
+    id: 'albumArtist',
+    label: 'Album artist',
+    width: 160,
+    grow: 2,
+    min: 90,
+    sort: 'albumArtist',
+    text: (r) => r.albumArtist,
+  },
   { id: 'year', label: 'Year', width: 56, numeric: true, sort: 'year', text: (r) => (r.year ? String(r.year) : '') },
-  { id: 'genre', label: 'Genre', width: 90, sort: 'genre', text: (r) => r.genre },
+  { id: 'genre', label: 'Genre', width: 90, grow: 1, min: 70, sort: 'genre', text: (r) => r.genre },
   {
     id: 'duration',
     label: 'Time',
@@ -98,8 +110,8 @@ export const COLUMNS: Column[] = [
 
 export const COLUMN_BY_ID = new Map(COLUMNS.map((column) => [column.id, column]));
 
-// Plays and Rating shown from the start; the text columns give up the room they take, so that
-// the table still fits an 1100-pixel window beside the sidebar.
+// Plays and Rating shown from the start; in a narrow window fit-columns.ts hides the ones
+// that matter least.
 export const DEFAULT_COLUMNS: ColumnId[] = [
   'trackNo',
   'title',

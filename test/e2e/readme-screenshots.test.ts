@@ -1,0 +1,114 @@
+// The README's pictures, from a generated library of 300 tracks with covers: the Songs view
+// with a search, the Albums view, and an import of a bigger folder while it runs. They go to
+// docs/screenshots only through `npm run screenshots` (support/screenshots.ts).
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { generateLibrary, type Manifest } from '../../bench/library/generate.ts';
+import { hasFfmpeg } from '../support/audio.ts';
+import { hasChromium } from '../support/browser.ts';
+import { isBuilt, type ServedTonearm } from '../support/cli.ts';
+import { tempDir } from '../support/temp.ts';
+import { openLibrary } from './support/open-library.ts';
+import { screenshotPath } from './support/screenshots.ts';
+
+/** One command over the host's socket, as a second client would send it. */
+async function command(served: ServedTonearm, name: string, input: unknown): Promise<void> {
+  const socket = new WebSocket(`${served.base.replace('http', 'ws')}/api?token=${served.token}`, {
+    headers: { origin: served.base },
+  });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const reply = await new Promise<{ ok: boolean; error?: unknown }>((resolve) => {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; ok: boolean };
+      if (message.id === 1) resolve(message);
+    });
+    socket.send(JSON.stringify({ id: 1, name, input }));
+  });
+  socket.close();
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+}
+
+/** The artist with the most tracks: a search that finds a screenful. */
+function busiestArtist(manifest: Manifest): string {
+  const counts = new Map<string, number>();
+  for (const track of manifest.tracks) counts.set(track.artist, (counts.get(track.artist) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** Every cover on screen has loaded (they load lazily, so those off screen may never). */
+const coversLoaded = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLImageElement>('img.cover')]
+      .filter((img) => img.getBoundingClientRect().left < window.innerWidth)
+      .every((img) => img.complete && img.naturalWidth > 0),
+  );
+
+const songCount = async (page: Page): Promise<number> =>
+  Number(((await page.locator('.view-header .view-detail').textContent()) ?? '').replace(/\D/g, '') || 0);
+
+describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('README screenshots', () => {
+  const dir = tempDir();
+  let served: ServedTonearm;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let manifest: Manifest;
+
+  beforeAll(async () => {
+    const music = join(dir.path, 'music');
+    manifest = await generateLibrary({ dir: music, tracks: 300, seed: 21, durationS: 2, coverRatio: 1 });
+    ({ served, browser, page, errors } = await openLibrary({
+      music,
+      db: join(dir.path, 'catalog.sqlite'),
+      viewport: { width: 1280, height: 760 },
+    }));
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    dir.cleanup();
+  });
+
+  it('shows the Songs view with a search', async () => {
+    const artist = busiestArtist(manifest);
+    await page
+      .getByRole('searchbox', { name: 'Search the library' })
+      .or(page.getByLabel('Search the library'))
+      .fill(artist);
+    await expect
+      .poll(() => page.locator('.song-row[data-track-id] .col-artist').first().textContent())
+      .toContain(artist);
+    await page.waitForSelector('.album-card img.cover');
+    await expect.poll(() => coversLoaded(page)).toBe(true);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: screenshotPath('songs.png') });
+  });
+
+  it('shows the Albums view with covers', async () => {
+    await page.getByRole('searchbox', { name: 'Search the library' }).fill('');
+    await page.getByRole('button', { name: 'Albums', exact: true }).click();
+    await page.waitForSelector('.album-card img.cover');
+    await expect.poll(() => coversLoaded(page)).toBe(true);
+    await page.screenshot({ path: screenshotPath('albums.png') });
+  });
+
+  it('shows an import while it runs', async () => {
+    await page.getByRole('button', { name: 'Songs', exact: true }).click();
+    const more = join(dir.path, 'more');
+    await generateLibrary({ dir: more, tracks: 3000, seed: 22, durationS: 2, formats: { mp3: 3, flac: 1 } });
+    await command(served, 'library.addRoot', { path: more });
+    await command(served, 'scan.start', {});
+    const progress = page.getByRole('status', { name: 'Scan progress' });
+    await progress.waitFor();
+    // A moment into the scan, when its rows are streaming into the list beside the bar.
+    await expect.poll(() => songCount(page), { timeout: 60_000, interval: 50 }).toBeGreaterThan(600);
+    await expect(progress.isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: screenshotPath('import.png') });
+  });
+
+  it('logs no errors in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
