@@ -27,3 +27,21 @@ export const log = {
   warn: (...parts: unknown[]): void => emit('warn', parts),
   error: (...parts: unknown[]): void => emit('error', parts),
 };
+
+/**
+ * What a thread or the parser process prints on its stderr (its own console.warn/error, a
+ * library's warning): shown on this process's stderr as before, and kept in the log file,
+ * which only this process writes.
+ */
+export function forwardStderr(source: string, stream: NodeJS.ReadableStream): void {
+  stream.on('data', (chunk: Buffer | string) => {
+    process.stderr.write(chunk);
+    const text = chunk.toString().trimEnd();
+    if (!text) return;
+    try {
+      sink?.('warn', [`[${source}] ${text}`]);
+    } catch {
+      // As in emit: a log line never becomes a crash.
+    }
+  });
+}

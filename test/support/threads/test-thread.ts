@@ -13,6 +13,10 @@ const api = {
     const buffer = new ArrayBuffer(count);
     return new Transfer(new Uint8Array(buffer), [buffer]);
   },
+  warn(text: string) {
+    console.warn(text);
+    return true;
+  },
   fail(message: string): never {
     throw new Error(message);
   },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLogSink, type LogLevel } from '../../../src/main/core/log.ts';
 import { ThreadCallError, ThreadChannel } from '../../../src/main/core/threads/channel.ts';
 import type { TestThreadApi } from '../../support/threads/test-thread.ts';
 
@@ -60,6 +61,18 @@ describe('thread channel', () => {
     expect(await aborted).toBe('ABORTED');
     expect(await timedOut).toBe('TIMEOUT');
     expect(await slow).toBe(200);
+  });
+
+  it('puts what a thread prints on its stderr into the log as well', async () => {
+    const logged: [LogLevel, string][] = [];
+    setLogSink((level, parts) => logged.push([level, parts.join(' ')]));
+    try {
+      const thread = channel();
+      expect(await thread.remote.warn('the cover of x.flac is damaged')).toBe(true);
+      await expect.poll(() => logged).toContainEqual(['warn', '[worker thread] the cover of x.flac is damaged']);
+    } finally {
+      setLogSink(null);
+    }
   });
 
   it('rejects calls waiting at dispose, and every call after it', async () => {

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { FromParser, ToParser } from '../../common/parse-protocol.ts';
+import { forwardStderr } from '../log.ts';
 import { THREADPOOL_SIZE } from '../threadpool.ts';
 
 /** How the host reaches a parser process: a utilityProcess in the app, a child process elsewhere. */
@@ -20,8 +21,9 @@ export function childProcessParser(entry: string, execArgv: string[] = []): Spaw
       serialization: 'advanced',
       execArgv,
       env: { ...process.env, UV_THREADPOOL_SIZE: THREADPOOL_SIZE },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
+    forwardStderr('parser process', child.stderr!);
     return {
       send: (message) => {
         if (child.connected) child.send(message);

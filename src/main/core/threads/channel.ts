@@ -4,7 +4,7 @@
 // signal aborts. A thread that died is started again by the next call.
 import { parentPort, Worker, type MessagePort, type TransferListItem, type WorkerOptions } from 'node:worker_threads';
 import type { ThreadStart } from '../../common/thread-start.ts';
-import { log } from '../log.ts';
+import { forwardStderr, log } from '../log.ts';
 
 export type ThreadErrorCode = 'THREAD_CRASHED' | 'THREAD_EXITED' | 'TIMEOUT' | 'ABORTED' | 'DISPOSED' | 'FAILED';
 
@@ -209,7 +209,9 @@ export class ThreadChannel<T extends ThreadApi> {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.entry, this.options);
+    // Its stderr comes through here rather than straight to ours, so the log file has it too.
+    const worker = new Worker(this.entry, { ...this.options, stderr: true });
+    forwardStderr(`${this.name} thread`, worker.stderr);
     if (!this.keepAlive) worker.unref();
     worker.on('message', (message: unknown) => {
       if (!isReply(message)) return;
