@@ -1,5 +1,6 @@
 // The README's pictures, from a generated library of 300 tracks with covers: the Songs view
-// with a search, the Albums view, and an import of a bigger folder while it runs. They go to
+// with a search, the Albums, Artists, Genres and Folders views, and an import of a bigger
+// folder while it runs. They go to
 // docs/screenshots only through `npm run screenshots` (support/screenshots.ts).
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -92,6 +93,23 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('README screenshots', ()
     await page.waitForSelector('.album-card img.cover');
     await expect.poll(() => coversLoaded(page)).toBe(true);
     await page.screenshot({ path: screenshotPath('albums.png') });
+  });
+
+  it('shows the Artists, Genres and Folders views', async () => {
+    for (const view of ['Artists', 'Genres', 'Folders']) {
+      await page.getByRole('navigation').getByRole('button', { name: view, exact: true }).click();
+      await page.getByRole('heading', { name: view, exact: true }).waitFor();
+      // Its rows and covers arrive over the socket just after the heading.
+      await page.waitForTimeout(700);
+      if (view === 'Folders') {
+        // A folder open, its subfolders and its tracks beside them.
+        await page.locator('.folder-tree .twisty').first().click();
+        await page.locator('.folder-tree .folder-node').nth(1).click();
+        await page.waitForSelector('.folder-tracks [data-track-id]');
+      }
+      await expect.poll(() => coversLoaded(page)).toBe(true);
+      await page.screenshot({ path: screenshotPath(`${view.toLowerCase()}.png`) });
+    }
   });
 
   it('shows an import while it runs', async () => {
