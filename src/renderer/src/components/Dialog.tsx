@@ -1,8 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
- * A modal on the native <dialog>: it keeps the focus inside, gives it back on close and
- * closes on Escape by itself, which a div with role="dialog" would each have to redo.
+ * Every modal of the app, on the native <dialog>: it keeps the focus inside, gives it back on
+ * close and closes on Escape by itself, which a div with role="dialog" would each have to
+ * redo. A click outside closes it too.
  */
 export function Dialog({
   label,
@@ -32,7 +33,21 @@ export function Dialog({
     };
   }, []);
   return (
-    <dialog ref={dialog} className={className ? `modal ${className}` : 'modal'} aria-label={label}>
+    <dialog
+      ref={dialog}
+      className={className ? `modal ${className}` : 'modal'}
+      aria-label={label}
+      onClick={(event) => {
+        // A click on the backdrop lands on the dialog itself, outside its box.
+        const box = event.currentTarget.getBoundingClientRect();
+        const outside =
+          event.clientX < box.left ||
+          event.clientX > box.right ||
+          event.clientY < box.top ||
+          event.clientY > box.bottom;
+        if (outside) event.currentTarget.close();
+      }}
+    >
       {children}
     </dialog>
   );

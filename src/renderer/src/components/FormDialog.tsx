@@ -1,7 +1,8 @@
-// A form in a small modal dialog (name, import, export, add to playlist): labelled by its
-// title, Escape or a click outside closes it, Tab stays inside, the first field has the focus.
+// A form in the modal Dialog (name, import, export, add to playlist): titled, submitted with
+// Enter, closed with Escape or a click outside like every dialog.
 import '../styles/dialog.css';
-import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { Dialog } from './Dialog.tsx';
 
 interface Props {
   title: string;
@@ -12,39 +13,10 @@ interface Props {
 }
 
 export function FormDialog({ title, onClose, onSubmit, children, className }: Props) {
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    form.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-  }, []);
-  const keepTabInside = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      return onClose();
-    }
-    if (event.key !== 'Tab' || !form.current) return;
-    const focusable = [
-      ...form.current.querySelectorAll<HTMLElement>('input, select, textarea, button, [tabindex="0"]'),
-    ];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
   return (
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <Dialog label={title} onClose={onClose} className={className ? `form-dialog ${className}` : 'form-dialog'}>
       <form
-        ref={form}
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        className={`dialog ${className ?? ''}`}
-        onKeyDown={keepTabInside}
+        className="dialog-form"
         onSubmit={(event) => {
           event.preventDefault();
           onSubmit(event);
@@ -53,6 +25,6 @@ export function FormDialog({ title, onClose, onSubmit, children, className }: Pr
         <h2 className="dialog-title">{title}</h2>
         {children}
       </form>
-    </div>
+    </Dialog>
   );
 }
