@@ -2,38 +2,20 @@
 // folder made a network folder with its control, a chunk size refused out of range with a
 // clear message, a chunk size accepted and then used by the next fetch from the share.
 import { openLibrary } from './support/open-library.ts';
+import { callApi } from './support/player.ts';
 import { screenshotPath } from './support/screenshots.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
 import { hasChromium } from '../support/browser.ts';
 import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
-/** One contract command over the host's socket, as the renderer sends it. */
-async function command(served: ServedTonearm, name: string, input: unknown): Promise<unknown> {
-  const socket = new WebSocket(`ws://${served.base.slice('http://'.length)}/api?token=${served.token}`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  try {
-    return await new Promise((resolve, reject) => {
-      socket.on('message', (data) => {
-        const reply = JSON.parse(data.toString()) as { id?: number; ok: boolean; value?: unknown; error?: unknown };
-        if (reply.id !== 1) return;
-        if (reply.ok) resolve(reply.value);
-        else reject(new Error(JSON.stringify(reply.error)));
-      });
-      socket.send(JSON.stringify({ id: 1, name, input }));
-    });
-  } finally {
-    socket.close();
-  }
-}
-
 describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings in Chromium', () => {
   const dir = tempDir();
   let served: ServedTonearm;
+  const api = <T>(name: string, input: unknown) => callApi<T>(served.base, served.token, name, input);
   let browser: Browser;
   let page: Page;
   let errors: string[];
@@ -58,7 +40,12 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings 
     await expect(select.inputValue()).resolves.toBe('detected');
     await select.selectOption('network');
     await page.locator('.roots .badge', { hasText: 'network' }).waitFor();
-    const roots = (await command(served, 'library.roots', {})) as { kind: string; kindOverride: string | null }[];
+    const roots = await api<
+      {
+        kind: string;
+        kindOverride: string | null;
+      }[]
+    >('library.roots', {});
     expect(roots).toMatchObject([{ kind: 'network', kindOverride: 'network' }]);
   });
 
@@ -71,7 +58,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings 
     await expect(field.getByRole('alert').textContent()).resolves.toBe(
       'Chunk size must be a whole number from 64 to 32768 KB.',
     );
-    const settings = (await command(served, 'settings.get', {})) as Record<string, unknown>;
+    const settings = await api<Record<string, unknown>>('settings.get', {});
     expect(settings['cache.chunkSizeKB']).not.toBe(100000);
   });
 
@@ -81,18 +68,21 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings 
     await input.fill('256');
     await input.press('Enter');
     await expect
-      .poll(async () => ((await command(served, 'settings.get', {})) as Record<string, unknown>)['cache.chunkSizeKB'])
+      .poll(async () => (await api<Record<string, unknown>>('settings.get', {}))['cache.chunkSizeKB'])
       .toBe(256);
     await expect(field.getByRole('alert').count()).resolves.toBe(0);
 
-    const tracks = (await command(served, 'library.tracks', { offset: 0, limit: 1 })) as { rows: { id: number }[] };
+    const tracks = await api<{ rows: { id: number }[] }>('library.tracks', { offset: 0, limit: 1 });
     const id = tracks.rows[0]!.id;
     const response = await fetch(`${served.base}/media/${id}?token=${served.token}`, {
       headers: { Range: 'bytes=0-999' },
     });
     expect(response.status).toBe(206);
     expect((await response.arrayBuffer()).byteLength).toBe(1000);
-    const stats = (await command(served, 'cache.stats', {})) as { lastFetchChunkBytes: number; entries: number };
+    const stats = await api<{
+      lastFetchChunkBytes: number;
+      entries: number;
+    }>('cache.stats', {});
     expect(stats.lastFetchChunkBytes).toBe(256 * 1024);
     await expect(page.getByTestId('cache-last-chunk').textContent()).resolves.toContain('256 KB');
     await expect.poll(() => page.getByTestId('cache-bytes').textContent()).toMatch(/in 1 file/);
@@ -109,7 +99,10 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Network cache settings 
     // come through the media handler's cache.
     await expect
       .poll(async () => {
-        const stats = (await command(served, 'cache.stats', {})) as { bytesFromShare: number; bytesFromCache: number };
+        const stats = await api<{
+          bytesFromShare: number;
+          bytesFromCache: number;
+        }>('cache.stats', {});
         return stats.bytesFromShare + stats.bytesFromCache;
       })
       .toBeGreaterThan(100_000);

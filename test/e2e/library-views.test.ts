@@ -3,37 +3,17 @@
 // background adds rows to the open Songs view while it runs, and the row the user selected
 // stays selected and where it was on screen.
 import { openLibrary } from './support/open-library.ts';
+import { callApi } from './support/player.ts';
+import { songCount } from './support/views.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { generateLibrary, type Manifest } from '../../bench/library/generate.ts';
 import { foldText } from '../../src/main/core/catalog/sort-key.ts';
 import { hasFfmpeg } from '../support/audio.ts';
 import { hasChromium } from '../support/browser.ts';
 import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
-
-/** One command over the host's socket, as a second client (the import "in the background"). */
-async function command(served: ServedTonearm, name: string, input: unknown): Promise<unknown> {
-  const socket = new WebSocket(`${served.base.replace('http', 'ws')}/api?token=${served.token}`, {
-    headers: { origin: served.base },
-  });
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const reply = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number };
-      if (message.id === 1) resolve(message as { ok: boolean });
-    });
-    socket.send(JSON.stringify({ id: 1, name, input }));
-  });
-  socket.close();
-  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-  return reply.value;
-}
-
-const songCount = async (page: Page): Promise<number> =>
-  Number(((await page.locator('.view-header .view-detail').textContent()) ?? '').replace(/\D/g, '') || 0);
 
 describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('library views in Chromium', () => {
   const dir = tempDir();
@@ -158,8 +138,8 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('library views in Chromi
     await generateLibrary({ dir: more, tracks: 400, seed: 12, durationS: 3, formats: { mp3: 1 } });
     const counts = new Set<number>();
     const watch = setInterval(() => void songCount(page).then((n) => counts.add(n)), 50);
-    await command(served, 'library.addRoot', { path: more });
-    await command(served, 'scan.start', {});
+    await callApi(served.base, served.token, 'library.addRoot', { path: more });
+    await callApi(served.base, served.token, 'scan.start', {});
     await expect.poll(() => songCount(page), { timeout: 60_000, interval: 100 }).toBe(490);
     clearInterval(watch);
 

@@ -5,31 +5,15 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { generateLibrary, type Manifest } from '../../bench/library/generate.ts';
 import { hasFfmpeg } from '../support/audio.ts';
 import { hasChromium } from '../support/browser.ts';
 import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { openLibrary } from './support/open-library.ts';
+import { callApi } from './support/player.ts';
+import { songCount } from './support/views.ts';
 import { screenshotPath } from './support/screenshots.ts';
-
-/** One command over the host's socket, as a second client would send it. */
-async function command(served: ServedTonearm, name: string, input: unknown): Promise<void> {
-  const socket = new WebSocket(`${served.base.replace('http', 'ws')}/api?token=${served.token}`, {
-    headers: { origin: served.base },
-  });
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const reply = await new Promise<{ ok: boolean; error?: unknown }>((resolve) => {
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; ok: boolean };
-      if (message.id === 1) resolve(message);
-    });
-    socket.send(JSON.stringify({ id: 1, name, input }));
-  });
-  socket.close();
-  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-}
 
 /** The artist with the most tracks: a search that finds a screenful. */
 function busiestArtist(manifest: Manifest): string {
@@ -45,9 +29,6 @@ const coversLoaded = (page: Page) =>
       .filter((img) => img.getBoundingClientRect().left < window.innerWidth)
       .every((img) => img.complete && img.naturalWidth > 0),
   );
-
-const songCount = async (page: Page): Promise<number> =>
-  Number(((await page.locator('.view-header .view-detail').textContent()) ?? '').replace(/\D/g, '') || 0);
 
 describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('README screenshots', () => {
   const dir = tempDir();
@@ -116,8 +97,8 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('README screenshots', ()
     await page.getByRole('button', { name: 'Songs', exact: true }).click();
     const more = join(dir.path, 'more');
     await generateLibrary({ dir: more, tracks: 3000, seed: 22, durationS: 2, formats: { mp3: 3, flac: 1 } });
-    await command(served, 'library.addRoot', { path: more });
-    await command(served, 'scan.start', {});
+    await callApi(served.base, served.token, 'library.addRoot', { path: more });
+    await callApi(served.base, served.token, 'scan.start', {});
     const progress = page.getByRole('status', { name: 'Scan progress' });
     await progress.waitFor();
     // A moment into the scan, when its rows are streaming into the list beside the bar.
