@@ -5,6 +5,7 @@ import { sep } from 'node:path';
 import type { ScanProgress, ScanSummary } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import type { Catalog } from '../catalog/index.ts';
+import type { RootRecord } from '../catalog/roots.ts';
 import type { CatalogWrites } from '../catalog/writer-thread.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { ParserHost } from '../parser-host/parser-host.ts';
@@ -64,8 +65,9 @@ export class Scanner {
     const abort = new AbortController();
     const meter = new ProgressMeter(scanId, (progress) => this.deps.bus.emit('scan.progress', progress));
     const startedAt = Date.now();
-    logScanStart(scanId, request.paths ?? this.rootsAsked(request).map((root) => root.path));
-    const done = this.run(request, abort.signal, meter).finally(() => {
+    const roots = this.rootsAsked(request);
+    logScanStart(scanId, request.paths ?? roots.map((root) => root.path));
+    const done = this.run(request, roots, startedAt, abort.signal, meter).finally(() => {
       this.running = null;
     });
     done.then(
@@ -91,8 +93,13 @@ export class Scanner {
     await this.running?.done.catch(() => {});
   }
 
-  private async run(request: ScanRequest, signal: AbortSignal, meter: ProgressMeter): Promise<ScanSummary> {
-    const started = Date.now();
+  private async run(
+    request: ScanRequest,
+    roots: readonly RootRecord[],
+    startedAt: number,
+    signal: AbortSignal,
+    meter: ProgressMeter,
+  ): Promise<ScanSummary> {
     const { catalog, writes, bus } = this.deps;
     const scan: ScanContext = {
       request,
@@ -106,18 +113,18 @@ export class Scanner {
     };
     const { summary } = scan;
     try {
-      await this.phases(scan);
+      await this.phases(scan, roots);
     } catch (err) {
       // Whatever stopped it (a full disk, a read-only catalog, a thread that died), this scan
       // ends here with a summary of what it saved; the process and the next scan carry on.
       summary.error = scanFailure(err, catalog.path, summary.added + summary.updated);
       // Search should still find what was saved; with the disk full this fails too, and the
-      // catalog's next opening catches up instead.
+      // writer catches up when the engine next starts or at the next scan's end.
       await writes.indexSearch().catch(() => {});
     }
     summary.cancelled = signal.aborted && !summary.error;
     summary.tracks = countTracks(catalog);
-    summary.durationMs = Date.now() - started;
+    summary.durationMs = Date.now() - startedAt;
     meter.phase(summary.error ? 'failed' : signal.aborted ? 'cancelled' : 'done', 0, null);
     if (summary.error) meter.update(0, summary.error.message);
     this.lastSummary = summary;
@@ -125,10 +132,10 @@ export class Scanner {
     return summary;
   }
 
-  private async phases(scan: ScanContext): Promise<void> {
-    const { request, signal, summary, writes } = scan;
+  private async phases(scan: ScanContext, roots: readonly RootRecord[]): Promise<void> {
+    const { signal, summary, writes } = scan;
     await writes.beginScan();
-    const inventory = await takeInventory(scan, this.rootsAsked(request), this.inventory);
+    const inventory = await takeInventory(scan, roots, this.inventory);
     // After an import's inventory the thread holds tens of MB of garbage and a fingerprint
     // cache the import is about to make stale: the parse phase needs the memory more than the
     // next rescan needs a warm thread.
