@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary } from '../../../bench/library/generate.ts';
 import type { Core } from '../../../src/main/core/core.ts';
 import { hasFfmpeg } from '../../support/audio.ts';
+import { setLogSink } from '../../../src/main/core/log.ts';
 import { childProcessParser } from '../../../src/main/core/parser-host/transport.ts';
 import { PARSER_ENTRY, testCore } from '../../support/core.ts';
 import { bindReadOnly, isRoot, mountTmpfs, notRootMessage, resizeTmpfs, unmount } from '../../support/mounts.ts';
@@ -154,10 +155,14 @@ describe.skipIf(!hasFfmpeg)('a scan that cannot go on', () => {
   it('stops when the inventory thread dies, and the core scans again', async () => {
     const core = open(join(dir.path, 'inventory-dies', 'catalog.sqlite'));
     await core.addRoot(music);
+    const logged: string[] = [];
+    setLogSink((level, parts) => logged.push(`${level} ${parts.join(' ')}`));
     const { done } = core.scanner.start();
     killWhenBusy(channelOf((core.scanner as unknown as { inventory: object }).inventory));
-    const summary = await done;
+    const summary = await done.finally(() => setLogSink(null));
     expect(summary.error?.message).toMatch(/^Scan stopped: a part of Tonearm doing this work stopped unexpectedly/);
+    // The log file says so too, not only the summary.
+    expect(logged.find((line) => line.startsWith('info scan 1 stopped'))).toContain(`(${summary.error!.message})`);
     const again = await core.scanner.start().done;
     expect(again).toMatchObject({ error: null, tracks: TRACKS });
   });

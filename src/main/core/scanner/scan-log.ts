@@ -13,10 +13,14 @@ export function logScanStart(scanId: number, folders: readonly string[]): void {
 export function logScanEnd(scanId: number, summary: ScanSummary, catalog: Catalog, startedAt: number): void {
   const { added, updated, removed, missing, unchanged, failed, moved, tracks, durationMs, cancelled } = summary;
   const offline = summary.offlineRoots.length ? `, offline: ${summary.offlineRoots.join(', ')}` : '';
+  const ended = summary.error ? 'stopped' : cancelled ? 'cancelled' : 'finished';
+  // A scan that could not go on says why where it is shown (the CLI's line, the UI): the log
+  // file keeps that sentence with the summary rather than printing it a second time.
+  const why = summary.error ? ` (${summary.error.message})` : '';
   log.info(
-    `scan ${scanId} ${cancelled ? 'cancelled' : 'finished'} in ${durationMs} ms: ${added} added, ${updated} updated, ` +
+    `scan ${scanId} ${ended} in ${durationMs} ms: ${added} added, ${updated} updated, ` +
       `${removed} removed, ${missing} missing, ${unchanged} unchanged, ${moved} moved, ${failed} failed; ` +
-      `${tracks} tracks${offline}`,
+      `${tracks} tracks${offline}${why}`,
   );
   if (failed === 0) return;
   const errors = catalog.scanErrors.page(0, ERRORS_LOGGED).rows.filter((error) => error.at >= startedAt);
