@@ -1,20 +1,17 @@
 // The playlists commands: writes through the writer thread, reads off the main connection, and
 // a playlists.changed event after each edit committed.
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { PlaylistFolder, PlaylistSummary } from '../../../shared/domain.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import { TrackLookup } from '../catalog/reads/track-lookup.ts';
 import type { Core } from '../core.ts';
 import { exportPlaylist } from '../playlists/export.ts';
 import { planImport } from '../playlists/import.ts';
+import { expandHome } from '../roots/user-path.ts';
 import type { Handlers } from './handlers.ts';
 
 type PlaylistCommands = Extract<keyof Handlers, `playlists.${string}`>;
 
 /** A browser has no file picker for the core's machine: paths are typed there, `~/` included. */
-const expandHome = (path: string): string =>
-  path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
 
 export function playlistHandlers(core: Core): Pick<Handlers, PlaylistCommands> {
   const { catalog, bus } = core;
