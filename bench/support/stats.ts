@@ -15,3 +15,13 @@ export function median(values: readonly number[]): number {
 }
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** Milliseconds to a tenth, as the tables print them. */
+export const roundMs = (ms: number): number => Math.round(ms * 10) / 10;
+
+/** How long `work` took, in milliseconds to a tenth. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return roundMs(performance.now() - started);
+}

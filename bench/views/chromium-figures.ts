@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { launchChromium } from '../../test/support/browser.ts';
 import { serveTonearm, type ServedTonearm } from '../../test/support/cli.ts';
-import { median } from '../support/stats.ts';
+import { median, roundMs } from '../support/stats.ts';
 import type { Figure } from './main-figures.ts';
 import { TYPED } from './main-figures.ts';
 
@@ -23,8 +23,6 @@ const COLUMN_LABEL: Record<keyof Expected['firstId'], string> = {
   genre: 'Genre',
   duration: 'Time',
 };
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
 
 // The page's globals, for the functions below that run in it (this file is compiled without
 // the DOM library, as the rest of bench/ is).
@@ -113,7 +111,7 @@ async function coldStart(
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   await page.goto(served.url);
   await page.waitForSelector('.track-row[data-track-id]');
-  return { ms: round(performance.now() - started), hostMs: round(hostMs), served, page };
+  return { ms: roundMs(performance.now() - started), hostMs: roundMs(hostMs), served, page };
 }
 
 export async function chromiumFigures(
@@ -164,9 +162,9 @@ export async function chromiumFigures(
           },
           { label: COLUMN_LABEL[field], id: expected.firstId[field] },
         );
-        sortChange.push(round(ms));
-        perColumn.set(field, [...(perColumn.get(field) ?? []), round(ms)]);
-        if (field === 'artist') byArtist.push(round(ms));
+        sortChange.push(roundMs(ms));
+        perColumn.set(field, [...(perColumn.get(field) ?? []), roundMs(ms)]);
+        if (field === 'artist') byArtist.push(roundMs(ms));
       }
     }
 
@@ -228,7 +226,7 @@ export async function chromiumFigures(
           );
           return performance.now() - t;
         }, text);
-        typing.push(round(ms));
+        typing.push(roundMs(ms));
       }
       await search.press('Escape');
     }
@@ -263,19 +261,19 @@ export async function chromiumFigures(
         },
         {
           name: 'Chromium: scroll all 250k rows in 200 jumps, jump → rows filled',
-          samples: scroll.filled.map(round),
+          samples: scroll.filled.map(roundMs),
           note: `list ${Math.round(scroll.height / 1e6)} Mpx tall`,
         },
         {
           name: 'Chromium: long tasks while jumping through the list',
-          samples: scroll.long.length ? scroll.long.map(round) : [0],
+          samples: scroll.long.length ? scroll.long.map(roundMs) : [0],
           target: 50,
           by: 'max',
           note: `${scroll.long.length} long tasks`,
         },
         {
           name: 'Chromium: long tasks while wheel-scrolling (300 × 1500 px)',
-          samples: wheelLong.length ? wheelLong.map(round) : [0],
+          samples: wheelLong.length ? wheelLong.map(roundMs) : [0],
           target: 50,
           by: 'max',
           note: `${wheelLong.length} long tasks`,

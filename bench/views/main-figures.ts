@@ -8,7 +8,7 @@ import { createHandlers } from '../../src/main/core/api/create-handlers.ts';
 import { dispatch } from '../../src/main/core/api/dispatch.ts';
 import type { Core } from '../../src/main/core/core.ts';
 import { testCore } from '../../test/support/core.ts';
-import { median, percentile } from '../support/stats.ts';
+import { median, percentile, roundMs, timed } from '../support/stats.ts';
 import { playlistFigures } from './playlist-figures.ts';
 
 export interface Figure {
@@ -39,7 +39,6 @@ export const TYPED = [
 ];
 
 const all = { type: 'all' } as const;
-const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; rssMB: number; loopMaxMs: number }> {
   const startedAt = performance.now();
@@ -47,11 +46,6 @@ export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; 
   const handlers = createHandlers(core);
   const call = async <K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> =>
     unwrap(await dispatch(handlers, name, input)) as CommandOutput<K>;
-  const timed = async (work: () => Promise<unknown>): Promise<number> => {
-    const t = performance.now();
-    await work();
-    return round(performance.now() - t);
-  };
   const open = (sort: TrackSort, limit = 120) =>
     call('views.open', { spec: { kind: 'tracks', filter: all, sort }, limit });
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -59,7 +53,7 @@ export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; 
 
   // The very first open: the views thread starts, its connection and the pages it reads are cold.
   const first = await timed(() => open({ field: 'artist', desc: false }));
-  const fromStart = round(performance.now() - startedAt);
+  const fromStart = roundMs(performance.now() - startedAt);
 
   // A list opened on an order not read yet is answered with its first rows, and the views
   // thread reads the rest at once: both are timed, and each measurement starts with the
@@ -70,7 +64,7 @@ export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; 
     const opened = await open(sort);
     const first = performance.now() - t;
     await settled(opened.snapshotId);
-    return [round(first), round(performance.now() - t)];
+    return [roundMs(first), roundMs(performance.now() - t)];
   };
 
   // Songs sorted by artist, each time just after the library changed (nothing cached for it).
@@ -133,7 +127,7 @@ export async function mainFigures(dbPath: string): Promise<{ figures: Figure[]; 
   await core.close();
   return {
     rssMB,
-    loopMaxMs: round(loop.max / 1e6),
+    loopMaxMs: roundMs(loop.max / 1e6),
     figures: [
       {
         name: 'core start to first Songs rows (cold thread, cold pages)',
@@ -182,6 +176,6 @@ export function row(figure: Figure): string {
   const read = figure.by === 'p95' ? p95 : figure.by === 'max' ? max : p50;
   const verdict = figure.target === undefined ? '' : read <= figure.target ? ' ✓' : ' ✗';
   const target = figure.target === undefined ? '—' : `${figure.by ?? 'median'} ≤ ${figure.target} ms${verdict}`;
-  const fmt = (ms: number) => (Number.isFinite(ms) ? `${round(ms)}` : '—');
+  const fmt = (ms: number) => (Number.isFinite(ms) ? `${roundMs(ms)}` : '—');
   return `| ${figure.name} | ${samples.length} | ${fmt(p50)} | ${fmt(p95)} | ${fmt(max)} | ${target} | ${figure.note ?? ''} |`;
 }

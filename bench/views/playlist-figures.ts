@@ -9,19 +9,12 @@ import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/
 import { TRACK_SORT_FIELDS, type TrackSort } from '../../src/shared/views.ts';
 import type { Core } from '../../src/main/core/core.ts';
 import type { Figure } from './main-figures.ts';
-import { median } from '../support/stats.ts';
+import { median, timed } from '../support/stats.ts';
 
 type Call = <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
 
 const PLAYLIST_TRACKS = 10_000;
 const SMART = ['played:<30d sort:plays:desc limit:50', 'rating:>=4 played:>90d', 'genre:jazz rating:>=3', 'plays:0'];
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await work();
-  return round(performance.now() - t);
-}
 
 export async function playlistFigures(core: Core, call: Call): Promise<Figure[]> {
   const trackCount = core.catalog.db.prepare('SELECT count(*) FROM tracks').pluck().get() as number;
