@@ -1,13 +1,12 @@
 // The built `tonearm` on the catalog file itself: serve never makes a catalog it was not asked
 // for, scan refuses a damaged one without writing into it, backup and restore round-trip.
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../bench/views/catalog.ts';
+import { describe, expect, it } from 'vitest';
 import { isBuilt, TONEARM_BIN, tonearm } from '../support/cli.ts';
+import { catalogCopies } from '../support/catalog-copies.ts';
 import { damageIndexPage } from '../support/damage.ts';
-import { tempDir } from '../support/temp.ts';
 
 /** Runs tonearm expecting it to fail: its exit code and stderr. */
 function failing(args: string[]): Promise<{ code: number | null; stderr: string }> {
@@ -20,65 +19,51 @@ function failing(args: string[]): Promise<{ code: number | null; stderr: string 
 }
 
 describe.skipIf(!isBuilt)('tonearm and the catalog file', () => {
-  const shared = tempDir();
-  const pristine = join(shared.path, 'pristine.sqlite');
-  let dir: ReturnType<typeof tempDir>;
-  let db: string;
-
-  beforeAll(async () => {
-    await buildCatalog({ dbPath: pristine, tracks: 3000, covers: 1 });
-  }, 60_000);
-  afterAll(() => shared.cleanup());
-  beforeEach(() => {
-    dir = tempDir();
-    db = join(dir.path, 'catalog.sqlite');
-    copyFileSync(pristine, db);
-    return () => dir.cleanup();
-  });
+  const copy = catalogCopies(3000);
 
   it('serve --db on a missing file refuses in one line and makes nothing', async () => {
-    const missing = join(dir.path, 'typo', 'catalgo.sqlite');
+    const missing = join(copy.dir, 'typo', 'catalgo.sqlite');
     const { code, stderr } = await failing(['serve', '--db', missing, '--port', '0']);
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(`tonearm serve: No catalog at ${missing}: \`tonearm scan DIR\` makes one`);
-    expect(existsSync(join(dir.path, 'typo'))).toBe(false);
+    expect(existsSync(join(copy.dir, 'typo'))).toBe(false);
   });
 
   it('scan refuses a damaged catalog with the file and the way out, and leaves it as it was', async () => {
-    damageIndexPage(db);
-    const before = readFileSync(db);
-    const { code, stderr } = await failing(['scan', dir.path, '--db', db]);
+    damageIndexPage(copy.dbPath);
+    const before = readFileSync(copy.dbPath);
+    const { code, stderr } = await failing(['scan', copy.dir, '--db', copy.dbPath]);
     expect(code).toBe(1);
     expect(stderr).toMatch(
-      new RegExp(`^tonearm scan: The catalog ${db} is damaged \\(.+\\)\\. Restore a backup: tonearm restore`),
+      new RegExp(`^tonearm scan: The catalog ${copy.dbPath} is damaged \\(.+\\)\\. Restore a backup: tonearm restore`),
     );
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(readFileSync(copy.dbPath).equals(before)).toBe(true);
   });
 
   it('query that meets the damaged page names the file and the way out, not just "malformed"', async () => {
-    damageIndexPage(db);
-    const { code, stderr } = await failing(['query', '--db', db, '--sort', 'bitrate', '--json']);
+    damageIndexPage(copy.dbPath);
+    const { code, stderr } = await failing(['query', '--db', copy.dbPath, '--sort', 'bitrate', '--json']);
     expect(code).toBe(1);
     expect(stderr).toMatch(
-      new RegExp(`^tonearm query: The catalog ${db} is damaged \\(.*malformed.*\\)\\. Restore a backup`),
+      new RegExp(`^tonearm query: The catalog ${copy.dbPath} is damaged \\(.*malformed.*\\)\\. Restore a backup`),
     );
   });
 
   it('backup prints the backup it wrote; restore puts it back and keeps the damaged file', async () => {
-    const written = (await tonearm(['backup', '--db', db])).stdout.trim();
+    const written = (await tonearm(['backup', '--db', copy.dbPath])).stdout.trim();
     expect(written).toMatch(/backups\/catalog-\d{4}-\d\d-\d\d-\d{6}\.sqlite$/);
     expect(readFileSync(written).length).toBeGreaterThan(0);
-    damageIndexPage(db);
-    expect((await failing(['backup', '--db', db])).stderr).toContain('is damaged');
+    damageIndexPage(copy.dbPath);
+    expect((await failing(['backup', '--db', copy.dbPath])).stderr).toContain('is damaged');
 
-    const { stdout, stderr } = await tonearm(['restore', '--db', db]);
-    expect(stdout.trim()).toBe(db);
+    const { stdout, stderr } = await tonearm(['restore', '--db', copy.dbPath]);
+    expect(stdout.trim()).toBe(copy.dbPath);
     expect(stderr).toContain(`from ${written}`);
     // Its WAL, if it had one, goes with it: catalog.sqlite.damaged-DATE-wal.
-    expect(readdirSync(dir.path).filter((name) => /^catalog\.sqlite\.damaged-[\d-]+$/.test(name))).toHaveLength(1);
+    expect(readdirSync(copy.dir).filter((name) => /^catalog\.sqlite\.damaged-[\d-]+$/.test(name))).toHaveLength(1);
     const tracks = JSON.parse(
-      (await tonearm(['query', '--db', db, '--sort', 'bitrate', '--json'])).stdout,
+      (await tonearm(['query', '--db', copy.dbPath, '--sort', 'bitrate', '--json'])).stdout,
     ) as unknown[];
     expect(tracks).toHaveLength(3000);
   });
