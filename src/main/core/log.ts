@@ -11,15 +11,19 @@ export function setLogSink(next: LogSink | null): void {
   sink = next;
 }
 
-function emit(level: LogLevel, parts: unknown[]): void {
-  // Info never goes to the console: a CLI's stdout carries its JSON.
-  if (level === 'error') console.error(...parts);
-  else if (level === 'warn') console.warn(...parts);
+function toSink(level: LogLevel, parts: unknown[]): void {
   try {
     sink?.(level, parts);
   } catch {
     // A full disk or a vanished folder must not turn a log line into a crash.
   }
+}
+
+function emit(level: LogLevel, parts: unknown[]): void {
+  // Info never goes to the console: a CLI's stdout carries its JSON.
+  if (level === 'error') console.error(...parts);
+  else if (level === 'warn') console.warn(...parts);
+  toSink(level, parts);
 }
 
 export const log = {
@@ -37,11 +41,6 @@ export function forwardStderr(source: string, stream: NodeJS.ReadableStream): vo
   stream.on('data', (chunk: Buffer | string) => {
     process.stderr.write(chunk);
     const text = chunk.toString().trimEnd();
-    if (!text) return;
-    try {
-      sink?.('warn', [`[${source}] ${text}`]);
-    } catch {
-      // As in emit: a log line never becomes a crash.
-    }
+    if (text) toSink('warn', [`[${source}] ${text}`]);
   });
 }
