@@ -1,0 +1,74 @@
+// The radio's rules over the queue as plain data: when to ask for more, what to send, what a
+// new genre exclusion takes out. Pure, so the tests pin them without a player.
+import type { QueueState } from '../player/queue-model.ts';
+import type { CommandInput } from '../../../shared/contract.ts';
+
+/** Fewer than this many tracks after the current one and the radio asks for more. */
+export const LOW_WATER = 5;
+export const FIRST_BATCH = 20;
+export const REFILL_BATCH = 10;
+/** The contract's limits: seeds per start, the tail sent as recently queued. */
+export const MAX_SEEDS = 50;
+export const MAX_RECENT = 500;
+
+export interface RadioSettings {
+  seedIds: number[];
+  excludeGenres: string[];
+}
+
+export type RadioRequest = CommandInput<'radio.next'>;
+
+export function upcomingCount(queue: QueueState): number {
+  return queue.index < 0 ? queue.items.length : queue.items.length - queue.index - 1;
+}
+
+export const needsMore = (queue: QueueState): boolean => upcomingCount(queue) < LOW_WATER;
+
+/** The queue's tail, newest last: what the radio must not repeat nor crowd with one artist. */
+export function recentIds(queue: QueueState): number[] {
+  return queue.items.slice(-MAX_RECENT).map((item) => item.track.id);
+}
+
+export function nextRequest(radio: RadioSettings, queue: QueueState): RadioRequest {
+  const first = queue.items.length <= radio.seedIds.length;
+  return {
+    seedIds: radio.seedIds,
+    recentIds: recentIds(queue),
+    excludeGenres: radio.excludeGenres,
+    count: first ? FIRST_BATCH : REFILL_BATCH,
+  };
+}
+
+/** A selection larger than the contract takes: seeds spread evenly over it, in its order. */
+export function pickSeeds(ids: readonly number[]): number[] {
+  const unique = [...new Set(ids)];
+  if (unique.length <= MAX_SEEDS) return unique;
+  const step = unique.length / MAX_SEEDS;
+  return Array.from({ length: MAX_SEEDS }, (_, i) => unique[Math.floor(i * step)]!);
+}
+
+const genreKey = (genre: string) => genre.trim().toLowerCase();
+
+/** The keys of the tracks still to come whose genre is now excluded (the current one plays on). */
+export function excludedUpcoming(queue: QueueState, excludeGenres: readonly string[]): number[] {
+  if (excludeGenres.length === 0) return [];
+  const excluded = new Set(excludeGenres.map(genreKey));
+  return queue.items
+    .slice(queue.index + 1)
+    .filter((item) => excluded.has(genreKey(item.track.genre)))
+    .map((item) => item.key);
+}
+
+/** The queue was replaced (Play of another list) or emptied: nothing of it is left. */
+export function replacedBetween(before: QueueState, after: QueueState): boolean {
+  if (after.items.length === 0) return true;
+  const keys = new Set(before.items.map((item) => item.key));
+  return !after.items.some((item) => keys.has(item.key));
+}
+
+/** "Not analysed yet — analysis is 12% done", or why it is not going on. */
+export function notAnalysedText(status: { analysed: number; total: number; reason: string | null } | null): string {
+  if (!status || status.total === 0) return 'Not analysed yet.';
+  const share = Math.floor((status.analysed / status.total) * 100);
+  return `Not analysed yet — analysis is ${share}% done.${status.reason ? ` ${status.reason}` : ''}`;
+}
