@@ -9,6 +9,9 @@ export type Page =
   | { kind: 'genre'; genreId: number; name: string }
   | { kind: 'playlist'; playlistId: number }
   | { kind: 'smart'; playlistId: number }
+  /** Tracks like these (`ids`) or like an album (`albumId`), ranked by the similarity index. */
+  | { kind: 'similar'; ids: number[]; albumId: null; label: string }
+  | { kind: 'similar'; ids: null; albumId: number; label: string }
   /** playlistId null: a new smart playlist. */
   | { kind: 'smartEditor'; playlistId: number | null };
 

@@ -18,6 +18,7 @@ import { SongsView } from './SongsView.tsx';
 const SmartPlaylistEditor = lazy(() =>
   import('../smart/SmartPlaylistEditor.tsx').then((m) => ({ default: m.SmartPlaylistEditor })),
 );
+const SimilarPage = lazy(() => import('../similar/SimilarPage.tsx').then((m) => ({ default: m.SimilarPage })));
 
 /** The library's views and the pages opened from them (an album, an artist, a genre). */
 export function LibraryView({ view }: { view: ViewName }) {
@@ -40,6 +41,12 @@ export function LibraryView({ view }: { view: ViewName }) {
   if (page?.kind === 'playlist') return <PlaylistPage key={page.playlistId} playlistId={page.playlistId} />;
   if (page?.kind === 'genre') return <GenrePage key={page.genreId} genreId={page.genreId} name={page.name} />;
   if (page?.kind === 'smart') return <SmartPlaylistPage key={page.playlistId} playlistId={page.playlistId} />;
+  if (page?.kind === 'similar')
+    return (
+      <Suspense fallback={null}>
+        <SimilarPage key={`${page.albumId}-${page.ids?.join(',')}`} {...page} />
+      </Suspense>
+    );
   if (page?.kind === 'smartEditor')
     return (
       <Suspense fallback={null}>

@@ -24,6 +24,7 @@ import type { RowSource } from '../data/list-source.ts';
 import { useRows } from '../data/live.ts';
 import { playFrom, queueTracks } from '../play.ts';
 import { openPlaylistDialog } from '../playlists/dialogs.ts';
+import { playSimilar } from '../../similar/play-similar.ts';
 import { COLUMN_BY_ID, COLUMNS, type ColumnId } from './columns.ts';
 import { useColumnPrefs } from './column-prefs.ts';
 import { fitColumns } from './fit-columns.ts';
@@ -238,7 +239,10 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
         goTo(source.total - 1, event);
         break;
       case 'Enter':
-        if (selection.cursor >= 0) play(selection.cursor);
+        if (selection.cursor < 0) break;
+        // Shift+Enter: Play similar (a radio of the selection, or of the row at the cursor).
+        if (event.shiftKey) void playSimilar(trackIds(selection.ids.size > 0 ? ordered() : [source.idAt(cursor) ?? 0]));
+        else play(selection.cursor);
         break;
       case ' ':
         if (!mod || selection.cursor < 0) return;

@@ -18,7 +18,8 @@ export type ColumnId =
   | 'playCount'
   | 'skipCount'
   | 'lastPlayed'
-  | 'rating';
+  | 'rating'
+  | 'match';
 
 export interface Column {
   id: ColumnId;
@@ -108,7 +109,23 @@ export const COLUMNS: Column[] = [
   { id: 'rating', label: 'Rating', width: 88, sort: 'rating', text: (r) => (r.rating ? '★'.repeat(r.rating) : '') },
 ];
 
-export const COLUMN_BY_ID = new Map(COLUMNS.map((column) => [column.id, column]));
+/**
+ * Only for lists ranked by likeness (Similar tracks), whose rows carry a `match` in percent;
+ * not offered in the column chooser. Such lists are not sortable, so `sort` is never used.
+ */
+const MATCH_COLUMN: Column = {
+  id: 'match',
+  label: 'Match',
+  width: 64,
+  numeric: true,
+  sort: 'title',
+  text: (r) => {
+    const match = (r as TrackRow & { match?: number }).match;
+    return match === undefined ? '' : `${match}%`;
+  },
+};
+
+export const COLUMN_BY_ID = new Map([...COLUMNS, MATCH_COLUMN].map((column) => [column.id, column]));
 
 // Plays and Rating shown from the start; in a narrow window fit-columns.ts hides the ones
 // that matter least.

@@ -8,6 +8,8 @@ import { formatCount } from '../common/ViewHeader.tsx';
 import { queueTracks } from '../play.ts';
 import { newPlaylistFrom } from '../playlists/actions.ts';
 import { openPlaylistDialog } from '../playlists/dialogs.ts';
+import { playSimilar } from '../../similar/play-similar.ts';
+import { showSimilar } from '../../similar/show-similar.ts';
 
 async function showInFolder(track: TrackRow): Promise<void> {
   const { opened, folder } = await call('library.showInFolder', { trackId: track.id });
@@ -34,6 +36,17 @@ export function trackMenu(options: {
     { label: count > 1 ? `Play ${noun}` : 'Play', action: options.play },
     { label: 'Play next', action: () => void queueTracks('next', options.ids()) },
     { label: 'Add to queue', action: () => void queueTracks('queue', options.ids()) },
+    {
+      label: 'Play similar',
+      separatorBefore: true,
+      disabled: count === 0,
+      action: () => void playSimilar(options.ids()),
+    },
+    {
+      label: 'Similar tracks',
+      disabled: count === 0,
+      action: () => showSimilar(options.ids(), row?.title),
+    },
     {
       label: 'Add to playlist…',
       separatorBefore: true,
