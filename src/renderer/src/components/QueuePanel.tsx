@@ -9,6 +9,8 @@ import { clearQueue, insertIntoQueue, jumpTo, moveInQueue, removeFromQueue } fro
 import type { QueueItem } from '../player/queue-model.ts';
 import { usePlayer } from '../stores/player.ts';
 import { useQueue } from '../stores/queue.ts';
+import { stopRadio } from '../similar/play-similar.ts';
+import { RadioIndicator } from '../similar/RadioIndicator.tsx';
 import { newPlaylistFrom } from '../views/playlists/actions.ts';
 import { formatDuration } from './format.ts';
 
@@ -174,13 +176,22 @@ export function QueuePanel({ onClose }: { onClose(): void }) {
         >
           Save as playlist
         </button>
-        <button type="button" onClick={clearQueue} disabled={items.length === 0}>
+        <button
+          type="button"
+          onClick={() => {
+            // Clearing ends a radio (it would otherwise fill the queue again).
+            stopRadio();
+            clearQueue();
+          }}
+          disabled={items.length === 0}
+        >
           Clear
         </button>
         <button type="button" className="icon-button" aria-label="Close the queue" onClick={onClose}>
           ×
         </button>
       </header>
+      <RadioIndicator />
       {items.length === 0 ? (
         <div className="queue-empty">The queue is empty. Play something, or drag tracks here.</div>
       ) : (

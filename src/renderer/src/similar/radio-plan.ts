@@ -2,6 +2,7 @@
 // new genre exclusion takes out. Pure, so the tests pin them without a player.
 import type { QueueState } from '../player/queue-model.ts';
 import type { CommandInput } from '../../../shared/contract.ts';
+import { analysedPercent } from './status-text.ts';
 
 /** Fewer than this many tracks after the current one and the radio asks for more. */
 export const LOW_WATER = 5;
@@ -69,6 +70,5 @@ export function replacedBetween(before: QueueState, after: QueueState): boolean 
 /** "Not analysed yet — analysis is 12% done", or why it is not going on. */
 export function notAnalysedText(status: { analysed: number; total: number; reason: string | null } | null): string {
   if (!status || status.total === 0) return 'Not analysed yet.';
-  const share = Math.floor((status.analysed / status.total) * 100);
-  return `Not analysed yet — analysis is ${share}% done.${status.reason ? ` ${status.reason}` : ''}`;
+  return `Not analysed yet — analysis is ${analysedPercent(status)}% done.${status.reason ? ` ${status.reason}` : ''}`;
 }

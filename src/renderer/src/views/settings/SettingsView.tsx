@@ -1,3 +1,4 @@
+import { AnalysisSettings } from '../../similar/AnalysisSettings.tsx';
 import { CacheSettings } from './CacheSettings.tsx';
 import { CatalogBackups } from './CatalogBackups.tsx';
 import { LibraryFolders } from './LibraryFolders.tsx';
@@ -15,6 +16,7 @@ export function SettingsView() {
       <ScanSettings />
       <PlaybackSettings />
       <CacheSettings />
+      <AnalysisSettings />
       <ScanErrors />
       <LogFile />
     </div>
