@@ -240,18 +240,22 @@ export const commands = {
   'playlists.export': command(
     z.object({ playlistId: id, path: filePath, format: z.enum(['m3u8', 'pls', 'xspf']).optional() }).strict(),
   ).returns<{ path: string; format: 'm3u8' | 'pls' | 'xspf'; entries: number }>(),
+
+  // Similarity (src/shared/similarity.ts, core/similarity/): vectors of the audio, analysed in the background.
   'similar.status': command(none).returns<SimilarityStatus>(),
+  /** The tracks nearest to these (seeds left out), nearest first. */
   'similar.tracks': command(
     z.object({ ids: z.array(id).min(1).max(100), limit: z.int().min(1).max(200) }).strict(),
   ).returns<SimilarTracks>(),
+  /** Tracks of other albums nearest to this album's. */
   'similar.album': command(z.object({ albumId: id, limit: z.int().min(1).max(200) }).strict()).returns<SimilarTracks>(),
-  /** recentIds: the queue's tail, newest last. */
+  /** The radio's next tracks; stateless: the renderer sends its seeds and the queue's tail (newest last). */
   'radio.next': command(
     z
       .object({
         seedIds: z.array(id).min(1).max(50),
         recentIds: z.array(id).max(500),
-        excludeGenres: z.array(z.string()).max(50),
+        excludeGenres: z.array(z.string().max(200)).max(50),
         count: z.int().min(1).max(50),
       })
       .strict(),
@@ -268,6 +272,7 @@ export const events = {
   'catalog.changed': event<CatalogStatus>(),
   /** A playlist or folder was edited (after it committed, at that library version). */
   'playlists.changed': event<PlaylistsChanged>(),
+  /** The background analysis moved on, started, stopped or was paused. */
   'similar.progress': event<SimilarityStatus>(),
 } as const;
 
