@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimilarityStatus } from '../../../src/shared/similarity.ts';
 import { notAnalysedText } from '../../../src/renderer/src/similar/radio-plan.ts';
 import { analysedPercent, etaText } from '../../../src/renderer/src/similar/status-text.ts';
+import { matchPercent } from '../../../src/renderer/src/similar/match.ts';
 
 const status = (over: Partial<SimilarityStatus>): SimilarityStatus => ({
   analysed: 0,
@@ -38,5 +39,14 @@ describe('the analysis status in words', () => {
       'Not analysed yet — analysis is 25% done. Analysis is paused.',
     );
     expect(notAnalysedText(null)).toBe('Not analysed yet.');
+  });
+});
+
+describe('a distance as a match', () => {
+  it('is 100% for the same sound and 0% from the distance of unrelated tracks on', () => {
+    expect(matchPercent(0)).toBe(100);
+    expect(matchPercent(Math.sqrt(20) / 2)).toBe(50);
+    expect(matchPercent(Math.sqrt(20))).toBe(0);
+    expect(matchPercent(40)).toBe(0);
   });
 });
