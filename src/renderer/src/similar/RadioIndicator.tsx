@@ -23,7 +23,7 @@ export function RadioIndicator() {
             onClick={() => setPicking(!picking)}
             title="Genres the radio leaves out"
           >
-            Genres{radio.excludeGenres.length > 0 ? ` (−${radio.excludeGenres.length})` : ''}
+            Exclude genres{radio.excludeGenres.length > 0 ? ` (${radio.excludeGenres.length})` : ''}
           </button>
           <button type="button" onClick={stopRadio} aria-label="Stop the radio">
             Stop
