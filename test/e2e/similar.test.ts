@@ -16,6 +16,8 @@ import { openLibrary } from './support/open-library.ts';
 import { callApi, trackIdsByTitle, waitForPlayer } from './support/player.ts';
 
 const TRACKS = 40;
+/** Tall enough for every row of the Songs list to be drawn: rows are found by their text. */
+const VIEWPORT = { width: 1280, height: 1500 };
 
 async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeout = 60_000) {
   const deadline = Date.now() + timeout;
@@ -43,7 +45,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
     const music = join(dir.path, 'music');
     await soundLibrary(music, TRACKS);
     const db = join(dir.path, 'catalog.sqlite');
-    ({ served, browser, page, errors } = await openLibrary({ music, db, viewport: { width: 1280, height: 760 } }));
+    ({ served, browser, page, errors } = await openLibrary({ music, db, viewport: VIEWPORT }));
     for (const [title, id] of await trackIdsByTitle(served.base, served.token)) ids.set(title, id);
     await until(
       'the analysis of every track',
@@ -59,11 +61,11 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
   });
 
   it('shows the analysis in Settings', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     const figures = page.getByTestId('analysis-count');
     await figures.waitFor();
     expect(await figures.textContent()).toContain(`${TRACKS} of ${TRACKS} tracks (100%)`);
-    await page.getByRole('button', { name: 'Songs' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
     await page.waitForSelector('[data-track-id]');
   });
 
@@ -107,7 +109,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
   });
 
   it('Similar tracks lists the nearest tracks with their match', async () => {
-    await page.getByRole('button', { name: 'Songs' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
     await page.locator('[data-track-id]', { hasText: 'Sound 02' }).first().click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Similar tracks' }).click();
     const list = page.getByTestId('similar-page');
@@ -119,6 +121,48 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
     const titles = await list.locator('[data-track-id] .col-title').allTextContents();
     expect(titles.slice(0, 5)).toEqual(nearest.rows.slice(0, 5).map((row) => row.track.title));
     expect(await list.locator('[data-track-id] .col-match').first().textContent()).toMatch(/^\d+%$/);
+  });
+
+  it('Shift+Enter on a selected row plays similar; a genre left out leaves the queue and the radio', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
+    await page.locator('[data-track-id]', { hasText: 'Sound 03' }).first().click();
+    await page.keyboard.press('Shift+Enter');
+    await waitForPlayer(page, (view) => view.title === 'Sound 03');
+    const indicator = page.getByTestId('radio-indicator');
+    await until(
+      'the radio on Sound 03',
+      () => indicator.textContent(),
+      (text) => !!text?.includes('similar to Sound 03'),
+    );
+    await until(
+      'the first batch',
+      savedQueue,
+      (state) => state?.trackIds[0] === ids.get('Sound 03') && (state?.trackIds.length ?? 0) > 1,
+    );
+
+    await page.getByRole('button', { name: 'Exclude genres' }).click();
+    await page.getByRole('checkbox', { name: /Noise/ }).check();
+    const noise = new Set([...ids].filter(([title]) => Number(title.slice(-2)) % 2 === 0).map(([, id]) => id));
+    const state = await until('the noise gone', savedQueue, (saved) =>
+      (saved?.trackIds.slice(1) ?? [1]).every((id) => !noise.has(id)),
+    );
+    expect(state!.trackIds.length).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Stop the radio' }).click();
+    expect(await page.getByTestId('radio-indicator').count()).toBe(0);
+  });
+
+  it('More like this album lists tracks of other albums, as the index ranks them', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Albums' }).click();
+    const card = page.locator('.album-card[data-album-id]', { hasText: 'Pure Tones' });
+    const albumId = Number(await card.getAttribute('data-album-id'));
+    await card.click();
+    await page.getByRole('button', { name: 'More like this album' }).click();
+    const list = page.getByTestId('similar-page');
+    await list.locator('[data-track-id]').first().waitFor();
+    const ranked = await api<{ rows: { track: { title: string } }[] }>('similar.album', { albumId, limit: 100 });
+    const titles = await list.locator('[data-track-id] .col-title').allTextContents();
+    expect(titles.slice(0, 5)).toEqual(ranked.rows.slice(0, 5).map((row) => row.track.title));
+    expect(await list.locator('[data-track-id] .col-album').allTextContents()).not.toContain('Pure Tones');
   });
 
   const titleOf = (id: number) => [...ids].find(([, value]) => value === id)![0];

@@ -8,11 +8,14 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const NOISE = ['white', 'pink', 'brown', 'blue', 'violet'] as const;
+/** One album per kind of sound. */
+export const SOUND_ALBUMS = ['Pure Tones', 'Plain Noise', 'Tremolo Tones', 'Filtered Noise'] as const;
 
 export interface SoundTrack {
   title: string;
   artist: string;
   genre: 'Tones' | 'Noise';
+  album: string;
   path: string;
 }
 
@@ -53,6 +56,7 @@ export async function soundLibrary(dir: string, count: number, seconds = 3): Pro
       title: `Sound ${n}`,
       artist: `Artist ${n}`,
       genre: sourceOf(i, seconds).genre,
+      album: SOUND_ALBUMS[i % 4]!,
       path: join(dir, `${n}.mp3`),
     };
   });
@@ -65,7 +69,16 @@ export async function soundLibrary(dir: string, count: number, seconds = 3): Pro
           ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `${input}:sample_rate=44100`],
           ...['-af', filter, '-ac', '2', '-c:a', 'libmp3lame', '-b:a', '128k', '-id3v2_version', '3'],
           ...['-metadata', `title=${track.title}`, '-metadata', `artist=${track.artist}`],
-          ...['-metadata', 'album=Sounds', '-metadata', `genre=${track.genre}`, '-metadata', `track=${track.i + 1}`],
+          ...[
+            '-metadata',
+            `album=${track.album}`,
+            '-metadata',
+            'album_artist=Sound Makers',
+            '-metadata',
+            `genre=${track.genre}`,
+            '-metadata',
+            `track=${track.i + 1}`,
+          ],
           track.path,
         ]);
       }),
