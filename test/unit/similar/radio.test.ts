@@ -6,7 +6,7 @@ import type { TrackRow } from '../../../src/shared/domain.ts';
 import type { RadioBatch, SimilarityStatus } from '../../../src/shared/similarity.ts';
 import * as model from '../../../src/renderer/src/player/queue-model.ts';
 import { createRadio } from '../../../src/renderer/src/similar/radio.ts';
-import type { RadioRequest } from '../../../src/renderer/src/similar/radio-plan.ts';
+import { pickSeeds, type RadioRequest } from '../../../src/renderer/src/similar/radio-plan.ts';
 
 const track = (id: number, genre = 'Rock'): TrackRow =>
   ({ id, title: `T${id}`, artist: `A${id}`, genre, available: true, durationS: 100 }) as unknown as TrackRow;
@@ -235,5 +235,14 @@ describe('the radio', () => {
     expect(seeds).toHaveLength(50);
     expect(seeds[0]).toBe(1);
     expect(seeds[1]).toBe(11);
+  });
+
+  it('starts nothing without a track (a key press on an empty list)', async () => {
+    const bridge = fakeBridge(10);
+    const { queue, radio } = setup(bridge);
+    expect(pickSeeds([-1, 3, 3])).toEqual([3]);
+    await radio.start([-1]);
+    expect(queue.getState().items).toEqual([]);
+    expect(radio.store.getState().active).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ export function nextRequest(radio: RadioSettings, queue: QueueState): RadioReque
 
 /** A selection larger than the contract takes: seeds spread evenly over it, in its order. */
 export function pickSeeds(ids: readonly number[]): number[] {
-  const unique = [...new Set(ids)];
+  const unique = [...new Set(ids.filter((id) => id > 0))];
   if (unique.length <= MAX_SEEDS) return unique;
   const step = unique.length / MAX_SEEDS;
   return Array.from({ length: MAX_SEEDS }, (_, i) => unique[Math.floor(i * step)]!);

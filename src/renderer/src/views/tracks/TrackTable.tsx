@@ -241,7 +241,8 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
       case 'Enter':
         if (selection.cursor < 0) break;
         // Shift+Enter: Play similar (a radio of the selection, or of the row at the cursor).
-        if (event.shiftKey) void playSimilar(trackIds(selection.ids.size > 0 ? ordered() : [source.idAt(cursor) ?? 0]));
+        if (event.shiftKey)
+          void playSimilar(trackIds(selection.ids.size > 0 ? ordered() : [source.idAt(cursor) ?? -1]));
         else play(selection.cursor);
         break;
       case ' ':
