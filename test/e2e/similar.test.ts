@@ -60,11 +60,17 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
     dir.cleanup();
   });
 
-  it('shows the analysis in Settings', async () => {
+  it('shows the analysis in Settings, and pauses and resumes it', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     const figures = page.getByTestId('analysis-count');
     await figures.waitFor();
     expect(await figures.textContent()).toContain(`${TRACKS} of ${TRACKS} tracks (100%)`);
+    await page.getByRole('button', { name: 'Pause analysis' }).click();
+    await page.getByRole('button', { name: 'Resume analysis' }).waitFor();
+    expect((await api<SimilarityStatus>('similar.status', {})).paused).toBe(true);
+    await page.getByRole('button', { name: 'Resume analysis' }).click();
+    await page.getByRole('button', { name: 'Pause analysis' }).waitFor();
+    expect((await api<SimilarityStatus>('similar.status', {})).paused).toBe(false);
     await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
     await page.waitForSelector('[data-track-id]');
   });

@@ -50,11 +50,10 @@ export function AnalysisSettings() {
               {status.reason}
             </p>
           )}
-          {status.pending > 0 && (
-            <button type="button" onClick={() => void setPaused(!status.paused)}>
-              {status.paused ? 'Resume analysis' : 'Pause analysis'}
-            </button>
-          )}
+          {/* Also when all is done: paused, the tracks a scan adds wait too. */}
+          <button type="button" onClick={() => void setPaused(!status.paused)}>
+            {status.paused ? 'Resume analysis' : 'Pause analysis'}
+          </button>
         </>
       )}
       {error && (
