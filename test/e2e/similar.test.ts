@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaybackState } from '../../src/shared/domain.ts';
 import type { RadioBatch, SimilarityStatus } from '../../src/shared/similarity.ts';
-import { hasFfmpeg } from '../support/audio.ts';
+import { hasFfmpeg, makeAudioFile } from '../support/audio.ts';
 import { hasChromium } from '../support/browser.ts';
 import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { soundLibrary } from '../support/sound-library.ts';
@@ -44,13 +44,16 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
   beforeAll(async () => {
     const music = join(dir.path, 'music');
     await soundLibrary(music, TRACKS);
+    // Too short to analyse: the one track without a vector once the analysis is done.
+    const scrap = { title: 'Too Short', artist: 'Nobody', albumArtist: 'Sound Makers', album: 'Scraps' };
+    await makeAudioFile(join(music, 'short.mp3'), 'mp3', scrap, 0.4);
     const db = join(dir.path, 'catalog.sqlite');
     ({ served, browser, page, errors } = await openLibrary({ music, db, viewport: VIEWPORT }));
     for (const [title, id] of await trackIdsByTitle(served.base, served.token)) ids.set(title, id);
     await until(
       'the analysis of every track',
       () => api<SimilarityStatus>('similar.status', {}),
-      (status) => status.total === TRACKS && status.pending === 0,
+      (status) => status.total === TRACKS + 1 && status.pending === 0,
       150_000,
     );
   });
@@ -64,7 +67,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     const figures = page.getByTestId('analysis-count');
     await figures.waitFor();
-    expect(await figures.textContent()).toContain(`${TRACKS} of ${TRACKS} tracks (100%)`);
+    expect(await figures.textContent()).toBe(`${TRACKS} of ${TRACKS + 1} tracks (97%), 1 could not be read`);
     await page.getByRole('button', { name: 'Pause analysis' }).click();
     await page.getByRole('button', { name: 'Resume analysis' }).waitFor();
     expect((await api<SimilarityStatus>('similar.status', {})).paused).toBe(true);
@@ -155,6 +158,25 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
     expect(state!.trackIds.length).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Stop the radio' }).click();
     expect(await page.getByTestId('radio-indicator').count()).toBe(0);
+  });
+
+  it('says a track without a vector could not be analysed, instead of an empty list or radio', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
+    await page.locator('[data-track-id]', { hasText: 'Too Short' }).first().click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Similar tracks' }).click();
+    const notice = page.getByTestId('similar-not-analysed');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Its audio could not be analysed.');
+
+    await page.getByRole('button', { name: 'Play similar' }).click();
+    await waitForPlayer(page, (view) => view.title === 'Too Short');
+    const indicator = page.getByTestId('radio-indicator');
+    await until(
+      'the notice',
+      () => indicator.textContent(),
+      (text) => !!text?.includes('could not be analysed'),
+    );
+    await page.getByRole('button', { name: 'Stop the radio' }).click();
   });
 
   it('More like this album lists tracks of other albums, as the index ranks them', async () => {

@@ -39,6 +39,7 @@ describe('the analysis status in words', () => {
       'Not analysed yet — analysis is 25% done. Analysis is paused.',
     );
     expect(notAnalysedText(null)).toBe('Not analysed yet.');
+    expect(notAnalysedText(status({ analysed: 9, failed: 1, pending: 0 }))).toBe('Its audio could not be analysed.');
   });
 });
 

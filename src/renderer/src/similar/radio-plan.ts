@@ -68,7 +68,11 @@ export function replacedBetween(before: QueueState, after: QueueState): boolean 
 }
 
 /** "Not analysed yet — analysis is 12% done", or why it is not going on. */
-export function notAnalysedText(status: { analysed: number; total: number; reason: string | null } | null): string {
+export function notAnalysedText(
+  status: { analysed: number; total: number; pending: number; failed: number; reason: string | null } | null,
+): string {
   if (!status || status.total === 0) return 'Not analysed yet.';
+  // Nothing is left to analyse: a seed without a vector is one whose audio could not be read.
+  if (status.pending === 0 && status.failed > 0) return 'Its audio could not be analysed.';
   return `Not analysed yet — analysis is ${analysedPercent(status)}% done.${status.reason ? ` ${status.reason}` : ''}`;
 }
