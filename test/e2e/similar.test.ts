@@ -179,11 +179,18 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('Play similar in Chromiu
     await page.getByRole('button', { name: 'Stop the radio' }).click();
   });
 
-  it('More like this album lists tracks of other albums, as the index ranks them', async () => {
+  it('an album plays similar, and More like this album lists tracks of other albums as the index ranks them', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Albums' }).click();
     const card = page.locator('.album-card[data-album-id]', { hasText: 'Pure Tones' });
     const albumId = Number(await card.getAttribute('data-album-id'));
     await card.click();
+    await page.getByRole('button', { name: 'Play similar' }).click();
+    const indicator = page.getByTestId('radio-indicator');
+    await until(
+      'the album radio',
+      () => indicator.textContent(),
+      (text) => !!text?.includes('similar to Pure Tones'),
+    );
     await page.getByRole('button', { name: 'More like this album' }).click();
     const list = page.getByTestId('similar-page');
     await list.locator('[data-track-id]').first().waitFor();

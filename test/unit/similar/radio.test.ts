@@ -231,10 +231,17 @@ describe('the radio', () => {
     await settle();
     expect(bridge.requests).toHaveLength(0);
     expect(queue.getState().items).toHaveLength(50);
+    expect(radio.store.getState().seedLabel).toBe('T1 and 49 more');
     const seeds = radio.store.getState().seedIds;
     expect(seeds).toHaveLength(50);
     expect(seeds[0]).toBe(1);
     expect(seeds[1]).toBe(11);
+  });
+
+  it('names the radio as asked (an album)', async () => {
+    const { radio } = setup(fakeBridge(10));
+    await radio.start([1, 2, 3], 'Blue Train');
+    expect(radio.store.getState().seedLabel).toBe('Blue Train');
   });
 
   it('starts nothing without a track (a key press on an empty list)', async () => {

@@ -19,7 +19,7 @@ const radio = createRadio({
 export const useRadio = radio.store;
 
 /** "Play similar": the queue becomes these tracks and more like them, kept filled as it plays. */
-export const playSimilar = (ids: number[]): Promise<void> => radio.start(ids);
+export const playSimilar = (ids: number[], label?: string): Promise<void> => radio.start(ids, label);
 export const stopRadio = (): void => radio.stop();
 export const setRadioExcludedGenres = (genres: string[]): void => radio.setExcludeGenres(genres);
 export const retryRadio = (): void => radio.retry();

@@ -57,7 +57,8 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 export interface Radio {
   store: UseBoundStore<StoreApi<RadioState>>;
-  start(ids: number[]): Promise<void>;
+  /** `label`: what the indicator names (an album's title); the first seed's title by default. */
+  start(ids: number[], label?: string): Promise<void>;
   stop(): void;
   setExcludeGenres(genres: string[]): void;
   /** After a failed request: ask again. */
@@ -128,7 +129,7 @@ export function createRadio(deps: RadioDeps): Radio {
 
   return {
     store,
-    async start(ids) {
+    async start(ids, label) {
       const seedIds = pickSeeds(ids);
       if (seedIds.length === 0) return;
       stop();
@@ -146,7 +147,7 @@ export function createRadio(deps: RadioDeps): Radio {
         ...IDLE,
         active: true,
         seedIds: seeds.map((row) => row.id),
-        seedLabel: seeds.length === 1 ? first.title : `${first.title} and ${seeds.length - 1} more`,
+        seedLabel: label ?? (seeds.length === 1 ? first.title : `${first.title} and ${seeds.length - 1} more`),
       });
       // The seeds play at once; the first batch follows them as soon as the index answers.
       own(() => deps.playNow(seeds));

@@ -11,6 +11,7 @@ import { count, ViewHeader } from '../common/ViewHeader.tsx';
 import { StaticSource } from '../data/static-source.ts';
 import { queueTracks } from '../play.ts';
 import { TrackTable } from '../tracks/TrackTable.tsx';
+import { playSimilar } from '../../similar/play-similar.ts';
 import { showSimilarToAlbum } from '../../similar/show-similar.ts';
 
 const COLUMNS = ['trackNo', 'title', 'artist', 'duration', 'format', 'playCount', 'rating'] as const;
@@ -50,6 +51,17 @@ export function AlbumPage({ albumId }: { albumId: number }) {
             </button>
             <button type="button" onClick={() => void queueTracks('queue', tracks)}>
               Add to queue
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void playSimilar(
+                  tracks.map((track) => track.id),
+                  album.title,
+                )
+              }
+            >
+              Play similar
             </button>
             <button type="button" onClick={() => showSimilarToAlbum(album.id, album.title)}>
               More like this album
