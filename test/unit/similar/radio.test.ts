@@ -6,7 +6,7 @@ import type { TrackRow } from '../../../src/shared/domain.ts';
 import type { RadioBatch, SimilarityStatus } from '../../../src/shared/similarity.ts';
 import * as model from '../../../src/renderer/src/player/queue-model.ts';
 import { createRadio } from '../../../src/renderer/src/similar/radio.ts';
-import { pickSeeds, type RadioRequest } from '../../../src/renderer/src/similar/radio-plan.ts';
+import { pickSeeds, roomFor, type RadioRequest } from '../../../src/renderer/src/similar/radio-plan.ts';
 
 const track = (id: number, genre = 'Rock'): TrackRow =>
   ({ id, title: `T${id}`, artist: `A${id}`, genre, available: true, durationS: 100 }) as unknown as TrackRow;
@@ -236,6 +236,46 @@ describe('the radio', () => {
     expect(seeds).toHaveLength(50);
     expect(seeds[0]).toBe(1);
     expect(seeds[1]).toBe(11);
+  });
+
+  it('makes room in a full queue by dropping the oldest played tracks, never the current one', () => {
+    const queue = {
+      ...model.replaceQueue(
+        model.emptyQueue(),
+        [1, 2, 3, 4, 5, 6].map((id) => track(id)),
+        0,
+        Math.random,
+      ),
+    };
+    const keys = queue.items.map((item) => item.key);
+    expect(roomFor({ ...queue, index: 3 }, 2, 8)).toEqual([]);
+    expect(roomFor({ ...queue, index: 3 }, 4, 8)).toEqual(keys.slice(0, 2));
+    expect(roomFor({ ...queue, index: 1 }, 4, 8)).toEqual(keys.slice(0, 1));
+    expect(roomFor({ ...queue, index: -1 }, 4, 8)).toEqual([]);
+  });
+
+  it('keeps going in a full queue, the oldest played tracks making room', async () => {
+    const bridge = fakeBridge(20_000);
+    const { queue, radio, set, playTo } = setup(bridge);
+    await radio.start([1]);
+    await settle();
+    set((state) =>
+      model.append(
+        state,
+        Array.from({ length: 9_975 }, (_, i) => track(30_000 + i)),
+      ),
+    );
+    expect(queue.getState().items).toHaveLength(9_996);
+    const current = queue.getState().items[9_993]!;
+    playTo(9_993);
+    await settle();
+    const state = queue.getState();
+    expect(state.items).toHaveLength(10_000);
+    expect(model.currentItem(state)).toBe(current);
+    // The refill's 10 are in (not the user's 30,000s), and the played seed made room for them.
+    expect(state.items.slice(-10).every((item) => item.track.id < 30_000)).toBe(true);
+    expect(state.items[0]!.track.id).not.toBe(1);
+    expect(radio.store.getState().exhausted).toBe(false);
   });
 
   it('names the radio as asked (an album)', async () => {

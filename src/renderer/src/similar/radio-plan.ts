@@ -1,5 +1,6 @@
 // The radio's rules over the queue as plain data: when to ask for more, what to send, what a
 // new genre exclusion takes out. Pure, so the tests pin them without a player.
+import { MAX_QUEUE } from '../../../shared/domain.ts';
 import type { QueueState } from '../player/queue-model.ts';
 import type { CommandInput } from '../../../shared/contract.ts';
 import { analysedPercent } from './status-text.ts';
@@ -58,6 +59,16 @@ export function excludedUpcoming(queue: QueueState, excludeGenres: readonly stri
     .slice(queue.index + 1)
     .filter((item) => excluded.has(genreKey(item.track.genre)))
     .map((item) => item.key);
+}
+
+/**
+ * A radio runs for as long as it is listened to, and the queue holds MAX_QUEUE items: the
+ * oldest tracks already played make room for `adding` more (never the current one or later).
+ */
+export function roomFor(queue: QueueState, adding: number, max = MAX_QUEUE): number[] {
+  const over = queue.items.length + adding - max;
+  if (over <= 0) return [];
+  return queue.items.slice(0, Math.min(over, Math.max(0, queue.index))).map((item) => item.key);
 }
 
 /** The queue was replaced (Play of another list) or emptied: nothing of it is left. */

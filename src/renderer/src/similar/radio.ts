@@ -13,6 +13,7 @@ import {
   notAnalysedText,
   pickSeeds,
   replacedBetween,
+  roomFor,
   type RadioRequest,
 } from './radio-plan.ts';
 
@@ -98,14 +99,19 @@ export function createRadio(deps: RadioDeps): Radio {
       if (mine !== generation) return;
       const rows = batch.trackIds.length > 0 ? await deps.rowsOf(batch.trackIds) : [];
       if (mine !== generation) return;
+      const played = roomFor(deps.queue.get(), rows.length);
+      if (played.length > 0) own(() => deps.remove(played));
+      const before = deps.queue.get().items.length;
       if (rows.length > 0) own(() => deps.append(rows));
+      // A queue full to the current track takes nothing more: asking again would not help.
+      const added = deps.queue.get().items.length - before;
       let notice: string | null = null;
       if (rows.length === 0 && batch.seedsWithoutVector > 0) {
         notice = notAnalysedText(await deps.status().catch(() => null));
         if (mine !== generation) return;
       }
       // Nothing that could be queued: asking again would get the same answer.
-      store.setState({ exhausted: batch.exhausted || rows.length === 0, notice, loading: false });
+      store.setState({ exhausted: batch.exhausted || added <= 0, notice, loading: false });
     } catch (err) {
       if (mine !== generation) return;
       store.setState({ exhausted: true, notice: `Cannot find similar tracks: ${message(err)}`, loading: false });
