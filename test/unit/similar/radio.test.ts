@@ -206,6 +206,20 @@ describe('the radio', () => {
     expect(ids(queue.getState())).not.toContain(30);
   });
 
+  it('drops an answer asked before the genres changed, and asks again without them', async () => {
+    const bridge = fakeBridge(100, { genres: { 2: 'Jazz', 3: 'Jazz' } });
+    let release!: () => void;
+    bridge.hold(new Promise<void>((resolve) => (release = resolve)));
+    const { queue, radio } = setup(bridge);
+    await radio.start([1]);
+    radio.setExcludeGenres(['Jazz']);
+    release();
+    await settle();
+    expect(bridge.requests.map((request) => request.excludeGenres)).toEqual([[], ['Jazz']]);
+    expect(ids(queue.getState())).not.toContain(2);
+    expect(queue.getState().items).toHaveLength(21);
+  });
+
   it('shows a failed request as a sentence and asks again on retry', async () => {
     const bridge = fakeBridge(100);
     let fail = true;

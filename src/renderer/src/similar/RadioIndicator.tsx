@@ -45,7 +45,11 @@ export function RadioIndicator() {
         </div>
       )}
       {radio.active && !radio.notice && radio.exhausted && (
-        <div className="radio-notice">No more similar tracks with these genres left out.</div>
+        <div className="radio-notice">
+          {radio.excludeGenres.length > 0
+            ? 'No more similar tracks with these genres left out.'
+            : 'No more similar tracks.'}
+        </div>
       )}
       {radio.active && picking && <GenreExclusions excluded={radio.excludeGenres} onChange={setRadioExcludedGenres} />}
     </div>

@@ -69,7 +69,8 @@ export interface Radio {
 
 export function createRadio(deps: RadioDeps): Radio {
   const store = create<RadioState>(() => IDLE);
-  // Bumped by every start and stop: an answer for an older radio is dropped.
+  // Bumped by every start, stop and change of the genres left out: an answer to an older
+  // question is dropped.
   let generation = 0;
   let inFlight = false;
   // The radio's own queue changes are not the user's replacing the queue.
@@ -162,7 +163,9 @@ export function createRadio(deps: RadioDeps): Radio {
     stop,
     setExcludeGenres(genres) {
       if (!store.getState().active) return;
-      store.setState({ excludeGenres: genres, exhausted: false, notice: null });
+      generation++;
+      inFlight = false;
+      store.setState({ excludeGenres: genres, exhausted: false, notice: null, loading: false });
       const gone = excludedUpcoming(deps.queue.get(), genres);
       if (gone.length > 0) own(() => deps.remove(gone));
       topUp();
