@@ -42,14 +42,17 @@ export async function probeTags(path: string): Promise<Record<string, string> | 
   }
 }
 
-/** The tags of `after` that an edit of `edited` (ffprobe's keys) should not have changed, compared with `before`. */
+/**
+ * The tags an edit of `edited` (ffprobe's keys) should not have changed, before and after. A
+ * tag with an empty value counts as absent: the library drops empty frames when it saves.
+ */
 export function untouched(
   before: Record<string, string>,
   after: Record<string, string>,
   edited: readonly string[],
 ): { before: Record<string, string>; after: Record<string, string> } {
   const keep = (tags: Record<string, string>) =>
-    Object.fromEntries(Object.entries(tags).filter(([key]) => !edited.includes(key)));
+    Object.fromEntries(Object.entries(tags).filter(([key, value]) => !edited.includes(key) && value.trim() !== ''));
   return { before: keep(before), after: keep(after) };
 }
 

@@ -39,17 +39,22 @@ export function tempPathFor(path: string, token: string): string {
   return join(dirname(path), `.${basename(path, ext)}.tonearm-${token}${ext}`);
 }
 
-export function rewriteSafely(link: string, edit: (temp: string) => void): Rewritten {
+export async function rewriteSafely(
+  link: string,
+  edit: (temp: string, original: string) => Promise<void>,
+): Promise<Rewritten> {
   // A symlink is followed: renaming over it would replace the link, not the file it names.
   const path = realpathSync(link);
   const before = statSync(path, { bigint: true });
   // Root may write anything: a file or folder the user made read-only is still refused.
-  if (!writable(before.mode)) throw refuse(path, 'the file is read-only', 'EACCES');
-  if (!writable(statSync(dirname(path)).mode)) throw refuse(path, 'its folder is read-only', 'EACCES');
+  if (!writable(before.mode))
+    throw refuse(path, 'the file is read-only, so its tags cannot be changed', 'TAGS_READ_ONLY');
+  if (!writable(statSync(dirname(path)).mode))
+    throw refuse(path, 'its folder is read-only, so the file cannot be replaced', 'TAGS_READ_ONLY');
   const temp = tempPathFor(path, `${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   try {
     copyFileSync(path, temp, constants.COPYFILE_FICLONE);
-    edit(temp);
+    await edit(temp, path);
     flush(temp, 'r+');
     keepOwnership(temp, before);
     renameSync(temp, path);

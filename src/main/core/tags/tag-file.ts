@@ -5,6 +5,9 @@ import { createHash } from 'node:crypto';
 import { ByteVector, File, Picture, PictureType, ReadStyle, TagTypes, type Tag } from 'node-taglib-sharp';
 import type { TagChanges, TagFields } from '../../../shared/tags.ts';
 import { readOnlyFormat, writableFormat } from './formats.ts';
+import { keepFramesOnSave } from './keep-frames.ts';
+
+keepFramesOnSave();
 
 export interface CoverImage {
   data: Uint8Array;
@@ -68,7 +71,10 @@ export function writeTags(path: string, changes: TagChanges, cover: CoverEdit): 
   const file = open(path, ReadStyle.None);
   try {
     const native = writableFormat(path)!.native;
-    // A file with none of its format's own tag gets one (an MP3 with only ID3v1 gets ID3v2).
+    // The library adds tags of its own choosing (an ID3v1 tag to every MP3): only those the
+    // file has stay, plus its format's own tag when it has none (an MP3 with only ID3v1 gets ID3v2).
+    const added = file.tagTypes & ~file.tagTypesOnDisk & (TagTypes.Id3v1 | TagTypes.Ape);
+    if (added !== 0) file.removeTags(added);
     if (native !== null && (file.tagTypes & native) === 0) {
       (file as File & { getTag(type: number, create: boolean): Tag }).getTag(native, true);
     }
@@ -97,7 +103,7 @@ const list = (value: string): string[] => (value.trim() === '' ? [] : [value]);
  */
 function id3v23(file: File): boolean {
   if ((file.tagTypes & TagTypes.Id3v2) === 0) return false;
-  const tag = (file as File & { getTag(type: number, create: boolean): Tag & { version?: number } }).getTag(
+  const tag = (file as unknown as { getTag(type: number, create: boolean): { version?: number } | undefined }).getTag(
     TagTypes.Id3v2,
     false,
   );
