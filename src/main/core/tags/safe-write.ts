@@ -33,10 +33,13 @@ function refuse(path: string, why: string, code: string): Error {
 
 const writable = (mode: number | bigint) => (Number(mode) & 0o222) !== 0;
 
-/** The temporary copy: hidden (the scanner and watcher skip dot files), with the original's extension. */
-export function tempPathFor(path: string, token: string): string {
+/**
+ * The temporary copy: hidden (the scanner skips dot files), with the original's extension, and
+ * one name per file, so a copy a crash left behind is replaced by the next edit, not piled up.
+ */
+export function tempPathFor(path: string): string {
   const ext = extname(path);
-  return join(dirname(path), `.${basename(path, ext)}.tonearm-${token}${ext}`);
+  return join(dirname(path), `.${basename(path, ext)}.tonearm-edit${ext}`);
 }
 
 export async function rewriteSafely(
@@ -51,7 +54,7 @@ export async function rewriteSafely(
     throw refuse(path, 'the file is read-only, so its tags cannot be changed', 'TAGS_READ_ONLY');
   if (!writable(statSync(dirname(path)).mode))
     throw refuse(path, 'its folder is read-only, so the file cannot be replaced', 'TAGS_READ_ONLY');
-  const temp = tempPathFor(path, `${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const temp = tempPathFor(path);
   try {
     copyFileSync(path, temp, constants.COPYFILE_FICLONE);
     await edit(temp, path);
