@@ -7,7 +7,10 @@
 // - the musician credits (TMCL): it rebuilds the frame from the performer roles it matched
 //   against the artists (TPE1), which drops every musician not among them (often all of them).
 //   Tonearm never sets roles, so the frame is left as the file has it.
-import { Id3v2FrameIdentifiers, Id3v2Tag } from 'node-taglib-sharp';
+// And its genre handling for ID3v2.2/2.3 rewrites a genre it did not set: "Jazz; Funk" is split
+// and saved back as "(8) Funk" (the ID3v1 number of Jazz). Genres are kept as text and as
+// written; tag-file.ts splits them on ";" itself, as Tonearm's scanner does.
+import { Id3v2FrameIdentifiers, Id3v2Settings, Id3v2Tag } from 'node-taglib-sharp';
 
 /** ID3v2.4 frames with no ID3v2.3 counterpart (the dates TDRC/TDOR are converted, not kept). */
 const KEPT_IN_V23 = ['TSOA', 'TSOP', 'TSOT', 'TSST', 'TMOO', 'TPRO', 'TDEN', 'TDRL', 'TDTG', 'TMCL'] as const;
@@ -20,6 +23,8 @@ let done = false;
 export function keepFramesOnSave(): void {
   if (done) return;
   done = true;
+  Id3v2Settings.useNumericGenres = false;
+  Id3v2Settings.useNonStandardV2V3GenreSeparators = false;
   const identifiers = Id3v2FrameIdentifiers as unknown as Record<string, Identifier>;
   for (const id of KEPT_IN_V23) {
     const identifier = identifiers[id];
