@@ -30,6 +30,7 @@ import { fitColumns } from './fit-columns.ts';
 import { useSelection } from './selection.ts';
 import { TrackHeader } from './TrackHeader.tsx';
 import { trackMenu } from './track-menu.ts';
+import { openTagEditor } from '../tags/tag-dialog.ts';
 import { TrackRowView, type RowHandlers } from './TrackRowView.tsx';
 import { useTableWidth } from './use-table-width.ts';
 
@@ -238,7 +239,9 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
         goTo(source.total - 1, event);
         break;
       case 'Enter':
-        if (selection.cursor >= 0) play(selection.cursor);
+        // Alt+Enter: the selection's tags (foobar2000's Properties key).
+        if (event.altKey) openTagEditor(trackIds(ordered()));
+        else if (selection.cursor >= 0) play(selection.cursor);
         break;
       case ' ':
         if (!mod || selection.cursor < 0) return;
