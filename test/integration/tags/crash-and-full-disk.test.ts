@@ -1,14 +1,15 @@
 // A tag write killed at any moment (SIGKILL), or stopped by a full disk, leaves the original
 // file whole: it decodes to the same audio and its tags read as before (or as the last
 // complete write), and a full disk leaves no half-written copy behind.
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readTags } from '../../../src/main/core/tags/tag-file.ts';
 import { tagOperations } from '../../../src/main/core/tags/tag-thread.ts';
 import { hasFfmpeg, makeAudioFile } from '../../support/audio.ts';
+import { bindReadOnly, isRoot, mountTmpfs, notRootMessage, unmount } from '../../support/mounts.ts';
 import { decodedMd5 } from '../../support/tag-proof.ts';
 import { tempDir } from '../../support/temp.ts';
 
@@ -71,23 +72,15 @@ describe.skipIf(!hasFfmpeg)('a tag write cut short', () => {
     }
   }, 120_000);
 
-  const root = process.getuid?.() === 0;
-  if (!root) console.warn('full-disk tag test skipped: mounting a small tmpfs needs root');
+  if (!isRoot) console.warn(`full-disk and read-only-disk tag tests skipped: ${notRootMessage}`);
 
-  it.skipIf(!root)(
+  it.skipIf(!isRoot)(
     'on a full disk, the write fails with a sentence and the original is byte for byte as it was',
     async () => {
       const dir = tempDir();
       const disk = join(dir.path, 'small-disk');
-      mkdirSync(disk);
       try {
-        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', disk]);
-      } catch (err) {
-        console.warn(`full-disk tag test skipped: mount failed (${(err as Error).message.split('\n')[0]})`);
-        dir.cleanup();
-        return;
-      }
-      try {
+        mountTmpfs(disk, '1m');
         const made = await makeAudioFile(join(dir.path, 'big.flac'), 'flac', { title: 'Big', album: 'Kept' }, 3);
         const file = join(disk, 'big.flac');
         copyFileSync(made, file);
@@ -103,9 +96,27 @@ describe.skipIf(!hasFfmpeg)('a tag write cut short', () => {
         expect(readdirSync(disk).sort()).toEqual(['big.flac', 'filler']);
         expect(readTags(file).fields.album).toBe('Kept');
       } finally {
-        execFileSync('umount', [disk]);
+        unmount(disk);
         dir.cleanup();
       }
     },
   );
+
+  it.skipIf(!isRoot)('on a read-only disk, the write fails with a sentence naming the file', async () => {
+    const dir = tempDir();
+    const disk = join(dir.path, 'read-only');
+    try {
+      const file = await makeAudioFile(join(dir.path, 'music', 'kept.mp3'), 'mp3', { title: 'Kept', album: 'Kept' });
+      bindReadOnly(join(dir.path, 'music'), disk);
+      const ops = tagOperations(join(dir.path, 'covers'));
+      const onDisk = join(disk, 'kept.mp3');
+      await expect(ops.rewrite(onDisk, { album: 'Lost' }, undefined)).rejects.toThrow(
+        `${onDisk} is on a read-only disk. Mount it writable, or choose another place.`,
+      );
+      expect(readTags(file).fields.album).toBe('Kept');
+    } finally {
+      unmount(disk);
+      dir.cleanup();
+    }
+  });
 });
