@@ -11,6 +11,7 @@ import { hasChromium } from '../support/browser.ts';
 import { isBuilt, type ServedTonearm } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { openLibrary } from './support/open-library.ts';
+import { screenshotPath } from './support/screenshots.ts';
 
 const TITLES = ['Aurora', 'Borealis', 'Corona'];
 
@@ -81,6 +82,7 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('the tag editor in Chrom
     expect(await dialog.locator('input[name="title"]').getAttribute('placeholder')).toBe('(mixed)');
     expect(await dialog.locator('input[name="title"]').inputValue()).toBe('');
     await album.fill('Southern Lights');
+    await songs.screenshot({ path: screenshotPath('tag-editor.png') });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('3 files written.');
 
