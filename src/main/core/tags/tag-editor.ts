@@ -1,8 +1,6 @@
 // Tag edits of the library's tracks: the editor's state for a selection, and batches that
 // rewrite files (in the tags thread), follow in the catalog as they go (through the writer,
 // with the files' new fingerprints), report progress, stop when cancelled, and can be undone.
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { errorSentence } from '../../../shared/error-text.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import type {
@@ -16,11 +14,12 @@ import type {
 } from '../../../shared/tags.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { CatalogWrites } from '../catalog/writer-thread.ts';
-import type { TagEditRecord } from '../catalog/tag-writes.ts';
 import type { EventBus } from '../events/bus.ts';
 import { openThread, type ThreadChannel } from '../threads/channel.ts';
 import { readOnlyFormat, writableFormat } from './formats.ts';
 import type { TagOperations } from './tag-thread.ts';
+import { Batch } from './tag-batch.ts';
+import { coverEdit } from './cover-input.ts';
 import type { CoverEdit } from './tag-file.ts';
 import { fieldsBefore, mergeCovers, mergeFields, planChanges } from './write-plan.ts';
 
@@ -44,11 +43,6 @@ interface FileEdit {
   changes: TagChanges;
   cover: CoverEdit;
 }
-
-/** The catalog follows every this many files or this often, whichever comes first. */
-const FOLLOW_EVERY = 100;
-const FOLLOW_MS = 200;
-const PROGRESS_MS = 100;
 
 export class TagEditor {
   private readonly deps: TagEditorDeps;
@@ -199,87 +193,5 @@ export class TagEditor {
   async close(): Promise<void> {
     this.cancel();
     await this.thread.dispose();
-  }
-}
-
-/** A running batch: written files go to the catalog in groups, progress goes out at most every 100 ms. */
-class Batch {
-  count = 0;
-  private pending: TagEditRecord[] = [];
-  private followedAt = Date.now();
-  private reportedAt = 0;
-  private done = 0;
-  private readonly deps: TagEditorDeps;
-  private readonly batchId: number;
-  private readonly total: number;
-  private readonly failures: TagFileError[];
-
-  constructor(deps: TagEditorDeps, batchId: number, total: number, failures: TagFileError[]) {
-    this.deps = deps;
-    this.batchId = batchId;
-    this.total = total;
-    this.failures = failures;
-  }
-
-  async written(record: TagEditRecord): Promise<void> {
-    this.count++;
-    this.pending.push(record);
-    if (this.pending.length >= FOLLOW_EVERY || Date.now() - this.followedAt >= FOLLOW_MS) await this.follow();
-    this.step();
-  }
-
-  failed(error: TagFileError): void {
-    this.failures.push(error);
-    this.step();
-  }
-
-  async finish(): Promise<void> {
-    await this.follow();
-    this.report();
-  }
-
-  private step(): void {
-    this.done++;
-    if (Date.now() - this.reportedAt >= PROGRESS_MS) this.report();
-  }
-
-  private report(): void {
-    this.reportedAt = Date.now();
-    this.deps.bus.emit('tags.progress', {
-      batchId: this.batchId,
-      done: this.done,
-      total: this.total,
-      failed: this.failures.length,
-    });
-  }
-
-  private async follow(): Promise<void> {
-    this.followedAt = Date.now();
-    if (this.pending.length === 0) return;
-    const records = this.pending;
-    this.pending = [];
-    await this.deps.writes.applyTagEdits(records);
-  }
-}
-
-const MIME_BY_EXT: Record<string, 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif'> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-};
-
-/** The cover change as bytes: undefined keeps, null removes. */
-async function coverEdit(change: CoverChange | undefined): Promise<CoverEdit> {
-  if (!change) return undefined;
-  if (change.kind === 'remove') return null;
-  if (change.kind === 'replace') return { data: Buffer.from(change.base64, 'base64'), mime: change.mime };
-  const mime = MIME_BY_EXT[extname(change.path).toLowerCase()];
-  if (!mime) throw new TonearmError('BAD_INPUT', `${change.path} is not a JPEG, PNG, WebP or GIF image`);
-  try {
-    return { data: await readFile(change.path), mime };
-  } catch (err) {
-    throw new TonearmError('FILE_UNREADABLE', errorSentence(err, { path: change.path }));
   }
 }
