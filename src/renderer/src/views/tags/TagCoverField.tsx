@@ -7,9 +7,20 @@ import { bridge } from '../../bridge/api.ts';
 const MIMES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 type Mime = (typeof MIMES)[number];
 
+/** The headless host's socket takes messages up to 1 MiB (host/server.ts): an image, as base64, must fit. */
+const BROWSER_LIMIT = 700 * 1024;
+const APP_LIMIT = 15 * 1024 * 1024;
+
 function readImage(file: File): Promise<CoverChange> {
   if (!(MIMES as readonly string[]).includes(file.type)) {
     return Promise.reject(new Error(`${file.name} is not a JPEG, PNG, WebP or GIF image`));
+  }
+  const inApp = window.tonearm !== undefined;
+  if (file.size > (inApp ? APP_LIMIT : BROWSER_LIMIT)) {
+    const advice = inApp ? '' : ' in a browser window: use the desktop app, or tonearm tag set --cover FILE';
+    return Promise.reject(
+      new Error(`${file.name} is too large for a cover (at most ${inApp ? '15 MB' : '700 KB'}${advice})`),
+    );
   }
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
