@@ -1,7 +1,9 @@
 // Tag edits through the contract on a scanned library: the files change, the catalog follows
 // at once (rows, albums, search), the next rescan parses none of them, a file that cannot be
 // written is reported while the rest go on, progress and cancel, numbering, and undo.
-import { chmodSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { coverPaths } from '../../../src/main/common/cover-paths.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/main/core/api/create-handlers.ts';
@@ -141,6 +143,27 @@ describe.skipIf(!hasFfmpeg)('tag edits and the catalog', () => {
     // A second numbering changes nothing: no file is rewritten.
     const again = await call('tags.write', { ids: order, changes: {}, transforms: { number: { total: true } } });
     expect(again.written).toBe(0);
+  });
+
+  it('replaces the cover and the year of an album: the album shows the new ones', async () => {
+    const png = readFileSync(new URL('../../../resources/icon.png', import.meta.url));
+    const result = await call('tags.write', {
+      ids: albumIds(),
+      changes: { year: 2011 },
+      cover: { kind: 'replace', mime: 'image/png', base64: png.toString('base64') },
+    });
+    expect(result.written).toBe(3);
+    const hash = createHash('sha1').update(png).digest('hex');
+    const album = core.catalog.db
+      .prepare(
+        'SELECT a.year, a.cover_hash AS coverHash FROM albums a JOIN tracks t ON t.album_id = a.id WHERE t.id = ?',
+      )
+      .get(albumIds()[0]) as { year: number; coverHash: string };
+    expect(album).toEqual({ year: 2011, coverHash: hash });
+    expect(existsSync(coverPaths(core.paths.coversDir, hash).full)).toBe(true);
+    const state = await call('tags.read', { ids: albumIds() });
+    expect(state.cover).toEqual({ state: 'same', hash });
+    expect(state.fields.year).toEqual({ mixed: false, value: 2011 });
   });
 
   it('stops a batch when cancelled: what was written stays, written and in the catalog', async () => {

@@ -76,6 +76,7 @@ export function applyTagEdits(
     }
     if (batch.length === 0) return null;
     const change = writer.writeBatch(batch);
+    refreshAlbums(db, edits);
     removeLeftBehind(db, left);
     writer.forgetCachedIds();
     return change;
@@ -112,6 +113,25 @@ function trackFrom(row: RowBefore, changes: TagChanges, cover: CoverInfo | null)
   if (changes.genres !== undefined) parsed.genres = changes.genres.filter((g) => g.trim() !== '');
   if (changes.compilation !== undefined) parsed.compilation = changes.compilation;
   return parsed;
+}
+
+/**
+ * The albums the edited tracks are on now, their facts read again from their tracks: the writer
+ * only fills an album's year, cover and compilation flag when it has none (a scan adds tracks),
+ * where an edit may have changed them on every track of it.
+ */
+function refreshAlbums(db: Database.Database, edits: readonly TagEditRecord[]): void {
+  const albumOf = db.prepare('SELECT album_id FROM tracks WHERE id = ?').pluck();
+  const refresh = db.prepare(
+    `UPDATE albums SET
+       year = (SELECT year FROM tracks WHERE album_id = @id AND year IS NOT NULL ORDER BY disc_no, track_no LIMIT 1),
+       cover_hash = (SELECT cover_hash FROM tracks WHERE album_id = @id AND cover_hash IS NOT NULL
+                     ORDER BY disc_no, track_no LIMIT 1),
+       is_compilation = (SELECT COALESCE(max(compilation), 0) FROM tracks WHERE album_id = @id)
+     WHERE id = @id`,
+  );
+  const albums = new Set(edits.map((edit) => albumOf.get(edit.trackId) as number | null));
+  for (const id of albums) if (id !== null) refresh.run({ id });
 }
 
 /** The albums, artists and genres the edited tracks had, if no track has them any more. */
