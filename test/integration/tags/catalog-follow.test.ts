@@ -2,7 +2,7 @@
 // at once (rows, albums, search), the next rescan parses none of them, a file that cannot be
 // written is reported while the rest go on, progress and cancel, numbering, and undo.
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { coverPaths } from '../../../src/main/common/cover-paths.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ import { hasFfmpeg, makeAudioFile } from '../../support/audio.ts';
 import { testCore } from '../../support/core.ts';
 import { decodedMd5 } from '../../support/tag-proof.ts';
 import { tempDir } from '../../support/temp.ts';
+
+/** A 1×1 PNG: an embedded cover other than the folder's. */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe.skipIf(!hasFfmpeg)('tag edits and the catalog', () => {
   const dir = tempDir();
@@ -164,6 +167,23 @@ describe.skipIf(!hasFfmpeg)('tag edits and the catalog', () => {
     const state = await call('tags.read', { ids: albumIds() });
     expect(state.cover).toEqual({ state: 'same', hash });
     expect(state.fields.year).toEqual({ mixed: false, value: 2011 });
+  });
+
+  it('removes the cover: the track shows its folder image, as a scan would, or none', async () => {
+    const png = readFileSync(new URL('../../../resources/icon.png', import.meta.url));
+    writeFileSync(join(music, 'many', 'cover.png'), png);
+    const one = ids['many/1.flac']!;
+    await call('tags.write', {
+      ids: [one],
+      changes: {},
+      cover: { kind: 'replace', mime: 'image/png', base64: Buffer.from(PNG_1PX, 'base64').toString('base64') },
+    });
+    await call('tags.write', { ids: [one, albumIds()[0]!], changes: {}, cover: { kind: 'remove' } });
+    const coverOf = (id: number) =>
+      core.catalog.db.prepare('SELECT cover_hash FROM tracks WHERE id = ?').pluck().get(id);
+    expect(coverOf(one)).toBe(createHash('sha1').update(png).digest('hex'));
+    expect(coverOf(albumIds()[0]!)).toBeNull();
+    expect(readTags(join(music, 'album', '01.mp3')).cover).toBeNull();
   });
 
   it('stops a batch when cancelled: what was written stays, written and in the catalog', async () => {

@@ -1,11 +1,13 @@
 // The tags thread: reading and rewriting files with node-taglib-sharp is synchronous and takes
 // from a millisecond to tens of them a file (an Opus file's pages are renumbered): here, off
 // the main event loop. One call per file, so a batch is cancelled between any two files.
+import { dirname } from 'node:path';
 import type { CoverInfo } from '../../common/parse-protocol.ts';
 import { CoverStore } from '../../common/cover-store.ts';
 import type { StartOf } from '../../common/thread-start.ts';
 import { describeError, errorCode, errorSentence } from '../../../shared/error-text.ts';
 import type { TagChanges, TagFields } from '../../../shared/tags.ts';
+import { folderCoverOf } from '../scanner/walk.ts';
 import { serveThread } from '../threads/channel.ts';
 import { rewriteSafely, type Rewritten } from './safe-write.ts';
 import { unaskedChanges } from './verify.ts';
@@ -48,7 +50,13 @@ export function tagOperations(coversDir: string) {
           }
         }),
       );
-      const stored = cover ? covers.store(cover.data, cover.mime, 'embedded') : cover;
+      // With the embedded cover gone, the track shows its folder's image, as a scan would find it.
+      const folder = cover === null ? folderCoverOf(dirname(path)) : null;
+      const stored = cover
+        ? covers.store(cover.data, cover.mime, 'embedded')
+        : folder
+          ? covers.storeFolderImage(folder)
+          : cover;
       return { ...written, cover: stored };
     },
   };
