@@ -2,6 +2,7 @@
 // identical, every tag not edited identical, an MP3's ID3v2 version kept.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseFile } from 'music-metadata';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tagOperations } from '../../../src/main/core/tags/tag-thread.ts';
 import { readTags } from '../../../src/main/core/tags/tag-file.ts';
@@ -78,6 +79,20 @@ describe.skipIf(!hasFfmpeg)('tag round trip on every writable format', () => {
       const [md5, tags, head] = [await decodedMd5(path), await probeTags(path), readFileSync(path).subarray(0, 4)];
       await ops.rewrite(path, ALL_FIELDS, undefined);
       expect(readTags(path).fields).toEqual(ALL_FIELDS);
+      // And as Tonearm's scanner reads it (music-metadata).
+      const { common } = await parseFile(path, { skipCovers: true });
+      expect(common).toMatchObject({
+        title: ALL_FIELDS.title,
+        artist: ALL_FIELDS.artist,
+        album: ALL_FIELDS.album,
+        albumartist: ALL_FIELDS.albumArtist,
+        track: { no: 7, of: 12 },
+        disk: { no: 2, of: 3 },
+        year: 1999,
+        composer: [ALL_FIELDS.composer],
+        compilation: true,
+      });
+      expect(common.genre!.flatMap((g) => g.split(/\s*;\s*/))).toEqual(ALL_FIELDS.genres);
       expect(await decodedMd5(path)).toBe(md5);
       const kept = untouched(tags!, (await probeTags(path))!, EDITED_KEYS);
       expect(kept.after).toEqual(kept.before);
