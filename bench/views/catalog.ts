@@ -8,7 +8,7 @@ import { openCatalog } from '../../src/main/core/catalog/index.ts';
 import { LibraryWriter, type FileContext } from '../../src/main/core/catalog/library-writer.ts';
 import { dataPaths } from '../../src/main/core/paths.ts';
 import type { CoverInfo, ParseResult } from '../../src/main/common/parse-protocol.ts';
-import { CoverStore } from '../../src/main/parser/covers.ts';
+import { CoverStore } from '../../src/main/common/cover-store.ts';
 import { makeCover } from '../library/covers.ts';
 import { planLibrary } from '../library/model.ts';
 import type { ManifestTrack } from '../library/types.ts';

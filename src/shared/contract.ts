@@ -35,6 +35,14 @@ import {
   type SearchResult,
   type ViewRows,
 } from './views.ts';
+import {
+  coverChangeSchema,
+  tagChangesSchema,
+  tagTransformsSchema,
+  type TagBatchResult,
+  type TagEditorState,
+  type TagProgress,
+} from './tags.ts';
 import type { RadioBatch, SimilarityStatus, SimilarTracks } from './similarity.ts';
 
 /** Declares a command: its input schema (validated in the main process) and its output type. */
@@ -241,6 +249,25 @@ export const commands = {
     z.object({ playlistId: id, path: filePath, format: z.enum(['m3u8', 'pls', 'xspf']).optional() }).strict(),
   ).returns<{ path: string; format: 'm3u8' | 'pls' | 'xspf'; entries: number }>(),
 
+  // Tag editing (core/tags/, shared/tags.ts): files rewritten safely, the catalog following.
+  /** The editor's state for these tracks: shared values, mixed fields, the tracks that cannot be edited. */
+  'tags.read': command(z.object({ ids: z.array(id).min(1).max(MAX_QUEUE) }).strict()).returns<TagEditorState>(),
+  /** Writes the fields given (the rest left alone) to each track's file; per-file errors, the rest go on. */
+  'tags.write': command(
+    z
+      .object({
+        ids: z.array(id).min(1).max(MAX_QUEUE),
+        changes: tagChangesSchema,
+        transforms: tagTransformsSchema.optional(),
+        cover: coverChangeSchema.optional(),
+      })
+      .strict(),
+  ).returns<TagBatchResult>(),
+  /** Stops the running batch after the file being written: what was written stays. */
+  'tags.cancel': command(none).returns<null>(),
+  /** Puts back what the last batch replaced. */
+  'tags.undo': command(none).returns<TagBatchResult>(),
+
   // Similarity (src/shared/similarity.ts, core/similarity/): vectors of the audio, analysed in the background.
   'similar.status': command(none).returns<SimilarityStatus>(),
   /** The tracks nearest to these (seeds left out), nearest first. */
@@ -272,6 +299,7 @@ export const events = {
   'catalog.changed': event<CatalogStatus>(),
   /** A playlist or folder was edited (after it committed, at that library version). */
   'playlists.changed': event<PlaylistsChanged>(),
+  'tags.progress': event<TagProgress>(),
   /** The background analysis moved on, started, stopped or was paused. */
   'similar.progress': event<SimilarityStatus>(),
 } as const;

@@ -12,7 +12,9 @@ export const USAGE = `Usage:
   tonearm restore [FILE] [--db FILE]
   tonearm playlist list [--db FILE] [--json]
   tonearm playlist export ID FILE [--format m3u8|pls|xspf] [--db FILE]
-  tonearm playlist import FILE [--name NAME] [--db FILE] [--json]`;
+  tonearm playlist import FILE [--name NAME] [--db FILE] [--json]
+  tonearm tag set [--title T] [--album A] [--FIELD VALUE...] [--db FILE] [--json] FILE...|--id N...
+  tonearm tag show [--db FILE] [--json] FILE...|--id N...`;
 
 const DB_HELP = `  --db FILE     the catalog (default: the desktop app's, in ~/.config/Tonearm; TONEARM_DATA_DIR moves it)`;
 
@@ -56,6 +58,22 @@ import: an M3U, M3U8, PLS or XSPF file as a new playlist (named after the file u
   by title and artist; the rest are kept as missing and matched when a scan adds their file.
 ${DB_HELP}
   --json        print the result as one JSON object`,
+  tag: `tonearm tag set [FIELDS] [--db FILE] [--json] FILE...|--id N...
+tonearm tag show [--db FILE] [--json] FILE...|--id N...
+set: write these fields into the files of the tracks (FILE: a file in the library, or --id N,
+  repeated); every other tag stays as it is. Each file is edited as a copy beside it, checked,
+  and renamed over it. A file that cannot be written is named on stderr with why; the rest go on.
+  The catalog follows at once. Ctrl+C stops after the file being written.
+show: the fields of these tracks, "(mixed)" where they differ.
+  --title T --artist A --album A --album-artist A --composer C --comment C
+  --track N --track-total N --disc N --disc-total N --year N   (0 clears a number, "" a text)
+  --genre G     a genre; repeat for several
+  --compilation yes|no
+  --cover FILE  a JPEG, PNG, WebP or GIF as the cover; --remove-cover removes it
+  --number      track numbers 1..n in the order named, and the track total n
+${DB_HELP}
+  --json        print the result ({ written, failed, cancelled } or the fields) as one JSON object
+Formats written: MP3, FLAC, Ogg Vorbis, Opus, M4A/MP4; others are refused as read-only.`,
 };
 
 /** The catalog file --db names (or the app's); a command that only reads or copies it never makes one. */

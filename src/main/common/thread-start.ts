@@ -6,6 +6,8 @@ export type ThreadStart =
   | { thread: 'parse'; coversDir: string; progress: SharedArrayBuffer }
   | { thread: 'views'; dbPath: string }
   | { thread: 'writer'; dbPath: string }
+  /** Reads and rewrites tags (core/tags/). */
+  | { thread: 'tags'; coversDir: string }
   | { thread: 'inventory'; entry: string }
   | { thread: 'walk' }
   | { thread: 'share' };

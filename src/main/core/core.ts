@@ -20,6 +20,7 @@ import { isInside, isSystemFolder } from './roots/root-paths.ts';
 import { RootStatus } from './roots/root-status.ts';
 import { Scanner } from './scanner/scanner.ts';
 import { Views } from './views/index.ts';
+import { TagEditor } from './tags/tag-editor.ts';
 import { SettingsService } from './settings-service.ts';
 import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
@@ -54,6 +55,7 @@ export class Core {
   readonly scanner: Scanner;
   readonly watcher: LibraryWatcher;
   readonly views: Views;
+  readonly tags: TagEditor;
   readonly backups: BackupSchedule;
   readonly options: CoreOptions;
 
@@ -112,6 +114,13 @@ export class Core {
     });
     this.watcher = new LibraryWatcher({ catalog: this.catalog, scanner: this.scanner, settings: this.settings });
     this.views = new Views(this.catalog, this.bus, options.parserEntry);
+    this.tags = new TagEditor({
+      catalog: this.catalog,
+      writes,
+      bus: this.bus,
+      threadEntry: options.parserEntry,
+      coversDir: this.paths.coversDir,
+    });
     this.backups = new BackupSchedule(
       this.catalog.db,
       this.paths.dbPath,
@@ -189,6 +198,7 @@ export class Core {
     this.scanner.dispose();
     await this.parser.close();
     await this.views.close();
+    await this.tags.close();
     await this.cache.close();
     await this.backups.stop();
     await this.writer.close();

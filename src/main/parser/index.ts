@@ -14,6 +14,7 @@ const starters: Starters = {
   },
   views: async (start) => (await import('../core/views/worker.ts')).runViewsWorker(start),
   writer: async (start) => (await import('../core/catalog/writer-thread.ts')).runWriterWorker(start),
+  tags: async (start) => (await import('../core/tags/tag-thread.ts')).runTagThread(start),
   inventory: async (start) => (await import('../core/scanner/inventory-worker.ts')).runInventoryWorker(start),
   walk: async () => (await import('../core/scanner/split-walk.ts')).runWalkWorker(),
   share: async () => (await import('../core/cache/share-io.ts')).runShareThread(),

@@ -1,14 +1,14 @@
 // One file in, one ParseResult out; never throws.
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parseFromTokenizer, selectCover } from 'music-metadata';
 import { BlockTokenizer, type ReadAt } from './block-reader.ts';
-import type { CoverStore } from './covers.ts';
+import type { CoverStore } from '../common/cover-store.ts';
 import { oggDurationFromTail } from './ogg-duration.ts';
 import type { ParseFailure, ParseRequestFile, ParseResult } from '../common/parse-protocol.ts';
 import { toParsedTrack } from './tags.ts';
 import { errorCode, SHARE_GONE_CODES } from '../common/share-errors.ts';
+import { IDENTITY_BYTES, identityOf as identityOfTail } from '../common/file-identity.ts';
 
 /** On a local disk one read of this much fetches the tags of nearly every file, covers included. */
 const LOCAL_HEAD_BYTES = 128 * 1024;
@@ -18,7 +18,6 @@ const LOCAL_HEAD_BYTES = 128 * 1024;
  * take 19 s instead of 24 s (16 KB: 21 s; 64 KB: 24 s).
  */
 const NETWORK_HEAD_BYTES = 32 * 1024;
-const IDENTITY_BYTES = 16 * 1024;
 
 interface OpenedFile {
   readAt: ReadAt;
@@ -54,7 +53,7 @@ async function identityOf(tokenizer: BlockTokenizer, size: number): Promise<stri
   try {
     const tail = new Uint8Array(Math.min(size, IDENTITY_BYTES));
     await tokenizer.peekBuffer(tail, { position: size - tail.length, length: tail.length });
-    return createHash('sha1').update(tail).update(String(size)).digest('hex');
+    return identityOfTail(tail, size);
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
 // which file a hang or a crash happened on without a message per file.
 import { parentPort } from 'node:worker_threads';
 import type { StartOf } from '../common/thread-start.ts';
-import { CoverStore } from './covers.ts';
+import { CoverStore } from '../common/cover-store.ts';
 import { parseFile } from './parse-file.ts';
 import type { ParseRequestFile, ParseResult } from '../common/parse-protocol.ts';
 

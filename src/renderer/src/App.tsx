@@ -9,12 +9,16 @@ import { useLibraryFolders } from './stores/library-folders.ts';
 import { useNavigation } from './stores/navigation.ts';
 import { LibraryView } from './views/LibraryView.tsx';
 import { usePlaylistDialog } from './views/playlists/dialogs.ts';
+import { useTagDialog } from './views/tags/tag-dialog.ts';
 
 // Neither is on the way to the first rows: each is loaded the first time it is opened, so a
 // cold start reads and compiles only the library views.
 const SettingsView = lazy(() => import('./views/settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })));
 const PlaylistDialogs = lazy(() =>
   import('./views/playlists/PlaylistDialogs.tsx').then((m) => ({ default: m.PlaylistDialogs })),
+);
+const TagEditorDialog = lazy(() =>
+  import('./views/tags/TagEditorDialog.tsx').then((m) => ({ default: m.TagEditorDialog })),
 );
 
 function MainPane() {
@@ -30,11 +34,13 @@ function MainPane() {
 
 function Dialogs() {
   const open = usePlaylistDialog((state) => state.dialog !== null);
-  return open ? (
+  const tags = useTagDialog((state) => state.trackIds !== null);
+  return (
     <Suspense fallback={null}>
-      <PlaylistDialogs />
+      {open && <PlaylistDialogs />}
+      {tags && <TagEditorDialog />}
     </Suspense>
-  ) : null;
+  );
 }
 
 export function App() {

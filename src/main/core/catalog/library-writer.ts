@@ -176,6 +176,14 @@ export class LibraryWriter {
     return this.log({ added: [], updated: [...ids], removed: [], structural: false });
   }
 
+  /** After rows were removed behind its back (a tag edit's orphans): names are looked up again. */
+  forgetCachedIds(): void {
+    this.artistIds.clear();
+    this.albumIds.clear();
+    this.genreIds.clear();
+    this.albumFacts.clear();
+  }
+
   /** Tracks found again under another path in this scan. */
   readonly claimed = new Set<number>();
 

@@ -5,6 +5,7 @@ import type { ParseResult } from '../../common/parse-protocol.ts';
 import type { ChangeLog } from './changes.ts';
 import { LibraryWriter, type FileContext } from './library-writer.ts';
 import { purgeMissing, removeOrphans } from './maintenance.ts';
+import { applyTagEdits, type TagEditRecord } from './tag-writes.ts';
 
 export type WriteBatch = readonly { result: ParseResult; context: FileContext }[];
 
@@ -37,6 +38,10 @@ export function scanWrites(db: Database.Database, changes: ChangeLog) {
       // Albums, artists or genres can only lose their last track if tracks changed.
       if (orphans || removedIds.length > 0) removeOrphans(db);
       return { missing, missingCount: stillMissing.length, removed, removedCount: removedIds.length };
+    },
+    /** Files whose tags Tonearm rewrote: their rows follow, through the same writer as a scan's. */
+    applyTagEdits(edits: readonly TagEditRecord[]) {
+      return applyTagEdits(db, writer, edits);
     },
     /** Whatever the search index still lacks of this scan's tracks, indexed now. */
     indexSearch() {

@@ -97,6 +97,11 @@ export class TracksRepo {
     return ids.flatMap((id) => rows.get(id) ?? []);
   }
 
+  /** The track of a file, by its path as the catalog holds it (absolute, symlinks as walked). */
+  idOfPath(path: string): number | null {
+    return (this.db.prepare('SELECT id FROM tracks WHERE path = ?').pluck().get(path) as number | undefined) ?? null;
+  }
+
   /** Where a track's bytes live: what the media handler may serve, and nothing else. */
   file(id: number): TrackFile | null {
     const raw = this.fileStmt.get(id) as

@@ -31,6 +31,7 @@ import { fitColumns } from './fit-columns.ts';
 import { useSelection } from './selection.ts';
 import { TrackHeader } from './TrackHeader.tsx';
 import { trackMenu } from './track-menu.ts';
+import { openTagEditor } from '../tags/tag-dialog.ts';
 import { TrackRowView, type RowHandlers } from './TrackRowView.tsx';
 import { useTableWidth } from './use-table-width.ts';
 
@@ -239,11 +240,12 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
         goTo(source.total - 1, event);
         break;
       case 'Enter':
-        if (selection.cursor < 0) break;
+        // Alt+Enter: the selection's tags (foobar2000's Properties key).
+        if (event.altKey) openTagEditor(trackIds(ordered()));
         // Shift+Enter: Play similar (a radio of the selection, or of the row at the cursor).
-        if (event.shiftKey)
+        else if (event.shiftKey && selection.cursor >= 0)
           void playSimilar(trackIds(selection.ids.size > 0 ? ordered() : [source.idAt(cursor) ?? -1]));
-        else play(selection.cursor);
+        else if (selection.cursor >= 0) play(selection.cursor);
         break;
       case ' ':
         if (!mod || selection.cursor < 0) return;

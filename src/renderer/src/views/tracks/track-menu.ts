@@ -8,6 +8,7 @@ import { formatCount } from '../common/ViewHeader.tsx';
 import { queueTracks } from '../play.ts';
 import { newPlaylistFrom } from '../playlists/actions.ts';
 import { openPlaylistDialog } from '../playlists/dialogs.ts';
+import { openTagEditor } from '../tags/tag-dialog.ts';
 import { playSimilar } from '../../similar/play-similar.ts';
 import { showSimilar } from '../../similar/show-similar.ts';
 
@@ -57,6 +58,11 @@ export function trackMenu(options: {
       label: 'New playlist from selection…',
       disabled: count === 0,
       action: () => newPlaylistFrom(options.ids(), 'New playlist from selection'),
+    },
+    {
+      label: count > 1 ? `Edit tags of ${noun}…` : 'Edit tags…',
+      disabled: count === 0,
+      action: () => openTagEditor(options.ids()),
     },
     ...(options.extra ?? []),
     {

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { coverPaths } from '../common/cover-paths.ts';
+import { coverPaths } from './cover-paths.ts';
 import { imageSize } from './image-size.ts';
-import type { CoverInfo } from '../common/parse-protocol.ts';
+import type { CoverInfo } from './parse-protocol.ts';
 
 export class CoverStore {
   private readonly coversDir: string;
