@@ -8,7 +8,11 @@ export type ThreadStart =
   | { thread: 'writer'; dbPath: string }
   | { thread: 'inventory'; entry: string }
   | { thread: 'walk' }
-  | { thread: 'share' };
+  | { thread: 'share' }
+  /** core/similarity/: the vectors and their nearest-neighbour search. */
+  | { thread: 'similarity'; dbPath: string }
+  /** core/similarity/: the background analysis; analyser: a module to use instead of features/ (tests). */
+  | { thread: 'analysis'; dbPath: string; analyser?: string };
 
 export type ThreadName = ThreadStart['thread'];
 export type StartOf<N extends ThreadName> = Extract<ThreadStart, { thread: N }>;

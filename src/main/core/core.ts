@@ -21,6 +21,7 @@ import { RootStatus } from './roots/root-status.ts';
 import { Scanner } from './scanner/scanner.ts';
 import { Views } from './views/index.ts';
 import { SettingsService } from './settings-service.ts';
+import { Similarity } from './similarity/similarity.ts';
 import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
 import { userPath } from './roots/user-path.ts';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   workers?: number;
   /** The bus to announce on: a host that reopens the core after a restore keeps its listeners. */
   bus?: EventBus;
+  /** A module to analyse audio with instead of similarity/features/ (tests, benches). */
+  analyser?: string;
 }
 
 export class Core {
@@ -55,6 +58,7 @@ export class Core {
   readonly watcher: LibraryWatcher;
   readonly views: Views;
   readonly backups: BackupSchedule;
+  readonly similarity: Similarity;
   readonly options: CoreOptions;
 
   constructor(options: CoreOptions) {
@@ -112,6 +116,14 @@ export class Core {
     });
     this.watcher = new LibraryWatcher({ catalog: this.catalog, scanner: this.scanner, settings: this.settings });
     this.views = new Views(this.catalog, this.bus, options.parserEntry);
+    this.similarity = new Similarity({
+      threadEntry: options.parserEntry,
+      dbPath: this.paths.dbPath,
+      writes,
+      settings: setting,
+      bus: this.bus,
+      analyser: options.analyser,
+    });
     this.backups = new BackupSchedule(
       this.catalog.db,
       this.paths.dbPath,
@@ -132,6 +144,7 @@ export class Core {
     if (options.watch) {
       this.startWatching();
       this.backups.start();
+      this.similarity.start();
     }
   }
 
@@ -189,6 +202,7 @@ export class Core {
     this.scanner.dispose();
     await this.parser.close();
     await this.views.close();
+    await this.similarity.close();
     await this.cache.close();
     await this.backups.stop();
     await this.writer.close();

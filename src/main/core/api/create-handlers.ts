@@ -5,6 +5,7 @@ import type { PlaybackState } from '../../../shared/domain.ts';
 import { commands } from '../../../shared/contract.ts';
 import { catalogHandlers } from './catalog-handlers.ts';
 import { playlistHandlers } from './playlist-handlers.ts';
+import { similarityHandlers } from './similarity-handlers.ts';
 import { viewHandlers, type ShowItemInFolder } from '../views/handlers.ts';
 import { appHandlers } from './app-handlers.ts';
 import { logFilePath } from '../paths.ts';
@@ -31,6 +32,7 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
   return {
     ...viewHandlers(core, platform.showItemInFolder),
     ...playlistHandlers(core),
+    ...similarityHandlers(core.similarity),
     ...appHandlers({
       logFile: logFilePath(core.paths.dataDir),
       openFolder: platform.openFolder,

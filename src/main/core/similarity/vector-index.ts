@@ -1,0 +1,156 @@
+// Every track's vector in one Float32Array, searched exactly: 250k × ~50 floats is 50 MB and
+// one pass over it, with no index to build or keep in step. A row stops being summed once it
+// is already farther than the k-th best so far, which skips most of the work of a pass.
+export interface Neighbour {
+  id: number;
+  /** Euclidean distance to the nearest of the query vectors. */
+  distance: number;
+}
+
+const GROWTH = 1.25;
+/** Dimensions summed between two looks at the bound: looking costs a compare, not looking costs sums. */
+const STRIDE = 8;
+
+export class VectorIndex {
+  readonly dims: number;
+  private ids: Int32Array;
+  private data: Float32Array;
+  private readonly rowOf = new Map<number, number>();
+  private rows = 0;
+
+  constructor(dims: number, capacity = 1024) {
+    this.dims = dims;
+    this.ids = new Int32Array(Math.max(1, capacity));
+    this.data = new Float32Array(Math.max(1, capacity) * dims);
+  }
+
+  get size(): number {
+    return this.rows;
+  }
+
+  /** Bytes held by the vectors and their ids. */
+  get bytes(): number {
+    return this.data.byteLength + this.ids.byteLength;
+  }
+
+  /** Adds or replaces a track's vector; one of another length is refused (another feature version). */
+  set(id: number, vector: Float32Array): boolean {
+    if (vector.length !== this.dims) return false;
+    let row = this.rowOf.get(id);
+    if (row === undefined) {
+      if (this.rows === this.ids.length) this.grow(Math.ceil(this.rows * GROWTH) + 1);
+      row = this.rows++;
+      this.rowOf.set(id, row);
+      this.ids[row] = id;
+    }
+    this.data.set(vector, row * this.dims);
+    return true;
+  }
+
+  has(id: number): boolean {
+    return this.rowOf.has(id);
+  }
+
+  /** A view of the stored vector (valid until the next set). */
+  vectorOf(id: number): Float32Array | null {
+    const row = this.rowOf.get(id);
+    return row === undefined ? null : this.data.subarray(row * this.dims, (row + 1) * this.dims);
+  }
+
+  /**
+   * The k rows nearest to any of the queries (each row scored by its nearest query), nearest
+   * first, leaving out `exclude`. Exact: the early stop only skips rows that cannot make the list.
+   */
+  nearest(queries: readonly Float32Array[], k: number, exclude: ReadonlySet<number> = new Set()): Neighbour[] {
+    const top = new TopK(k);
+    const { dims, data, ids } = this;
+    if (queries.length === 0 || k <= 0) return [];
+    for (let row = 0, base = 0; row < this.rows; row++, base += dims) {
+      let best = top.bound;
+      for (const query of queries) {
+        let sum = 0;
+        for (let d = 0; d < dims;) {
+          const end = Math.min(dims, d + STRIDE);
+          for (; d < end; d++) {
+            const diff = data[base + d]! - query[d]!;
+            sum += diff * diff;
+          }
+          if (sum >= best) break;
+        }
+        if (sum < best) best = sum;
+      }
+      if (best < top.bound && !exclude.has(ids[row]!)) top.offer(ids[row]!, best);
+    }
+    return top.sorted().map(({ id, squared }) => ({ id, distance: Math.sqrt(squared) }));
+  }
+
+  private grow(capacity: number): void {
+    const ids = new Int32Array(capacity);
+    ids.set(this.ids.subarray(0, this.rows));
+    const data = new Float32Array(capacity * this.dims);
+    data.set(this.data.subarray(0, this.rows * this.dims));
+    this.ids = ids;
+    this.data = data;
+  }
+}
+
+/** The k smallest offers so far, in a max-heap: the root is the one to beat. */
+class TopK {
+  private readonly ids: number[] = [];
+  private readonly keys: number[] = [];
+  private readonly k: number;
+
+  constructor(k: number) {
+    this.k = k;
+  }
+
+  get bound(): number {
+    return this.keys.length < this.k ? Infinity : this.keys[0]!;
+  }
+
+  offer(id: number, key: number): void {
+    if (this.keys.length < this.k) {
+      this.ids.push(id);
+      this.keys.push(key);
+      this.up(this.keys.length - 1);
+    } else if (key < this.keys[0]!) {
+      this.ids[0] = id;
+      this.keys[0] = key;
+      this.down(0);
+    }
+  }
+
+  sorted(): { id: number; squared: number }[] {
+    return this.ids
+      .map((id, i) => ({ id, squared: this.keys[i]! }))
+      .sort((a, b) => a.squared - b.squared || a.id - b.id);
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent]! >= this.keys[i]!) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const n = this.keys.length;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let largest = i;
+      if (left < n && this.keys[left]! > this.keys[largest]!) largest = left;
+      if (right < n && this.keys[right]! > this.keys[largest]!) largest = right;
+      if (largest === i) return;
+      this.swap(i, largest);
+      i = largest;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    [this.ids[a], this.ids[b]] = [this.ids[b]!, this.ids[a]!];
+    [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
+  }
+}
