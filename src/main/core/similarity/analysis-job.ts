@@ -122,6 +122,8 @@ export class AnalysisJob {
         if (batch.length === 0) {
           // A pass ends at the last id; once more from the start for what became pending behind it.
           if (after === 0 || wrapped) break;
+          // What this pass did must be written first, or it would look pending still.
+          await flush();
           wrapped = true;
           after = 0;
           continue;

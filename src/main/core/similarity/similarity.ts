@@ -102,6 +102,11 @@ export class Similarity {
     return this.neighbours.remote.radio({ ...ask, artistSpacing, now: Date.now() }, await this.version());
   }
 
+  /** Looks for tracks to analyse now rather than at the next scan or import batch. */
+  refresh(): void {
+    this.job.poke();
+  }
+
   /** Until every pass has ended (tests, benches). */
   idle(): Promise<void> {
     return this.job.idle();
