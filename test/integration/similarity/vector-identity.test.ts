@@ -5,6 +5,8 @@ import { readFileSync, renameSync, utimesSync, writeFileSync, mkdirSync } from '
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src/main/core/api/create-handlers.ts';
+import { dispatch } from '../../../src/main/core/api/dispatch.ts';
 import type { Core } from '../../../src/main/core/core.ts';
 import { hasFfmpeg, makeAudioFile } from '../../support/audio.ts';
 import { testCore } from '../../support/core.ts';
@@ -60,6 +62,29 @@ describe.skipIf(!hasFfmpeg)('similarity: which changes keep a vector', () => {
   it('analyses every track once', async () => {
     expect(analysedPaths()).toHaveLength(3);
     expect(await core.similarity.freshStatus()).toMatchObject({ analysed: 3, pending: 0, failed: 0, total: 3 });
+  });
+
+  it('answers similar tracks and the radio through the contract, nearest tone first', async () => {
+    const handlers = createHandlers(core);
+    const idOf = (name: string) => rowOf(join(lib, 'x', name))!.track_id;
+    const similar = await dispatch(handlers, 'similar.tracks', { ids: [idOf('a.mp3')], limit: 5 });
+    // 660 Hz is nearer 440 Hz than 880 Hz is.
+    expect(similar).toMatchObject({
+      ok: true,
+      value: { seedsWithoutVector: 0, rows: [{ track: { id: idOf('c.mp3') } }, { track: { id: idOf('b.flac') } }] },
+    });
+    const radio = await dispatch(handlers, 'radio.next', {
+      seedIds: [idOf('a.mp3')],
+      recentIds: [idOf('a.mp3')],
+      excludeGenres: [],
+      count: 5,
+    });
+    expect(radio).toEqual({
+      ok: true,
+      value: { trackIds: [idOf('c.mp3'), idOf('b.flac')], seedsWithoutVector: 0, exhausted: true },
+    });
+    const status = await dispatch(handlers, 'similar.status', {});
+    expect(status).toMatchObject({ ok: true, value: { analysed: 3, running: false, reason: null } });
   });
 
   it('keeps the vector of a retagged file (new tags, same audio), and stamps it with the new file', async () => {

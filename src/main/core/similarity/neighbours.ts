@@ -26,6 +26,8 @@ const SYNC_EVERY_MS = 5000;
 /** Candidates the radio looks through, widened until a batch is full. */
 const RADIO_POOLS = [200, 1000, 5000];
 const HOUR_MS = 3_600_000;
+/** Asked for beyond the limit, for the nearest tracks that turn out missing or offline. */
+const spare = (limit: number) => Math.max(16, limit);
 
 export class Neighbours {
   private readonly vectors: VectorReads;
@@ -42,7 +44,7 @@ export class Neighbours {
   }
 
   tracks(seedIds: number[], limit: number, featureVersion: number): SimilarTracks {
-    const { seedsWithoutVector, hits } = this.nearest(seedIds, limit + seedIds.length, featureVersion);
+    const { seedsWithoutVector, hits } = this.nearest(seedIds, limit + seedIds.length + spare(limit), featureVersion);
     const seeds = new Set(seedIds);
     return this.withRows(
       hits.filter((hit) => !seeds.has(hit.id)),
@@ -54,7 +56,11 @@ export class Neighbours {
   album(albumId: number, limit: number, featureVersion: number): SimilarTracks {
     const own = this.vectors.albumTrackIds(albumId);
     const ownSet = new Set(own);
-    const { seedsWithoutVector, hits } = this.nearest(own.slice(0, 100), limit + own.length, featureVersion);
+    const { seedsWithoutVector, hits } = this.nearest(
+      own.slice(0, 100),
+      limit + own.length + spare(limit),
+      featureVersion,
+    );
     return this.withRows(
       hits.filter((hit) => !ownSet.has(hit.id)),
       limit,
