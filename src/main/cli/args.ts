@@ -12,7 +12,8 @@ export const USAGE = `Usage:
   tonearm restore [FILE] [--db FILE]
   tonearm playlist list [--db FILE] [--json]
   tonearm playlist export ID FILE [--format m3u8|pls|xspf] [--db FILE]
-  tonearm playlist import FILE [--name NAME] [--db FILE] [--json]`;
+  tonearm playlist import FILE [--name NAME] [--db FILE] [--json]
+  tonearm similar --id N [--id M...] [--limit K] [--db FILE] [--json]`;
 
 const DB_HELP = `  --db FILE     the catalog (default: the desktop app's, in ~/.config/Tonearm; TONEARM_DATA_DIR moves it)`;
 
@@ -56,6 +57,14 @@ import: an M3U, M3U8, PLS or XSPF file as a new playlist (named after the file u
   by title and artist; the rest are kept as missing and matched when a scan adds their file.
 ${DB_HELP}
   --json        print the result as one JSON object`,
+  similar: `tonearm similar --id N [--id M...] [--limit K] [--db FILE] [--json]
+The tracks that sound nearest to track N (to whichever of several --id is nearest), nearest
+first, from the vectors the app's background analysis stored; "DISTANCE  ID  Artist - Title"
+a line. Tracks not analysed yet have no vector: they are named on stderr and shape nothing.
+${DB_HELP}
+  --id N        a track's id (tonearm query --json shows them); up to 100
+  --limit K     how many tracks (default 20, at most 200)
+  --json        print one object { seedsWithoutVector, rows: [{ track, distance }] }`,
 };
 
 /** The catalog file --db names (or the app's); a command that only reads or copies it never makes one. */

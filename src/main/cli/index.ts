@@ -9,9 +9,18 @@ import { query } from './query.ts';
 import { restore } from './restore.ts';
 import { scan } from './scan.ts';
 import { serve } from './serve.ts';
+import { similar } from './similar.ts';
 import { VERSION } from './version.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { query, scan, serve, backup, restore, playlist };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  query,
+  scan,
+  serve,
+  backup,
+  restore,
+  playlist,
+  similar,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -60,6 +60,7 @@ export class VectorReads {
         `SELECT track_id, vector, seq FROM track_vectors
          WHERE seq > ? AND feature_version = ? AND vector IS NOT NULL ORDER BY seq`,
       ),
+      newestVersion: db.prepare('SELECT max(feature_version) FROM track_vectors').pluck(),
       maxSeq: db.prepare('SELECT COALESCE(max(seq), 0) FROM track_vectors').pluck(),
       count: db.prepare('SELECT count(*) FROM track_vectors WHERE feature_version = ? AND vector IS NOT NULL').pluck(),
       hasVector: db
@@ -111,6 +112,11 @@ export class VectorReads {
     >) {
       yield [id, toVector(blob), rowSeq];
     }
+  }
+
+  /** The feature version of the newest analysis stored; null before any. */
+  newestFeatureVersion(): number | null {
+    return this.statements.newestVersion.get() as number | null;
   }
 
   maxSeq(): number {
