@@ -25,6 +25,7 @@ const MAX_QUERY_SEEDS = 8;
 const SYNC_EVERY_MS = 5000;
 /** Candidates the radio looks through, widened until a batch is full. */
 const RADIO_POOLS = [200, 1000, 5000];
+const POOL_STEP = 256;
 const HOUR_MS = 3_600_000;
 /** Asked for beyond the limit, for the nearest tracks that turn out missing or offline. */
 const spare = (limit: number) => Math.max(16, limit);
@@ -77,7 +78,9 @@ export class Neighbours {
     const recent = this.vectors.facts(request.recentIds);
     let seedsWithoutVector = request.seedIds.length;
     for (const pool of RADIO_POOLS) {
-      const found = this.nearest(request.seedIds, pool + request.recentIds.length, featureVersion);
+      // Rounded up, so a radio's refills ask the same question while its queue grows: cache hits.
+      const k = Math.ceil((pool + request.recentIds.length) / POOL_STEP) * POOL_STEP;
+      const found = this.nearest(request.seedIds, k, featureVersion);
       seedsWithoutVector = found.seedsWithoutVector;
       const facts = this.inOrder(found.hits);
       const trackIds = pickRadio(
@@ -85,7 +88,7 @@ export class Neighbours {
         rules,
       );
       // A pool that held every vector cannot grow: what it gave is all there is.
-      const everything = found.hits.length < pool + request.recentIds.length;
+      const everything = found.hits.length < k;
       if (trackIds.length >= request.count || everything || pool === RADIO_POOLS.at(-1)) {
         return { trackIds, seedsWithoutVector, exhausted: trackIds.length < request.count };
       }

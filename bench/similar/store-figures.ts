@@ -1,0 +1,147 @@
+// The store's figures on a 250k-track catalog: vectors written through the writer thread in
+// the job's batches, the memory the similarity engine holds once loaded, nearest-neighbour
+// queries, and the cache on a radio session played and played again.
+import Database from 'better-sqlite3';
+import { openReadOnly } from '../../src/main/core/catalog/open.ts';
+import type { VectorRecord } from '../../src/main/core/catalog/vector-writes.ts';
+import { CatalogWriter } from '../../src/main/core/catalog/writer-thread.ts';
+import { Neighbours } from '../../src/main/core/similarity/neighbours.ts';
+import { VectorIndex } from '../../src/main/core/similarity/vector-index.ts';
+import { median, percentile, roundMs } from '../support/stats.ts';
+import { clusteredVectors, seededRandom } from './vectors.ts';
+
+export interface StoreFigures {
+  tracks: number;
+  dims: number;
+  insertPerS: number;
+  insertBatch: number;
+  memoryMB: { held: number; rss: number; external: number };
+  loadMs: number;
+  knn: { label: string; p50: number; p95: number }[];
+  radio: { session: number; replay: number; calls: number };
+}
+
+const VERSION = 1;
+const BATCH = 64;
+const QUERIES = 200;
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+export async function storeFigures(dbPath: string, parserEntry: string, dims: number): Promise<StoreFigures> {
+  const ids = (() => {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      return db.prepare('SELECT id FROM tracks ORDER BY id').pluck().all() as number[];
+    } finally {
+      db.close();
+    }
+  })();
+
+  // Inserts: the real path, the writer thread, in the job's batches of 64.
+  const writer = new CatalogWriter(parserEntry, dbPath, () => {});
+  const records: VectorRecord[] = [];
+  const vectors = clusteredVectors(ids.length, dims);
+  let index = 0;
+  const started = performance.now();
+  for (const vector of vectors) {
+    records.push({
+      trackId: ids[index++]!,
+      featureVersion: VERSION,
+      size: 1,
+      mtimeNs: '1',
+      audioKey: `bench-${index}`,
+      vector,
+      error: null,
+      excerptStartS: 30,
+      excerptS: 30,
+      cpuMs: 50,
+    });
+    if (records.length === BATCH) await writer.write.putVectors(records.splice(0));
+  }
+  if (records.length > 0) await writer.write.putVectors(records.splice(0));
+  const insertPerS = Math.round(ids.length / ((performance.now() - started) / 1000));
+  await writer.close();
+
+  // Memory: what loading every vector adds to this process (the similarity thread's share of it).
+  gc();
+  const before = process.memoryUsage();
+  const neighbours = new Neighbours(openReadOnly(dbPath));
+  const loadStarted = performance.now();
+  neighbours.tracks([ids[0]!], 1, VERSION);
+  const loadMs = roundMs(performance.now() - loadStarted);
+  gc();
+  const after = process.memoryUsage();
+  const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  const memoryMB = {
+    held: mb(neighbours.held().bytes),
+    rss: mb(after.rss - before.rss),
+    external: mb(after.external + after.arrayBuffers - before.external - before.arrayBuffers),
+  };
+
+  // Queries: distinct seeds, so no answer comes from the cache.
+  const random = seededRandom(3);
+  const seed = () => ids[Math.floor(random() * ids.length)]!;
+  const knn: StoreFigures['knn'] = [];
+  const time = (label: string, run: () => void) => {
+    const times: number[] = [];
+    for (let i = 0; i < QUERIES; i++) {
+      const t = performance.now();
+      run();
+      times.push(performance.now() - t);
+    }
+    knn.push({ label, p50: roundMs(median(times)), p95: roundMs(percentile(times, 95)) });
+  };
+  // The search alone, on an index of the same vectors (after the memory figure: it doubles it).
+  const bare = new VectorIndex(dims, ids.length);
+  let row = 0;
+  for (const vector of clusteredVectors(ids.length, dims)) bare.set(ids[row++]!, vector);
+  const query = () => bare.vectorOf(seed())!.slice();
+  time('search alone: 1 seed, k = 20', () => bare.nearest([query()], 20));
+  time('search alone: 1 seed, k = 256 (a radio pool)', () => bare.nearest([query()], 256));
+  time('search alone: 5 seeds, k = 50', () => bare.nearest([query(), query(), query(), query(), query()], 50));
+  time('similar tracks: 1 seed, 20 rows (search + rows)', () => neighbours.tracks([seed()], 20, VERSION));
+  time('similar tracks: 5 seeds, 50 rows', () =>
+    neighbours.tracks([seed(), seed(), seed(), seed(), seed()], 50, VERSION),
+  );
+  time('radio pool: 1 seed, 256 nearest + rules, 10 tracks', () =>
+    neighbours.radio(
+      { seedIds: [seed()], recentIds: [], excludeGenres: [], count: 10, artistSpacing: 8, now: Date.now() },
+      VERSION,
+    ),
+  );
+
+  // A radio session: one seed, refilled 5 at a time as the queue grows to 200 tracks, then played again.
+  const session = () => {
+    const { hits, misses } = neighbours.cacheStats();
+    const recent: number[] = [sessionSeed];
+    for (let call = 0; call < 40; call++) {
+      const batch = neighbours.radio(
+        {
+          seedIds: [sessionSeed],
+          recentIds: recent.slice(-500),
+          excludeGenres: [],
+          count: 5,
+          artistSpacing: 8,
+          now: Date.now(),
+        },
+        VERSION,
+      );
+      recent.push(...batch.trackIds);
+    }
+    const now = neighbours.cacheStats();
+    return Math.round((100 * (now.hits - hits)) / (now.hits - hits + now.misses - misses));
+  };
+  const sessionSeed = seed();
+  const first = session();
+  const replay = session();
+  return {
+    tracks: ids.length,
+    dims,
+    insertPerS,
+    insertBatch: BATCH,
+    memoryMB,
+    loadMs,
+    knn,
+    radio: { session: first, replay, calls: 40 },
+  };
+}
