@@ -21,7 +21,7 @@ export interface StoreFigures {
   radio: { session: number; replay: number; calls: number };
 }
 
-const VERSION = 1;
+const SPACE = { featureVersion: 1, weights: null };
 const BATCH = 64;
 const QUERIES = 200;
 
@@ -46,7 +46,7 @@ export async function storeFigures(dbPath: string, parserEntry: string, dims: nu
   for (const vector of vectors) {
     records.push({
       trackId: ids[index++]!,
-      featureVersion: VERSION,
+      featureVersion: SPACE.featureVersion,
       size: 1,
       mtimeNs: '1',
       audioKey: `bench-${index}`,
@@ -67,7 +67,7 @@ export async function storeFigures(dbPath: string, parserEntry: string, dims: nu
   const before = process.memoryUsage();
   const neighbours = new Neighbours(openReadOnly(dbPath));
   const loadStarted = performance.now();
-  neighbours.tracks([ids[0]!], 1, VERSION);
+  neighbours.tracks([ids[0]!], 1, SPACE);
   const loadMs = roundMs(performance.now() - loadStarted);
   gc();
   const after = process.memoryUsage();
@@ -99,14 +99,14 @@ export async function storeFigures(dbPath: string, parserEntry: string, dims: nu
   time('search alone: 1 seed, k = 20', () => bare.nearest([query()], 20));
   time('search alone: 1 seed, k = 256 (a radio pool)', () => bare.nearest([query()], 256));
   time('search alone: 5 seeds, k = 50', () => bare.nearest([query(), query(), query(), query(), query()], 50));
-  time('similar tracks: 1 seed, 20 rows (search + rows)', () => neighbours.tracks([seed()], 20, VERSION));
+  time('similar tracks: 1 seed, 20 rows (search + rows)', () => neighbours.tracks([seed()], 20, SPACE));
   time('similar tracks: 5 seeds, 50 rows', () =>
-    neighbours.tracks([seed(), seed(), seed(), seed(), seed()], 50, VERSION),
+    neighbours.tracks([seed(), seed(), seed(), seed(), seed()], 50, SPACE),
   );
   time('radio pool: 1 seed, 256 nearest + rules, 10 tracks', () =>
     neighbours.radio(
       { seedIds: [seed()], recentIds: [], excludeGenres: [], count: 10, artistSpacing: 8, now: Date.now() },
-      VERSION,
+      SPACE,
     ),
   );
 
@@ -124,7 +124,7 @@ export async function storeFigures(dbPath: string, parserEntry: string, dims: nu
           artistSpacing: 8,
           now: Date.now(),
         },
-        VERSION,
+        SPACE,
       );
       recent.push(...batch.trackIds);
     }

@@ -1,8 +1,18 @@
 import { openCatalog } from '../core/catalog/index.ts';
 import { damaged, isCorruption } from '../core/catalog/integrity.ts';
 import { VectorReads } from '../core/catalog/reads/vectors.ts';
+import { loadAnalyser, spaceOf } from '../core/similarity/analyser.ts';
 import { Neighbours } from '../core/similarity/neighbours.ts';
 import { intOption, parse, requireCatalog, UsageError } from './args.ts';
+
+/** How features/ weighs each dimension, as the app compares them. */
+async function weights(): Promise<number[] | null> {
+  // MERGE: until features/ (helper S1) is wired in analyser.ts, this tree has no weights to load.
+  return loadAnalyser().then(
+    (analyser) => spaceOf(analyser).weights,
+    () => null,
+  );
+}
 
 export async function similar(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -21,11 +31,11 @@ export async function similar(argv: string[]): Promise<number> {
   const catalog = openCatalog(catalogFile);
   try {
     // The vectors the app analysed last; a newer analysis not run yet leaves the older ones unused, as in the app.
-    const version = new VectorReads(catalog.db).newestFeatureVersion();
+    const featureVersion = new VectorReads(catalog.db).newestFeatureVersion();
     const found =
-      version === null
+      featureVersion === null
         ? { seedsWithoutVector: ids.length, rows: [] }
-        : new Neighbours(catalog.db).tracks(ids, limit, version);
+        : new Neighbours(catalog.db).tracks(ids, limit, { featureVersion, weights: await weights() });
     if (values.json) process.stdout.write(`${JSON.stringify(found)}\n`);
     else {
       for (const { track, distance } of found.rows) {

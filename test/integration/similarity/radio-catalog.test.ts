@@ -8,6 +8,7 @@ import { writeCatalog, type TrackInput } from '../../support/catalog-file.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const VERSION = 3;
+const SPACE = { featureVersion: VERSION, weights: null };
 const NOW = 1_800_000_000_000;
 
 // Each track's sound is one number here: its distance from the seed (track 1) along a line.
@@ -39,6 +40,11 @@ const LIBRARY: { track: TrackInput; x: number | null }[] = [
   { ...T('Unheard', 'Ivy', 'Kappa', 'Rock', 200, 0), x: null }, // 13: no vector yet
 ];
 
+// The index standardises each dimension over the library: distances come out in spreads of x.
+const xs = LIBRARY.flatMap(({ x }) => (x === null ? [] : [x]));
+const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+const SPREAD = Math.sqrt(xs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (xs.length - 1));
+
 describe('similarity on a built catalog', () => {
   const dir = tempDir();
   let catalog: Catalog;
@@ -46,7 +52,7 @@ describe('similarity on a built catalog', () => {
   const radio = (fields: Partial<RadioRequest>) =>
     neighbours.radio(
       { seedIds: [1], recentIds: [1], excludeGenres: [], count: 5, artistSpacing: 3, now: NOW, ...fields },
-      VERSION,
+      SPACE,
     );
 
   beforeAll(() => {
@@ -110,17 +116,17 @@ describe('similarity on a built catalog', () => {
   });
 
   it('answers similar tracks nearest first with their distance, seeds and missing files left out', () => {
-    const similar = neighbours.tracks([1], 3, VERSION);
+    const similar = neighbours.tracks([1], 3, SPACE);
     expect(similar.rows.map((row) => [row.track.id, row.distance])).toEqual([
-      [3, expect.closeTo(0.05, 5)],
-      [2, expect.closeTo(0.1, 5)],
-      [4, expect.closeTo(0.12, 5)],
+      [3, expect.closeTo(0.05 / SPREAD, 4)],
+      [2, expect.closeTo(0.1 / SPREAD, 4)],
+      [4, expect.closeTo(0.12 / SPREAD, 4)],
     ]);
   });
 
   it('answers more like an album from the other albums only', () => {
     const albumId = catalog.db.prepare('SELECT album_id FROM tracks WHERE id = 6').pluck().get() as number;
-    const similar = neighbours.album(albumId, 4, VERSION);
+    const similar = neighbours.album(albumId, 4, SPACE);
     const ids = similar.rows.map((row) => row.track.id);
     // Beta is 6, 7 and 11: each of 5, 8 and 10 is 0.05 from one of them, 4 is 0.08 from 6.
     expect(new Set(ids.slice(0, 3))).toEqual(new Set([5, 8, 10]));

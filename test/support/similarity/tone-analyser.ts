@@ -1,6 +1,6 @@
 // A stand-in for similarity/features/ in the job's tests: the same shape, a vector from the
-// first second of the audio (its loudness and zero crossings, which follow a tone's pitch),
-// so nearer tones get nearer vectors. It notes each file it analyses in the file named by
+// first second of the audio (its zero crossings, which follow a tone's pitch), so nearer
+// tones get nearer vectors. It notes each file it analyses in the file named by
 // TONEARM_TEST_ANALYSIS_LOG, and takes TONEARM_TEST_ANALYSIS_DELAY_MS longer, when set.
 import { execFile } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
@@ -22,14 +22,9 @@ export async function analyseFile(path: string, opts: { signal?: AbortSignal } =
   const pcm = new Float32Array(stdout.buffer, stdout.byteOffset, Math.floor(stdout.byteLength / 4));
   if (pcm.length === 0) throw new Error('no audio decoded');
   let crossings = 0;
-  let energy = 0;
-  for (let i = 0; i < pcm.length; i++) {
-    energy += pcm[i]! * pcm[i]!;
-    if (i > 0 && pcm[i - 1]! < 0 !== pcm[i]! < 0) crossings++;
-  }
+  for (let i = 1; i < pcm.length; i++) if (pcm[i - 1]! < 0 !== pcm[i]! < 0) crossings++;
   const pitch = crossings / 2 / (pcm.length / 8000) / 1000;
-  const loudness = Math.sqrt(energy / pcm.length);
-  const vector = Float32Array.from({ length: VECTOR_DIMS }, (_, d) => (d % 2 === 0 ? pitch : loudness) / (1 + d));
+  const vector = Float32Array.from({ length: VECTOR_DIMS }, (_, d) => pitch * (1 + d));
   const delay = Number(process.env.TONEARM_TEST_ANALYSIS_DELAY_MS ?? 0);
   if (delay > 0) await sleep(delay, undefined, { signal: opts.signal });
   if (process.env.TONEARM_TEST_ANALYSIS_LOG) appendFileSync(process.env.TONEARM_TEST_ANALYSIS_LOG, `${path}\n`);

@@ -8,7 +8,8 @@ import { openReadOnly } from '../catalog/open.ts';
 import { VectorReads, type PendingTrack } from '../catalog/reads/vectors.ts';
 import type { VectorRecord } from '../catalog/vector-writes.ts';
 import { openThread, serveThread, type ThreadChannel } from '../threads/channel.ts';
-import { loadAnalyser, type Analyser } from './analyser.ts';
+import { loadAnalyser, spaceOf, type Analyser } from './analyser.ts';
+import type { VectorSpace } from './neighbours.ts';
 import { audioKeyOf } from './audio-key.ts';
 
 export type Outcome =
@@ -26,8 +27,8 @@ export class AnalysisWork {
     this.analyser = analyser;
   }
 
-  describe(): { featureVersion: number; dims: number } {
-    return { featureVersion: this.analyser.FEATURE_VERSION, dims: this.analyser.VECTOR_DIMS };
+  describe(): VectorSpace {
+    return spaceOf(this.analyser);
   }
 
   next(after: number, limit: number): PendingTrack[] {
@@ -68,6 +69,7 @@ export class AnalysisWork {
     try {
       const { vector, excerptStartS, excerptS, cpuMs } = await this.analyser.analyseFile(track.path, {
         signal: this.current.signal,
+        durationS: track.durationS ?? undefined,
       });
       return { kind: 'vector', record: record({ audioKey, vector, excerptStartS, excerptS, cpuMs }), analysed: true };
     } catch (err) {

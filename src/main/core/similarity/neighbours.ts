@@ -9,6 +9,12 @@ import { QueryCache } from './query-cache.ts';
 import { pickRadio, type RadioRules } from './radio.ts';
 import { VectorIndex, type Neighbour } from './vector-index.ts';
 
+/** Which vectors are compared, and how their dimensions weigh (features/' GROUP_WEIGHTS). */
+export interface VectorSpace {
+  featureVersion: number;
+  weights: number[] | null;
+}
+
 export interface RadioRequest {
   seedIds: number[];
   recentIds: number[];
@@ -44,8 +50,8 @@ export class Neighbours {
     this.rows = new RowReads(db);
   }
 
-  tracks(seedIds: number[], limit: number, featureVersion: number): SimilarTracks {
-    const { seedsWithoutVector, hits } = this.nearest(seedIds, limit + seedIds.length + spare(limit), featureVersion);
+  tracks(seedIds: number[], limit: number, space: VectorSpace): SimilarTracks {
+    const { seedsWithoutVector, hits } = this.nearest(seedIds, limit + seedIds.length + spare(limit), space);
     const seeds = new Set(seedIds);
     return this.withRows(
       hits.filter((hit) => !seeds.has(hit.id)),
@@ -54,14 +60,10 @@ export class Neighbours {
     );
   }
 
-  album(albumId: number, limit: number, featureVersion: number): SimilarTracks {
+  album(albumId: number, limit: number, space: VectorSpace): SimilarTracks {
     const own = this.vectors.albumTrackIds(albumId);
     const ownSet = new Set(own);
-    const { seedsWithoutVector, hits } = this.nearest(
-      own.slice(0, 100),
-      limit + own.length + spare(limit),
-      featureVersion,
-    );
+    const { seedsWithoutVector, hits } = this.nearest(own.slice(0, 100), limit + own.length + spare(limit), space);
     return this.withRows(
       hits.filter((hit) => !ownSet.has(hit.id)),
       limit,
@@ -69,7 +71,7 @@ export class Neighbours {
     );
   }
 
-  radio(request: RadioRequest, featureVersion: number): RadioBatch {
+  radio(request: RadioRequest, space: VectorSpace): RadioBatch {
     const rules: RadioRules = {
       artistSpacing: request.artistSpacing,
       excludeGenres: request.excludeGenres,
@@ -80,7 +82,7 @@ export class Neighbours {
     for (const pool of RADIO_POOLS) {
       // Rounded up, so a radio's refills ask the same question while its queue grows: cache hits.
       const k = Math.ceil((pool + request.recentIds.length) / POOL_STEP) * POOL_STEP;
-      const found = this.nearest(request.seedIds, k, featureVersion);
+      const found = this.nearest(request.seedIds, k, space);
       seedsWithoutVector = found.seedsWithoutVector;
       const facts = this.inOrder(found.hits);
       const trackIds = pickRadio(
@@ -109,9 +111,9 @@ export class Neighbours {
   private nearest(
     seedIds: readonly number[],
     k: number,
-    featureVersion: number,
+    space: VectorSpace,
   ): { seedsWithoutVector: number; hits: Neighbour[] } {
-    const index = this.sync(featureVersion);
+    const index = this.sync(space);
     const withVector = seedIds.filter((id) => index.has(id));
     const seedsWithoutVector = seedIds.length - withVector.length;
     if (withVector.length === 0) return { seedsWithoutVector, hits: [] };
@@ -143,15 +145,18 @@ export class Neighbours {
   }
 
   /**
-   * The index as the catalog has it now: built whole on first use or when vectors went away
-   * (tracks purged, the feature version changed), else topped up with what was written since.
+   * The index as the catalog has it now: built whole on first use, when vectors went away
+   * (tracks purged, the feature version changed) or when the library grew by half since it was
+   * standardised; else topped up with what was written since.
    */
-  private sync(featureVersion: number): VectorIndex {
+  private sync(space: VectorSpace): VectorIndex {
     const now = performance.now();
+    const { featureVersion } = space;
     if (this.index && featureVersion === this.featureVersion && now - this.syncedAt < SYNC_EVERY_MS) return this.index;
     this.syncedAt = now;
     const stored = this.vectors.vectorCount(featureVersion);
-    if (!this.index || featureVersion !== this.featureVersion || stored < this.index.size) {
+    const grown = this.index !== null && stored > Math.max(100, this.index.standardisedOver * 1.5);
+    if (!this.index || featureVersion !== this.featureVersion || stored < this.index.size || grown) {
       this.index = null;
       this.loadedSeq = 0;
       this.featureVersion = featureVersion;
@@ -163,6 +168,7 @@ export class Neighbours {
       index.set(id, vector);
       this.loadedSeq = seq;
     }
+    index?.standardise(space.weights);
     this.index = index;
     this.cache.clear();
     return index ?? new VectorIndex(1, 1);

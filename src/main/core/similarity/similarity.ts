@@ -6,6 +6,7 @@ import type { EventBus } from '../events/bus.ts';
 import type { SettingsService } from '../settings-service.ts';
 import { AnalysisJob } from './analysis-job.ts';
 import { openAnalysisThread } from './analysis-thread.ts';
+import type { VectorSpace } from './neighbours.ts';
 import { openNeighboursThread } from './neighbours-thread.ts';
 import { linuxOnBattery, type BatteryProbe } from './power.ts';
 
@@ -37,7 +38,7 @@ export class Similarity {
   private readonly neighbours;
   private readonly job: AnalysisJob;
   private readonly unsubscribe: (() => void)[] = [];
-  private featureVersion: Promise<number> | null = null;
+  private space: Promise<VectorSpace> | null = null;
   private cache = { hits: 0, misses: 0, entries: 0 };
   private pokeTimer: NodeJS.Timeout | null = null;
 
@@ -90,16 +91,16 @@ export class Similarity {
   }
 
   async tracks(ids: number[], limit: number): Promise<SimilarTracks> {
-    return this.neighbours.remote.tracks(ids, limit, await this.version());
+    return this.neighbours.remote.tracks(ids, limit, await this.vectorSpace());
   }
 
   async album(albumId: number, limit: number): Promise<SimilarTracks> {
-    return this.neighbours.remote.album(albumId, limit, await this.version());
+    return this.neighbours.remote.album(albumId, limit, await this.vectorSpace());
   }
 
   async radioNext(ask: RadioAsk): Promise<RadioBatch> {
     const artistSpacing = this.deps.settings.get('radio.artistSpacing');
-    return this.neighbours.remote.radio({ ...ask, artistSpacing, now: Date.now() }, await this.version());
+    return this.neighbours.remote.radio({ ...ask, artistSpacing, now: Date.now() }, await this.vectorSpace());
   }
 
   /** Looks for tracks to analyse now rather than at the next scan or import batch. */
@@ -119,11 +120,11 @@ export class Similarity {
     await this.neighbours.dispose();
   }
 
-  private version(): Promise<number> {
-    this.featureVersion ??= this.analysis.remote.describe().then((described) => described.featureVersion);
+  private vectorSpace(): Promise<VectorSpace> {
+    this.space ??= this.analysis.remote.describe();
     // A failure is not kept: the next question asks again.
-    return this.featureVersion.catch((err: unknown) => {
-      this.featureVersion = null;
+    return this.space.catch((err: unknown) => {
+      this.space = null;
       throw err;
     });
   }

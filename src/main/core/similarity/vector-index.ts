@@ -1,6 +1,9 @@
 // Every track's vector in one Float32Array, searched exactly: 250k × ~50 floats is 50 MB and
 // one pass over it, with no index to build or keep in step. A row stops being summed once it
 // is already farther than the k-th best so far, which skips most of the work of a pass.
+// The raw features sit on unrelated scales (kHz, ratios, cepstra): once loaded, every row is
+// standardised over the library and weighted (features/ says how), in place, and each vector
+// set afterwards with the same figures.
 export interface Neighbour {
   id: number;
   /** Euclidean distance to the nearest of the query vectors. */
@@ -17,6 +20,11 @@ export class VectorIndex {
   private data: Float32Array;
   private readonly rowOf = new Map<number, number>();
   private rows = 0;
+  /** (raw − mean) × scale is what is stored once standardised; scale = weight / spread. */
+  private mean: Float32Array | null = null;
+  private scale: Float32Array | null = null;
+  /** How many rows the standardisation was computed over. */
+  standardisedOver = 0;
 
   constructor(dims: number, capacity = 1024) {
     this.dims = dims;
@@ -43,15 +51,51 @@ export class VectorIndex {
       this.rowOf.set(id, row);
       this.ids[row] = id;
     }
-    this.data.set(vector, row * this.dims);
+    const base = row * this.dims;
+    const { mean, scale } = this;
+    if (mean && scale) for (let d = 0; d < this.dims; d++) this.data[base + d] = (vector[d]! - mean[d]!) * scale[d]!;
+    else this.data.set(vector, base);
     return true;
+  }
+
+  /**
+   * Standardises every row in place: each dimension to mean 0 and spread 1 over the rows held,
+   * times its weight (none: 1). Vectors set later get the same figures; a library that grew a
+   * lot is loaded again, and standardised anew, by the caller.
+   */
+  standardise(weights: ArrayLike<number> | null): void {
+    if (this.mean) return;
+    const { dims, rows, data } = this;
+    const sum = new Float64Array(dims);
+    const squares = new Float64Array(dims);
+    for (let base = 0; base < rows * dims; base += dims) {
+      for (let d = 0; d < dims; d++) {
+        const x = data[base + d]!;
+        sum[d] = sum[d]! + x;
+        squares[d] = squares[d]! + x * x;
+      }
+    }
+    const mean = new Float32Array(dims);
+    const scale = new Float32Array(dims);
+    for (let d = 0; d < dims; d++) {
+      mean[d] = rows > 0 ? sum[d]! / rows : 0;
+      const variance = rows > 1 ? (squares[d]! - rows * mean[d]! * mean[d]!) / (rows - 1) : 0;
+      // A constant dimension tells nothing apart: left unscaled.
+      scale[d] = (weights?.[d] ?? 1) / (variance > 1e-12 ? Math.sqrt(variance) : 1);
+    }
+    for (let base = 0; base < rows * dims; base += dims) {
+      for (let d = 0; d < dims; d++) data[base + d] = (data[base + d]! - mean[d]!) * scale[d]!;
+    }
+    this.mean = mean;
+    this.scale = scale;
+    this.standardisedOver = rows;
   }
 
   has(id: number): boolean {
     return this.rowOf.has(id);
   }
 
-  /** A view of the stored vector (valid until the next set). */
+  /** A view of the stored (standardised) vector, valid until the next set. */
   vectorOf(id: number): Float32Array | null {
     const row = this.rowOf.get(id);
     return row === undefined ? null : this.data.subarray(row * this.dims, (row + 1) * this.dims);

@@ -11,6 +11,8 @@ export interface PendingTrack {
   /** The scanner's identity (size + tail): the audio key on a network share, which is read only once. */
   identity: string | null;
   network: boolean;
+  /** From the tags: the analyser centres its excerpt without probing the file. */
+  durationS: number | null;
   /** What is stored for it now, if anything (an older version, or a file since changed). */
   stored: { featureVersion: number; audioKey: string; hasVector: boolean } | null;
 }
@@ -35,7 +37,7 @@ export class VectorReads {
   constructor(db: Database.Database) {
     this.statements = {
       pending: db.prepare(
-        `SELECT t.id, t.path, t.size, CAST(t.mtime_ns AS TEXT) AS mtimeNs, t.identity,
+        `SELECT t.id, t.path, t.size, CAST(t.mtime_ns AS TEXT) AS mtimeNs, t.identity, t.duration_s AS durationS,
                 COALESCE(r.kind_override, r.kind_detected) = 'network' AS network,
                 v.feature_version AS featureVersion, v.audio_key AS audioKey, v.vector IS NOT NULL AS hasVector
          FROM tracks t JOIN roots r ON r.id = t.root_id LEFT JOIN track_vectors v ON v.track_id = t.id
