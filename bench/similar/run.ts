@@ -3,7 +3,7 @@
 // cache on a radio session played twice) and the analysis job beside the main event loop on a
 // generated library. Prints a Markdown table (and writes it to $TONEARM_BENCH_DIR/similar/results.md).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { machineLine } from '../support/machine.ts';
 import { catalogPath, ensureCatalog } from '../views/catalog.ts';
 import { jobFigures } from './job-figures.ts';
 import { storeFigures } from './store-figures.ts';
+import { isotropicShape, shapeOf, type Shape } from './vectors.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     'job-tracks': { type: 'string', default: '2000' },
     'job-seconds': { type: 'string', default: '120' },
     'skip-job': { type: 'boolean', default: false },
+    /** Real tracks' vectors as a JSON array of arrays: the shape of the synthetic ones. */
+    shape: { type: 'string' },
   },
 });
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -31,6 +34,7 @@ const QUALITY = here('./quality.ts');
 const benchDir = process.env.TONEARM_BENCH_DIR ?? '/tmp/tonearm-bench';
 const dir = join(benchDir, 'similar');
 mkdirSync(dir, { recursive: true });
+let shapeSource = '';
 const lines: string[] = [];
 const say = (line = '') => {
   lines.push(line);
@@ -40,7 +44,11 @@ const say = (line = '') => {
 // The analyser: S1's features when they are in the tree, else the tests' stand-in (then said so).
 const realFeatures = existsSync(FEATURES);
 const analyser = realFeatures ? undefined : STAND_IN;
-const dims = realFeatures ? ((await import(FEATURES)) as { VECTOR_DIMS: number }).VECTOR_DIMS : 50;
+const features = realFeatures
+  ? ((await import(FEATURES)) as { VECTOR_DIMS: number; GROUP_WEIGHTS: Float32Array })
+  : null;
+const weights = features ? Array.from(features.GROUP_WEIGHTS) : null;
+const shape = await vectorShape(values.shape, features?.VECTOR_DIMS ?? 50);
 
 // The views bench's 250k catalog (built once, cached), copied fresh: the vectors are added to the copy.
 const tracks = Number(values.tracks);
@@ -53,13 +61,15 @@ copyFileSync(source, storePath);
 openCatalog(storePath).close(); // migrates it to the schema with track_vectors
 
 const loadBefore = loadavg()[0]!.toFixed(1);
-const store = await storeFigures(storePath, PARSER_ENTRY, dims);
+const store = await storeFigures(storePath, PARSER_ENTRY, shape, weights);
 
 say(`### ${machineLine()}`);
 say();
 say(`Load average at the start: ${loadBefore} (a shared machine: other work ran beside this).`);
 say();
-say(`**Store** — ${store.tracks.toLocaleString('en')} tracks × ${store.dims} floats (synthetic, clustered):`);
+say(
+  `**Store** — ${store.tracks.toLocaleString('en')} tracks × ${store.dims} floats, synthetic in 2,000 clusters, ${store.shape === 'real' ? `shaped like ${shapeSource}` : 'isotropic (no real vectors at hand)'}${weights ? ', weighted as features/ weighs them' : ''}:`,
+);
 say();
 say('| figure | value | target |');
 say('| --- | --- | --- |');
@@ -113,3 +123,30 @@ if (existsSync(QUALITY)) {
 }
 
 writeFileSync(join(dir, 'results.md'), `${lines.join('\n')}\n`);
+
+/**
+ * Real tracks' vectors to shape the synthetic ones like: a file given, else (once features/ is
+ * here) the music-real soundtracks analysed and kept beside the results; else none.
+ */
+async function vectorShape(file: string | undefined, dims: number): Promise<Shape> {
+  const cached = join(dir, 'real-vectors.json');
+  const realDir = '/tmp/music-real';
+  if (!file && !existsSync(cached) && features && existsSync(join(realDir, 'labels.tsv'))) {
+    const { analyseFile } = (await import(FEATURES)) as {
+      analyseFile(path: string): Promise<{ vector: Float32Array }>;
+    };
+    const paths = readFileSync(join(realDir, 'labels.tsv'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => join(realDir, line.split('\t')[0]!))
+      .filter((path) => existsSync(path));
+    const vectors: number[][] = [];
+    for (const path of paths) vectors.push(Array.from((await analyseFile(path)).vector));
+    writeFileSync(cached, JSON.stringify(vectors));
+  }
+  const source = file ?? (existsSync(cached) ? cached : null);
+  if (!source) return isotropicShape(dims);
+  const vectors = JSON.parse(readFileSync(source, 'utf8')) as number[][];
+  shapeSource = `${vectors.length} real tracks' vectors (${source})`;
+  return shapeOf(vectors);
+}

@@ -8,11 +8,12 @@ import { CatalogWriter } from '../../src/main/core/catalog/writer-thread.ts';
 import { Neighbours } from '../../src/main/core/similarity/neighbours.ts';
 import { VectorIndex } from '../../src/main/core/similarity/vector-index.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
-import { clusteredVectors, seededRandom } from './vectors.ts';
+import { clusteredVectors, isotropicShape, seededRandom, type Shape } from './vectors.ts';
 
 export interface StoreFigures {
   tracks: number;
   dims: number;
+  shape: Shape['name'];
   insertPerS: number;
   insertBatch: number;
   memoryMB: { held: number; rss: number; external: number };
@@ -21,13 +22,19 @@ export interface StoreFigures {
   radio: { session: number; replay: number; calls: number };
 }
 
-const SPACE = { featureVersion: 1, weights: null };
 const BATCH = 64;
 const QUERIES = 200;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-export async function storeFigures(dbPath: string, parserEntry: string, dims: number): Promise<StoreFigures> {
+export async function storeFigures(
+  dbPath: string,
+  parserEntry: string,
+  shape: Shape,
+  weights: number[] | null,
+): Promise<StoreFigures> {
+  const { dims } = shape;
+  const SPACE = { featureVersion: 1, weights };
   const ids = (() => {
     const db = new Database(dbPath, { readonly: true });
     try {
@@ -40,7 +47,7 @@ export async function storeFigures(dbPath: string, parserEntry: string, dims: nu
   // Inserts: the real path, the writer thread, in the job's batches of 64.
   const writer = new CatalogWriter(parserEntry, dbPath, () => {});
   const records: VectorRecord[] = [];
-  const vectors = clusteredVectors(ids.length, dims);
+  const vectors = clusteredVectors(ids.length, shape);
   let index = 0;
   const started = performance.now();
   for (const vector of vectors) {
@@ -91,14 +98,25 @@ export async function storeFigures(dbPath: string, parserEntry: string, dims: nu
     }
     knn.push({ label, p50: roundMs(median(times)), p95: roundMs(percentile(times, 95)) });
   };
-  // The search alone, on an index of the same vectors (after the memory figure: it doubles it).
-  const bare = new VectorIndex(dims, ids.length);
-  let row = 0;
-  for (const vector of clusteredVectors(ids.length, dims)) bare.set(ids[row++]!, vector);
-  const query = () => bare.vectorOf(seed())!.slice();
-  time('search alone: 1 seed, k = 20', () => bare.nearest([query()], 20));
-  time('search alone: 1 seed, k = 256 (a radio pool)', () => bare.nearest([query()], 256));
-  time('search alone: 5 seeds, k = 50', () => bare.nearest([query(), query(), query(), query(), query()], 50));
+  // The search alone, on an index of the same vectors (after the memory figure: it doubles it),
+  // and on as many isotropic ones: the worst case for stopping early.
+  const searchAlone = (label: string, of: Shape) => {
+    const bare = new VectorIndex(dims, ids.length);
+    let row = 0;
+    for (const vector of clusteredVectors(ids.length, of)) bare.set(ids[row++]!, vector);
+    bare.standardise(weights);
+    const query = () => bare.vectorOf(seed())!.slice();
+    time(`search alone, ${label}: 1 seed, k = 20`, () => bare.nearest([query()], 20));
+    time(`search alone, ${label}: 1 seed, k = 256 (a radio pool)`, () => bare.nearest([query()], 256));
+    time(`search alone, ${label}: 5 seeds, k = 50`, () =>
+      bare.nearest([query(), query(), query(), query(), query()], 50),
+    );
+  };
+  searchAlone(shape.name === 'real' ? 'real-shaped' : 'isotropic', shape);
+  if (shape.name === 'real') {
+    gc();
+    searchAlone('isotropic', isotropicShape(dims));
+  }
   time('similar tracks: 1 seed, 20 rows (search + rows)', () => neighbours.tracks([seed()], 20, SPACE));
   time('similar tracks: 5 seeds, 50 rows', () =>
     neighbours.tracks([seed(), seed(), seed(), seed(), seed()], 50, SPACE),
@@ -137,6 +155,7 @@ export async function storeFigures(dbPath: string, parserEntry: string, dims: nu
   return {
     tracks: ids.length,
     dims,
+    shape: shape.name,
     insertPerS,
     insertBatch: BATCH,
     memoryMB,

@@ -68,3 +68,37 @@ describe('the vector index', () => {
     expect(index.nearest([], 5)).toEqual([]);
   });
 });
+
+describe('the vector index, standardised', () => {
+  it('finds the nearest by the standardised, weighted distance, as a brute force over those vectors does', () => {
+    const next = random(11);
+    const dims = 6;
+    const weights = [1, 1, 0.5, 0.5, 0.5, 0.5];
+    // Dimensions on unrelated scales, two of them correlated.
+    const raw = Array.from({ length: 300 }, () => {
+      const a = next();
+      return Float32Array.of(a * 1000, a * 3 + next(), next() * 0.01, next(), next() * 50, next());
+    });
+    const index = new VectorIndex(dims, 8);
+    raw.forEach((vector, i) => index.set(i + 1, vector));
+    index.standardise(weights);
+    const mean = Array.from({ length: dims }, (_, d) => raw.reduce((sum, v) => sum + v[d]!, 0) / raw.length);
+    const spread = mean.map((m, d) => Math.sqrt(raw.reduce((sum, v) => sum + (v[d]! - m) ** 2, 0) / (raw.length - 1)));
+    const standardised = new Map(
+      raw.map((v, i) => [i + 1, Float32Array.from(v, (x, d) => ((x - mean[d]!) / spread[d]!) * weights[d]!)]),
+    );
+    const query = standardised.get(42)!;
+    const expected = bruteForce(standardised, [query], 15);
+    const found = index.nearest([index.vectorOf(42)!.slice()], 15);
+    expect(found.map((n) => n.id)).toEqual(expected.map((n) => n.id));
+    found.forEach((n, i) => expect(n.distance).toBeCloseTo(expected[i]!.distance, 3));
+    // A vector set afterwards is standardised (and turned) the same way.
+    index.set(1000, raw[41]!);
+    expect(
+      index
+        .nearest([index.vectorOf(42)!.slice()], 2)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([1000, 42]);
+  });
+});
