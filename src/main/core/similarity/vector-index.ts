@@ -1,11 +1,13 @@
-// Every track's vector in one Float32Array, searched exactly: 250k × ~50 floats is 50 MB and
-// one pass over it, with no index to build or keep in step. A row stops being summed once it
-// is already farther than the k-th best so far, which skips most of the work of a pass.
-// The raw features sit on unrelated scales (kHz, ratios, cepstra): once loaded, every row is
-// standardised over the library and weighted (features/ says how), then turned onto its
-// principal axes (principal-axes.ts: distances unchanged, most of each in the first few
-// dimensions, so the early stop comes early), in place; each vector set afterwards the same way.
+// Every track's vector in one Float32Array, searched exactly: 250k × ~50 floats is 50 MB, with
+// no approximate index to build or keep in step. The raw features sit on unrelated scales
+// (kHz, ratios, cepstra): once loaded, each row is standardised over the library, weighted
+// (features/ says how) and turned onto the principal axes (distances unchanged, most of each
+// in the first few dimensions), and the rows are sorted by the first axis. A search starts at
+// the query's place in that order and walks outwards: a side ends where the first axis alone
+// is farther than the k-th best, and a row stops being summed once it is farther.
 import { principalAxes } from './principal-axes.ts';
+import { covariance, standardisation } from './row-statistics.ts';
+import { TopK } from './top-k.ts';
 
 export interface Neighbour {
   id: number;
@@ -18,6 +20,8 @@ const GROWTH = 1.25;
 const STRIDE = 4;
 /** Rows the covariance is estimated from: plenty for 50 dimensions, and bounded at 250k. */
 const COVARIANCE_SAMPLE = 20_000;
+/** A row whose vector was replaced: skipped, its new vector is appended. */
+const DEAD = -1;
 
 export class VectorIndex {
   readonly dims: number;
@@ -25,10 +29,12 @@ export class VectorIndex {
   private data: Float32Array;
   private readonly rowOf = new Map<number, number>();
   private rows = 0;
-  /** (raw − mean) × scale is what is stored once standardised; scale = weight / spread. */
+  /** Rows [0, sorted) are in order of the first axis; the rest were set since, in no order. */
+  private sorted = 0;
+  /** (raw − mean) × scale, then onto the axes, is what is stored once standardised. */
   private mean: Float32Array | null = null;
   private scale: Float32Array | null = null;
-  /** dims × dims, a principal axis a row; null: too few rows to estimate them, left as they are. */
+  /** dims × dims, a principal axis a row; null: too few rows to estimate them. */
   private axes: Float32Array | null = null;
   private readonly scratch: Float32Array;
   /** How many rows the standardisation was computed over. */
@@ -42,7 +48,7 @@ export class VectorIndex {
   }
 
   get size(): number {
-    return this.rows;
+    return this.rowOf.size;
   }
 
   /** Bytes held by the vectors and their ids. */
@@ -54,6 +60,11 @@ export class VectorIndex {
   set(id: number, vector: Float32Array): boolean {
     if (vector.length !== this.dims) return false;
     let row = this.rowOf.get(id);
+    // A row of the sorted part cannot move in place: it is left dead and the vector appended.
+    if (row !== undefined && row < this.sorted) {
+      this.ids[row] = DEAD;
+      row = undefined;
+    }
     if (row === undefined) {
       if (this.rows === this.ids.length) this.grow(Math.ceil(this.rows * GROWTH) + 1);
       row = this.rows++;
@@ -61,76 +72,136 @@ export class VectorIndex {
       this.ids[row] = id;
     }
     const base = row * this.dims;
-    const { mean, scale, scratch } = this;
-    if (mean && scale) {
-      for (let d = 0; d < this.dims; d++) scratch[d] = (vector[d]! - mean[d]!) * scale[d]!;
-      this.data.set(scratch, base);
-      this.rotate(base);
-    } else this.data.set(vector, base);
+    this.data.set(vector, base);
+    if (this.mean) this.transform(base);
     return true;
   }
 
+  has(id: number): boolean {
+    return this.rowOf.has(id);
+  }
+
+  /** A copy of the stored (transformed) vector: a query for the others. */
+  vectorOf(id: number): Float32Array | null {
+    const row = this.rowOf.get(id);
+    return row === undefined ? null : this.data.slice(row * this.dims, (row + 1) * this.dims);
+  }
+
   /**
-   * Standardises every row in place: each dimension to mean 0 and spread 1 over the rows held,
-   * times its weight (none: 1). Vectors set later get the same figures; a library that grew a
-   * lot is loaded again, and standardised anew, by the caller.
+   * Standardises, turns and sorts every row, once: each dimension to mean 0 and spread 1, times
+   * its weight (none: 1). Vectors set later get the same figures; a library that grew a lot is
+   * loaded again, and standardised anew, by the caller.
    */
   standardise(weights: ArrayLike<number> | null): void {
     if (this.mean) return;
-    const { dims, rows, data } = this;
-    const sum = new Float64Array(dims);
-    const squares = new Float64Array(dims);
-    for (let base = 0; base < rows * dims; base += dims) {
-      for (let d = 0; d < dims; d++) {
-        const x = data[base + d]!;
-        sum[d] = sum[d]! + x;
-        squares[d] = squares[d]! + x * x;
-      }
-    }
-    const mean = new Float32Array(dims);
-    const scale = new Float32Array(dims);
-    for (let d = 0; d < dims; d++) {
-      mean[d] = rows > 0 ? sum[d]! / rows : 0;
-      const variance = rows > 1 ? (squares[d]! - rows * mean[d]! * mean[d]!) / (rows - 1) : 0;
-      // A constant dimension tells nothing apart: left unscaled.
-      scale[d] = (weights?.[d] ?? 1) / (variance > 1e-12 ? Math.sqrt(variance) : 1);
-    }
-    for (let base = 0; base < rows * dims; base += dims) {
-      for (let d = 0; d < dims; d++) data[base + d] = (data[base + d]! - mean[d]!) * scale[d]!;
-    }
-    this.mean = mean;
-    this.scale = scale;
-    this.standardisedOver = rows;
+    const { dims, rows } = this;
+    ({ mean: this.mean, scale: this.scale } = standardisation(this.data, rows, dims, weights));
+    for (let base = 0; base < rows * dims; base += dims) this.scaleRow(base);
     if (rows >= 2 * dims) {
-      this.axes = Float32Array.from(principalAxes(this.covariance(), dims).axes);
-      for (let base = 0; base < rows * dims; base += dims) this.rotate(base);
+      this.axes = Float32Array.from(principalAxes(covariance(this.data, rows, dims, COVARIANCE_SAMPLE), dims).axes);
+      for (let base = 0; base < rows * dims; base += dims) this.rotateRow(base);
     }
+    this.standardisedOver = rows;
+    this.sortByFirstAxis();
   }
 
-  /** Of the standardised rows (mean 0), from an even sample of them. */
-  private covariance(): Float64Array {
-    const { dims, rows, data } = this;
-    const step = Math.max(1, Math.floor(rows / COVARIANCE_SAMPLE));
-    const sums = new Float64Array(dims * dims);
-    let n = 0;
-    for (let row = 0; row < rows; row += step, n++) {
-      const base = row * dims;
-      for (let i = 0; i < dims; i++) {
-        const x = data[base + i]!;
-        for (let j = i; j < dims; j++) sums[i * dims + j] = sums[i * dims + j]! + x * data[base + j]!;
-      }
+  /**
+   * The k rows nearest to any of the queries (each row scored by its nearest query), nearest
+   * first, leaving out `exclude`. Exact. Several queries: the k nearest by that score are among
+   * each query's own k nearest, so each is searched alone and the lists merged.
+   */
+  nearest(queries: readonly Float32Array[], k: number, exclude: ReadonlySet<number> = new Set()): Neighbour[] {
+    if (queries.length === 0 || k <= 0) return [];
+    if (queries.length === 1) return this.search(queries[0]!, k, exclude).map(toNeighbour);
+    const best = new Map<number, number>();
+    for (const query of queries) {
+      for (const { id, key } of this.search(query, k, exclude)) best.set(id, Math.min(key, best.get(id) ?? Infinity));
     }
-    for (let i = 0; i < dims; i++) {
-      for (let j = i; j < dims; j++) {
-        sums[i * dims + j] = sums[i * dims + j]! / Math.max(1, n - 1);
-        sums[j * dims + i] = sums[i * dims + j]!;
-      }
-    }
-    return sums;
+    return [...best]
+      .map(([id, key]) => ({ id, key }))
+      .sort((a, b) => a.key - b.key || a.id - b.id)
+      .slice(0, k)
+      .map(toNeighbour);
   }
 
-  /** The row at `base` onto the principal axes, in place. */
-  private rotate(base: number): void {
+  private search(query: Float32Array, k: number, exclude: ReadonlySet<number>): { id: number; key: number }[] {
+    const top = new TopK(k);
+    const { dims, data } = this;
+    const first = query[0]!;
+    // Outwards from the query's place in the sorted part, the nearer side first.
+    let below = this.firstAtLeast(first) - 1;
+    let above = below + 1;
+    for (;;) {
+      const gapBelow = below >= 0 ? first - data[below * dims]! : Infinity;
+      const gapAbove = above < this.sorted ? data[above * dims]! - first : Infinity;
+      const gap = Math.min(gapBelow, gapAbove);
+      if (gap * gap >= top.bound) break;
+      this.consider(gapBelow <= gapAbove ? below-- : above++, query, top, exclude);
+    }
+    for (let row = this.sorted; row < this.rows; row++) this.consider(row, query, top, exclude);
+    return top.sorted();
+  }
+
+  /** Offers the row unless it is already farther than the k-th best. */
+  private consider(row: number, query: Float32Array, top: TopK, exclude: ReadonlySet<number>): void {
+    const { dims, data } = this;
+    const bound = top.bound;
+    const base = row * dims;
+    let sum = 0;
+    for (let d = 0; d < dims;) {
+      const end = Math.min(dims, d + STRIDE);
+      for (; d < end; d++) {
+        const diff = data[base + d]! - query[d]!;
+        sum += diff * diff;
+      }
+      if (sum >= bound) return;
+    }
+    const id = this.ids[row]!;
+    if (id !== DEAD && !exclude.has(id)) top.offer(id, sum);
+  }
+
+  /** The first sorted row whose first coordinate is at least `value`. */
+  private firstAtLeast(value: number): number {
+    let lo = 0;
+    let hi = this.sorted;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.data[mid * this.dims]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private sortByFirstAxis(): void {
+    const { dims, rows } = this;
+    const live = Array.from({ length: rows }, (_, row) => row).filter((row) => this.ids[row] !== DEAD);
+    live.sort((a, b) => this.data[a * dims]! - this.data[b * dims]!);
+    const ids = new Int32Array(Math.max(1, live.length));
+    const data = new Float32Array(Math.max(1, live.length) * dims);
+    this.rowOf.clear();
+    live.forEach((from, to) => {
+      ids[to] = this.ids[from]!;
+      data.set(this.data.subarray(from * dims, (from + 1) * dims), to * dims);
+      this.rowOf.set(ids[to]!, to);
+    });
+    this.ids = ids;
+    this.data = data;
+    this.rows = live.length;
+    this.sorted = live.length;
+  }
+
+  private transform(base: number): void {
+    this.scaleRow(base);
+    this.rotateRow(base);
+  }
+
+  private scaleRow(base: number): void {
+    const { mean, scale, data } = this;
+    for (let d = 0; d < this.dims; d++) data[base + d] = (data[base + d]! - mean![d]!) * scale![d]!;
+  }
+
+  /** The row onto the principal axes, in place. */
+  private rotateRow(base: number): void {
     const { axes, dims, data, scratch } = this;
     if (!axes) return;
     for (let i = 0; i < dims; i++) {
@@ -139,43 +210,6 @@ export class VectorIndex {
       scratch[i] = sum;
     }
     data.set(scratch, base);
-  }
-
-  has(id: number): boolean {
-    return this.rowOf.has(id);
-  }
-
-  /** A view of the stored (standardised) vector, valid until the next set. */
-  vectorOf(id: number): Float32Array | null {
-    const row = this.rowOf.get(id);
-    return row === undefined ? null : this.data.subarray(row * this.dims, (row + 1) * this.dims);
-  }
-
-  /**
-   * The k rows nearest to any of the queries (each row scored by its nearest query), nearest
-   * first, leaving out `exclude`. Exact: the early stop only skips rows that cannot make the list.
-   */
-  nearest(queries: readonly Float32Array[], k: number, exclude: ReadonlySet<number> = new Set()): Neighbour[] {
-    const top = new TopK(k);
-    const { dims, data, ids } = this;
-    if (queries.length === 0 || k <= 0) return [];
-    for (let row = 0, base = 0; row < this.rows; row++, base += dims) {
-      let best = top.bound;
-      for (const query of queries) {
-        let sum = 0;
-        for (let d = 0; d < dims;) {
-          const end = Math.min(dims, d + STRIDE);
-          for (; d < end; d++) {
-            const diff = data[base + d]! - query[d]!;
-            sum += diff * diff;
-          }
-          if (sum >= best) break;
-        }
-        if (sum < best) best = sum;
-      }
-      if (best < top.bound && !exclude.has(ids[row]!)) top.offer(ids[row]!, best);
-    }
-    return top.sorted().map(({ id, squared }) => ({ id, distance: Math.sqrt(squared) }));
   }
 
   private grow(capacity: number): void {
@@ -188,63 +222,6 @@ export class VectorIndex {
   }
 }
 
-/** The k smallest offers so far, in a max-heap: the root is the one to beat. */
-class TopK {
-  private readonly ids: number[] = [];
-  private readonly keys: number[] = [];
-  private readonly k: number;
-
-  constructor(k: number) {
-    this.k = k;
-  }
-
-  get bound(): number {
-    return this.keys.length < this.k ? Infinity : this.keys[0]!;
-  }
-
-  offer(id: number, key: number): void {
-    if (this.keys.length < this.k) {
-      this.ids.push(id);
-      this.keys.push(key);
-      this.up(this.keys.length - 1);
-    } else if (key < this.keys[0]!) {
-      this.ids[0] = id;
-      this.keys[0] = key;
-      this.down(0);
-    }
-  }
-
-  sorted(): { id: number; squared: number }[] {
-    return this.ids
-      .map((id, i) => ({ id, squared: this.keys[i]! }))
-      .sort((a, b) => a.squared - b.squared || a.id - b.id);
-  }
-
-  private up(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.keys[parent]! >= this.keys[i]!) return;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const n = this.keys.length;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let largest = i;
-      if (left < n && this.keys[left]! > this.keys[largest]!) largest = left;
-      if (right < n && this.keys[right]! > this.keys[largest]!) largest = right;
-      if (largest === i) return;
-      this.swap(i, largest);
-      i = largest;
-    }
-  }
-
-  private swap(a: number, b: number): void {
-    [this.ids[a], this.ids[b]] = [this.ids[b]!, this.ids[a]!];
-    [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
-  }
+function toNeighbour({ id, key }: { id: number; key: number }): Neighbour {
+  return { id, distance: Math.sqrt(key) };
 }
