@@ -8,17 +8,20 @@ const POWER_SUPPLY = '/sys/class/power_supply';
 
 export type BatteryProbe = () => Promise<boolean | null>;
 
-export const linuxOnBattery: BatteryProbe = async () => {
+export const linuxOnBattery: BatteryProbe = () => powerSupplySays(POWER_SUPPLY);
+
+/** What a power_supply class folder says: a mains adapter online, or a battery discharging. */
+export async function powerSupplySays(folder: string): Promise<boolean | null> {
   let supplies: string[];
   try {
-    supplies = await readdir(POWER_SUPPLY);
+    supplies = await readdir(folder);
   } catch {
     return null;
   }
   let battery = false;
   for (const name of supplies) {
     const read = (field: string) =>
-      readFile(join(POWER_SUPPLY, name, field), 'utf8').then(
+      readFile(join(folder, name, field), 'utf8').then(
         (text) => text.trim(),
         () => '',
       );
@@ -31,4 +34,4 @@ export const linuxOnBattery: BatteryProbe = async () => {
   }
   // A battery that is not discharging is charging or full: on the mains.
   return battery ? false : null;
-};
+}
