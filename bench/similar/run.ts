@@ -22,6 +22,8 @@ const { values } = parseArgs({
     'job-tracks': { type: 'string', default: '2000' },
     'job-seconds': { type: 'string', default: '120' },
     'skip-job': { type: 'boolean', default: false },
+    /** A module to analyse with in the job's figures (default: features/, else the tests' stand-in). */
+    analyser: { type: 'string' },
     /** Real tracks' vectors as a JSON array of arrays: the shape of the synthetic ones. */
     shape: { type: 'string' },
   },
@@ -43,7 +45,10 @@ const say = (line = '') => {
 
 // The analyser: S1's features when they are in the tree, else the tests' stand-in (then said so).
 const realFeatures = existsSync(FEATURES);
-const analyser = realFeatures ? undefined : STAND_IN;
+const analyser = values.analyser ?? (realFeatures ? undefined : STAND_IN);
+const analyserName =
+  values.analyser ??
+  (realFeatures ? 'similarity/features' : 'the tests’ stand-in (ffmpeg decodes 1 s; features/ not in this tree)');
 const features = realFeatures
   ? ((await import(FEATURES)) as { VECTOR_DIMS: number; GROUP_WEIGHTS: Float32Array })
   : null;
@@ -99,9 +104,7 @@ if (!values['skip-job']) {
     analyser,
     maxSeconds: Number(values['job-seconds']),
   });
-  say(
-    `**Analysis job** — ${job.tracks} tracks of the bench library (\`${library}\`), analyser: ${realFeatures ? 'similarity/features' : 'the tests’ stand-in (ffmpeg decodes 1 s; features/ not in this tree)'}:`,
-  );
+  say(`**Analysis job** — ${job.tracks} tracks of the bench library (\`${library}\`), analyser: ${analyserName}:`);
   say();
   say('| figure | value | target |');
   say('| --- | --- | --- |');

@@ -163,9 +163,9 @@ export class Neighbours {
     }
     if (this.index && this.vectors.maxSeq() === this.loadedSeq) return this.index;
     let index = this.index;
-    for (const [id, vector, seq] of this.vectors.vectorsSince(this.loadedSeq, featureVersion)) {
-      index ??= new VectorIndex(vector.length, stored);
-      index.set(id, vector);
+    for (const [id, bytes, seq] of this.vectors.vectorsSince(this.loadedSeq, featureVersion)) {
+      index ??= new VectorIndex(bytes.byteLength / 4, stored);
+      index.setBytes(id, bytes);
       this.loadedSeq = seq;
     }
     index?.standardise(space.weights);

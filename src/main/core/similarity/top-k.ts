@@ -1,7 +1,10 @@
-// The k smallest offers so far, in a max-heap: the root is the one to beat.
+// The k smallest offers so far, one per id (an id offered again keeps its smallest key), in a
+// max-heap: the root is the one to beat.
 export class TopK {
   private readonly ids: number[] = [];
   private readonly keys: number[] = [];
+  /** Where each id is in the heap. */
+  private readonly at = new Map<number, number>();
   private readonly k: number;
 
   constructor(k: number) {
@@ -14,13 +17,23 @@ export class TopK {
   }
 
   offer(id: number, key: number): void {
-    if (this.keys.length < this.k) {
+    const held = this.at.get(id);
+    if (held !== undefined) {
+      // A smaller key for an id held: it sinks from its place (a max-heap's larger keys sit above).
+      if (key < this.keys[held]!) {
+        this.keys[held] = key;
+        this.down(held);
+      }
+    } else if (this.keys.length < this.k) {
       this.ids.push(id);
       this.keys.push(key);
+      this.at.set(id, this.keys.length - 1);
       this.up(this.keys.length - 1);
     } else if (key < this.keys[0]!) {
+      this.at.delete(this.ids[0]!);
       this.ids[0] = id;
       this.keys[0] = key;
+      this.at.set(id, 0);
       this.down(0);
     }
   }
@@ -56,5 +69,7 @@ export class TopK {
   private swap(a: number, b: number): void {
     [this.ids[a], this.ids[b]] = [this.ids[b]!, this.ids[a]!];
     [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
+    this.at.set(this.ids[a]!, a);
+    this.at.set(this.ids[b]!, b);
   }
 }

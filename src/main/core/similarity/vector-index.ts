@@ -59,6 +59,14 @@ export class VectorIndex {
   /** Adds or replaces a track's vector; one of another length is refused (another feature version). */
   set(id: number, vector: Float32Array): boolean {
     if (vector.length !== this.dims) return false;
+    const base = this.rowFor(id) * this.dims;
+    this.data.set(vector, base);
+    if (this.mean) this.transform(base);
+    return true;
+  }
+
+  /** The row a vector for this id goes in: its own, or a new one. */
+  private rowFor(id: number): number {
     let row = this.rowOf.get(id);
     // A row of the sorted part cannot move in place: it is left dead and the vector appended.
     if (row !== undefined && row < this.sorted) {
@@ -71,9 +79,15 @@ export class VectorIndex {
       this.rowOf.set(id, row);
       this.ids[row] = id;
     }
-    const base = row * this.dims;
-    this.data.set(vector, base);
-    if (this.mean) this.transform(base);
+    return row;
+  }
+
+  /** As set, from a stored blob's bytes (no copy on the way: 250k of them are loaded at once). */
+  setBytes(id: number, bytes: Uint8Array): boolean {
+    if (bytes.byteLength !== this.dims * 4) return false;
+    const row = this.rowFor(id);
+    new Uint8Array(this.data.buffer, row * this.dims * 4, bytes.byteLength).set(bytes);
+    if (this.mean) this.transform(row * this.dims);
     return true;
   }
 
@@ -107,25 +121,17 @@ export class VectorIndex {
 
   /**
    * The k rows nearest to any of the queries (each row scored by its nearest query), nearest
-   * first, leaving out `exclude`. Exact. Several queries: the k nearest by that score are among
-   * each query's own k nearest, so each is searched alone and the lists merged.
+   * first, leaving out `exclude`. Exact. The queries are searched one after the other into one
+   * list, so each after the first starts with the bound the others left.
    */
   nearest(queries: readonly Float32Array[], k: number, exclude: ReadonlySet<number> = new Set()): Neighbour[] {
     if (queries.length === 0 || k <= 0) return [];
-    if (queries.length === 1) return this.search(queries[0]!, k, exclude).map(toNeighbour);
-    const best = new Map<number, number>();
-    for (const query of queries) {
-      for (const { id, key } of this.search(query, k, exclude)) best.set(id, Math.min(key, best.get(id) ?? Infinity));
-    }
-    return [...best]
-      .map(([id, key]) => ({ id, key }))
-      .sort((a, b) => a.key - b.key || a.id - b.id)
-      .slice(0, k)
-      .map(toNeighbour);
+    const top = new TopK(k);
+    for (const query of queries) this.search(query, top, exclude);
+    return top.sorted().map(({ id, key }) => ({ id, distance: Math.sqrt(key) }));
   }
 
-  private search(query: Float32Array, k: number, exclude: ReadonlySet<number>): { id: number; key: number }[] {
-    const top = new TopK(k);
+  private search(query: Float32Array, top: TopK, exclude: ReadonlySet<number>): void {
     const { dims, data } = this;
     const first = query[0]!;
     // Outwards from the query's place in the sorted part, the nearer side first.
@@ -139,7 +145,6 @@ export class VectorIndex {
       this.consider(gapBelow <= gapAbove ? below-- : above++, query, top, exclude);
     }
     for (let row = this.sorted; row < this.rows; row++) this.consider(row, query, top, exclude);
-    return top.sorted();
   }
 
   /** Offers the row unless it is already farther than the k-th best. */
@@ -220,8 +225,4 @@ export class VectorIndex {
     this.ids = ids;
     this.data = data;
   }
-}
-
-function toNeighbour({ id, key }: { id: number; key: number }): Neighbour {
-  return { id, distance: Math.sqrt(key) };
 }

@@ -107,13 +107,9 @@ export class VectorReads {
     return blob ? toVector(blob) : null;
   }
 
-  /** Vectors written after `seq`, oldest first, one at a time (250k at once would be 250k objects). */
-  *vectorsSince(seq: number, featureVersion: number): Generator<[trackId: number, vector: Float32Array, seq: number]> {
-    for (const [id, blob, rowSeq] of this.statements.since.raw(true).iterate(seq, featureVersion) as Iterable<
-      [number, Buffer, number]
-    >) {
-      yield [id, toVector(blob), rowSeq];
-    }
+  /** Vectors written after `seq`, oldest first, as their stored bytes (float32), one at a time. */
+  *vectorsSince(seq: number, featureVersion: number): Generator<[trackId: number, bytes: Buffer, seq: number]> {
+    yield* this.statements.since.raw(true).iterate(seq, featureVersion) as Iterable<[number, Buffer, number]>;
   }
 
   /** The feature version of the newest analysis stored; null before any. */
