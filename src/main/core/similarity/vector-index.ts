@@ -16,8 +16,6 @@ export interface Neighbour {
 }
 
 const GROWTH = 1.25;
-/** Dimensions summed between two looks at the bound: looking costs a compare, not looking costs sums. */
-const STRIDE = 4;
 /** Rows the covariance is estimated from: plenty for 50 dimensions, and bounded at 250k. */
 const COVARIANCE_SAMPLE = 20_000;
 /** A row whose vector was replaced: skipped, its new vector is appended. */
@@ -147,20 +145,26 @@ export class VectorIndex {
     for (let row = this.sorted; row < this.rows; row++) this.consider(row, query, top, exclude);
   }
 
-  /** Offers the row unless it is already farther than the k-th best. */
+  /** Offers the row unless it is already farther than the k-th best (looked at every 4 dimensions). */
   private consider(row: number, query: Float32Array, top: TopK, exclude: ReadonlySet<number>): void {
     const { dims, data } = this;
     const bound = top.bound;
     const base = row * dims;
     let sum = 0;
-    for (let d = 0; d < dims;) {
-      const end = Math.min(dims, d + STRIDE);
-      for (; d < end; d++) {
-        const diff = data[base + d]! - query[d]!;
-        sum += diff * diff;
-      }
+    let d = 0;
+    for (; d + 4 <= dims; d += 4) {
+      const a = data[base + d]! - query[d]!;
+      const b = data[base + d + 1]! - query[d + 1]!;
+      const c = data[base + d + 2]! - query[d + 2]!;
+      const e = data[base + d + 3]! - query[d + 3]!;
+      sum += a * a + b * b + c * c + e * e;
       if (sum >= bound) return;
     }
+    for (; d < dims; d++) {
+      const diff = data[base + d]! - query[d]!;
+      sum += diff * diff;
+    }
+    if (sum >= bound) return;
     const id = this.ids[row]!;
     if (id !== DEAD && !exclude.has(id)) top.offer(id, sum);
   }
