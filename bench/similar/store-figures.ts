@@ -1,6 +1,8 @@
 // The store's figures on a 250k-track catalog: vectors written through the writer thread in
 // the job's batches, the memory the similarity engine holds once loaded, nearest-neighbour
 // queries, and the cache on a radio session played and played again.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openReadOnly } from '../../src/main/core/catalog/open.ts';
 import type { VectorRecord } from '../../src/main/core/catalog/vector-writes.ts';
@@ -26,6 +28,7 @@ export interface StoreFigures {
 const BATCH = 64;
 const QUERIES = 200;
 
+const MEMORY_CHILD = fileURLToPath(new URL('./memory-child.ts', import.meta.url));
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 export async function storeFigures(
@@ -70,22 +73,17 @@ export async function storeFigures(
   const insertPerS = Math.round(ids.length / ((performance.now() - started) / 1000));
   await writer.close();
 
-  // Memory: what loading every vector adds to this process (the similarity thread's share of it).
-  gc();
-  const before = process.memoryUsage();
-  const neighbours = new Neighbours(openReadOnly(dbPath));
-  const loadStarted = performance.now();
+  // Memory: what loading every vector adds, measured in a process of its own (this one has
+  // done the inserts and holds their garbage).
+  const memory = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', MEMORY_CHILD, dbPath, String(SPACE.featureVersion)], {
+      encoding: 'utf8',
+    }),
+  ) as { held: number; rss: number; added: number; loadMs: number };
+  const memoryMB = { held: memory.held, rss: memory.rss, added: memory.added };
+  const loadMs = memory.loadMs;
+  const neighbours = new Neighbours(openReadOnly(dbPath, 2000));
   neighbours.tracks([ids[0]!], 1, SPACE);
-  const loadMs = roundMs(performance.now() - loadStarted);
-  gc();
-  const after = process.memoryUsage();
-  const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
-  const memoryMB = {
-    held: mb(neighbours.held().bytes),
-    rss: mb(after.rss - before.rss),
-    // external counts array buffers already
-    added: mb(after.external + after.heapUsed - before.external - before.heapUsed),
-  };
 
   // Queries: distinct seeds, so no answer comes from the cache.
   const random = seededRandom(3);

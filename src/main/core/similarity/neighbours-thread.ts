@@ -5,6 +5,7 @@ import { openReadOnly } from '../catalog/open.ts';
 import { openThread, serveThread, type ThreadChannel } from '../threads/channel.ts';
 import { Neighbours } from './neighbours.ts';
 
+const PAGE_CACHE_KIB = 2000;
 const SERVED = ['tracks', 'album', 'radio', 'cacheStats', 'held'] as const;
 type Served = Pick<Neighbours, (typeof SERVED)[number]>;
 
@@ -14,7 +15,8 @@ export function runNeighboursThread(start: StartOf<'similarity'>): void {
   const served = {} as Record<string, (...args: unknown[]) => unknown>;
   for (const method of SERVED) {
     served[method] = (...args: unknown[]) => {
-      neighbours ??= new Neighbours(openReadOnly(start.dbPath));
+      // A small page cache: the vectors are read once into the index, and rows a few at a time.
+      neighbours ??= new Neighbours(openReadOnly(start.dbPath, PAGE_CACHE_KIB));
       return (neighbours[method] as (...a: unknown[]) => unknown).apply(neighbours, args);
     };
   }
