@@ -26,7 +26,7 @@ export interface RadioRequest {
 }
 
 /** A seed list scores each row by its nearest seed; more than this many seeds are sampled evenly. */
-const MAX_QUERY_SEEDS = 8;
+const MAX_QUERY_SEEDS = 5;
 /** New vectors are looked for at most this often (each look clears the cache when there were some). */
 const SYNC_EVERY_MS = 5000;
 /** Candidates the radio looks through, widened until a batch is full. */
