@@ -22,6 +22,7 @@ import { Scanner } from './scanner/scanner.ts';
 import { Views } from './views/index.ts';
 import { SettingsService } from './settings-service.ts';
 import { Similarity } from './similarity/similarity.ts';
+import type { BatteryProbe } from './similarity/power.ts';
 import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
 import { userPath } from './roots/user-path.ts';
@@ -41,6 +42,8 @@ export interface CoreOptions {
   bus?: EventBus;
   /** A module to analyse audio with instead of similarity/features/ (tests, benches). */
   analyser?: string;
+  /** Whether on battery (the shell: Electron's powerMonitor); by default what Linux's power_supply says. */
+  onBattery?: BatteryProbe;
 }
 
 export class Core {
@@ -123,6 +126,7 @@ export class Core {
       settings: setting,
       bus: this.bus,
       analyser: options.analyser,
+      onBattery: options.onBattery,
     });
     this.backups = new BackupSchedule(
       this.catalog.db,
