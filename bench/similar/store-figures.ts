@@ -117,7 +117,7 @@ export async function storeFigures(
     bare.standardise(weights);
     const query = () => bare.vectorOf(seed())!.slice();
     time(`search alone, ${label}: 1 seed, k = 20`, () => bare.nearest([query()], 20));
-    time(`search alone, ${label}: 1 seed, k = 128 (a radio pool)`, () => bare.nearest([query()], 128));
+    time(`search alone, ${label}: 1 seed, k = 64 (a radio pool)`, () => bare.nearest([query()], 64));
     time(`search alone, ${label}: 5 seeds, k = 50`, () =>
       bare.nearest([query(), query(), query(), query(), query()], 50),
     );
@@ -131,7 +131,7 @@ export async function storeFigures(
   time('similar tracks: 5 seeds, 50 rows', () =>
     neighbours.tracks([seed(), seed(), seed(), seed(), seed()], 50, SPACE),
   );
-  time('radio: 1 seed, a pool of 128 nearest + rules, 10 tracks', () =>
+  time('radio: 1 seed, a pool of 64 nearest + rules, 10 tracks', () =>
     neighbours.radio(
       { seedIds: [seed()], recentIds: [], excludeGenres: [], count: 10, artistSpacing: 8, now: Date.now() },
       SPACE,

@@ -30,8 +30,8 @@ const MAX_QUERY_SEEDS = 5;
 /** New vectors are looked for at most this often (each look clears the cache when there were some). */
 const SYNC_EVERY_MS = 5000;
 /** Candidates the radio looks through, widened until a batch is full. */
-const RADIO_POOLS = [100, 1000, 5000];
-const POOL_STEP = 128;
+const RADIO_POOLS = [64, 1000, 5000];
+const POOL_STEP = 64;
 const HOUR_MS = 3_600_000;
 /** Asked for beyond the limit, for the nearest tracks that turn out missing or offline. */
 const spare = (limit: number) => Math.max(16, limit);
