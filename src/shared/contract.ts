@@ -43,6 +43,7 @@ import {
   type TagEditorState,
   type TagProgress,
 } from './tags.ts';
+import type { RadioBatch, SimilarityStatus, SimilarTracks } from './similarity.ts';
 
 /** Declares a command: its input schema (validated in the main process) and its output type. */
 function command<I extends z.ZodType>(input: I) {
@@ -266,6 +267,26 @@ export const commands = {
   'tags.cancel': command(none).returns<null>(),
   /** Puts back what the last batch replaced. */
   'tags.undo': command(none).returns<TagBatchResult>(),
+  // Similarity (src/shared/similarity.ts, core/similarity/): vectors of the audio, analysed in the background.
+  'similar.status': command(none).returns<SimilarityStatus>(),
+  /** The tracks nearest to these (seeds left out), nearest first. */
+  'similar.tracks': command(
+    z.object({ ids: z.array(id).min(1).max(100), limit: z.int().min(1).max(200) }).strict(),
+  ).returns<SimilarTracks>(),
+  /** Tracks of other albums nearest to this album's. */
+  'similar.album': command(z.object({ albumId: id, limit: z.int().min(1).max(200) }).strict()).returns<SimilarTracks>(),
+  /** The radio's next tracks; stateless: the renderer sends its seeds and the queue's tail (newest last). */
+  'radio.next': command(
+    z
+      .object({
+        seedIds: z.array(id).min(1).max(50),
+        recentIds: z.array(id).max(500),
+        excludeGenres: z.array(z.string().max(200)).max(50),
+        count: z.int().min(1).max(50),
+      })
+      .strict(),
+  ).returns<RadioBatch>(),
+  'similar.setPaused': command(z.object({ paused: z.boolean() }).strict()).returns<SimilarityStatus>(),
 } as const;
 
 export const events = {
@@ -278,6 +299,8 @@ export const events = {
   /** A playlist or folder was edited (after it committed, at that library version). */
   'playlists.changed': event<PlaylistsChanged>(),
   'tags.progress': event<TagProgress>(),
+  /** The background analysis moved on, started, stopped or was paused. */
+  'similar.progress': event<SimilarityStatus>(),
 } as const;
 
 export type Commands = typeof commands;

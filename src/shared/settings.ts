@@ -104,6 +104,9 @@ export const settingSpecs = {
   'cache.prefetchNext': bool(true, 'Prefetch the start of the next track'),
   'cache.maxSizeMB': int(64, 1_048_576, 4096, 'Maximum cache size', 'MB'),
   'catalog.backupsKept': int(1, 100, 5, 'Daily backups of the catalog to keep', 'backups'),
+  'similarity.enabled': bool(true, "Analyse audio for 'Play similar'", 'In the background, at low priority'),
+  'similarity.onBattery': bool(false, 'Analyse on battery power too'),
+  'radio.artistSpacing': int(1, 50, 8, 'Play similar: no artist again within', 'tracks'),
 } satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof settingSpecs;
