@@ -49,7 +49,7 @@ export async function analyseFile(path: string, opts: AnalyseOptions = {}): Prom
   let decoded;
   let decoder: AnalysedVector['decoder'] = 'wasm';
   try {
-    const container = opts.decoder === 'ffmpeg' ? null : await sniffContainer(source);
+    const container = opts.decoder === 'ffmpeg' ? null : await sniffContainer(source, plan.durationS === undefined);
     opts.signal?.throwIfAborted();
     if (container) {
       decoded = await decodeWasmExcerpt(source, container, plan, ANALYSIS_RATE, opts.signal);

@@ -2,7 +2,7 @@
 // must be put in front of a range cut from its middle for that decoder to take it: Ogg's
 // header pages, FLAC's STREAMINFO; MPEG audio needs nothing, mpg123 finds the next frame.
 import type { RangeSource } from './byte-range.ts';
-import { oggHeaderPages } from './ogg-pages.ts';
+import { lastGranule, oggHeaderPages } from './ogg-pages.ts';
 
 export type WasmFormat = 'mp3' | 'flac' | 'vorbis' | 'opus';
 
@@ -18,7 +18,10 @@ export interface Container {
   durationS: number | null;
 }
 
-const HEAD_BYTES = 64 * 1024;
+/** One read for the head: the headers of most files, and the stream's identification. */
+const HEAD_BYTES = 16 * 1024;
+/** Ogg pages are at most 64 KB: the last one lies within this much of the end. */
+const MAX_OGG_PAGE = 65_307;
 /** Ogg comment headers can carry cover art: read on, up to this, to reach the first audio page. */
 const MAX_OGG_HEADERS = 16 * 1024 * 1024;
 
@@ -35,7 +38,8 @@ function id3Size(head: Uint8Array): number {
 const isMpegAudioSync = (b: Uint8Array, at: number): boolean =>
   b[at] === 0xff && (b[at + 1]! & 0xe0) === 0xe0 && (b[at + 1]! & 0x06) !== 0 && (b[at + 2]! & 0xf0) !== 0xf0;
 
-export async function sniffContainer(source: RangeSource): Promise<Container | null> {
+/** `needDuration`: the caller does not know the track's length (for Ogg it costs a read at the end). */
+export async function sniffContainer(source: RangeSource, needDuration: boolean): Promise<Container | null> {
   let head = await source.read(0, HEAD_BYTES);
   const tagEnd = id3Size(head);
   if (tagEnd > 0) {
@@ -46,7 +50,7 @@ export async function sniffContainer(source: RangeSource): Promise<Container | n
   if (isMpegAudioSync(head, 0)) {
     return { format: 'mp3', prefix: new Uint8Array(0), audioStart: tagEnd, serial: 0, durationS: null };
   }
-  if (tagEnd === 0 && ascii(head, 0, 'OggS')) return ogg(source, head);
+  if (tagEnd === 0 && ascii(head, 0, 'OggS')) return ogg(source, head, needDuration);
   return null;
 }
 
@@ -66,7 +70,7 @@ function flac(head: Uint8Array, at: number): Container {
   };
 }
 
-async function ogg(source: RangeSource, firstHead: Uint8Array): Promise<Container | null> {
+async function ogg(source: RangeSource, firstHead: Uint8Array, needDuration: boolean): Promise<Container | null> {
   const segments = firstHead[26]!;
   const packet = 27 + segments;
   const format: WasmFormat | null = ascii(firstHead, packet, '\x01vorbis')
@@ -82,5 +86,26 @@ async function ogg(source: RangeSource, firstHead: Uint8Array): Promise<Containe
     headers = oggHeaderPages(head);
   }
   if (!headers) return null;
-  return { format, prefix: headers.bytes, audioStart: headers.bytes.length, serial: headers.serial, durationS: null };
+  const { serial } = headers;
+  const view = new DataView(firstHead.buffer, firstHead.byteOffset + packet);
+  // Vorbis states its rate; Opus granules count 48 kHz samples, after a pre-skip.
+  const [rate, preSkip] = format === 'vorbis' ? [view.getUint32(12, true), 0] : [48000, view.getUint16(10, true)];
+  return {
+    format,
+    prefix: headers.bytes,
+    audioStart: headers.bytes.length,
+    serial,
+    durationS: needDuration ? await oggDuration(source, serial, rate, preSkip) : null,
+  };
+}
+
+/** The length from the last page's granule position: one small read at the end, as the parser does. */
+async function oggDuration(source: RangeSource, serial: number, rate: number, preSkip: number): Promise<number | null> {
+  for (const length of [HEAD_BYTES, MAX_OGG_PAGE * 2]) {
+    const from = Math.max(0, source.size - length);
+    const granule = lastGranule(await source.read(from, source.size - from), serial);
+    if (granule !== null && rate > 0) return Math.max(0, Number(granule) - preSkip) / rate;
+    if (from === 0) break;
+  }
+  return null;
 }

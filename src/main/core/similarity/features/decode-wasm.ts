@@ -12,6 +12,12 @@ import { decodeStream, type Decoded } from './wasm-decoders.ts';
 /** A variable bitrate may put the excerpt's seconds in more bytes than the average says. */
 const MARGIN = 1.25;
 const PROBE_BYTES = 96 * 1024;
+/**
+ * Decoding starts this much before the excerpt and drops it: the first frames after a cut are
+ * wrong (MP3's bit reservoir points into bytes not read, Opus and Vorbis overlap with a frame
+ * not decoded), and a click there would read as an onset.
+ */
+const PREROLL_S = 0.3;
 
 export async function decodeWasmExcerpt(
   source: RangeSource,
@@ -25,13 +31,15 @@ export async function decodeWasmExcerpt(
   signal?.throwIfAborted();
   const bytesPerS = audioBytes / durationS;
   const { startS, lengthS } = excerptWindow(plan, durationS);
-  const offset = container.audioStart + Math.floor(startS * bytesPerS);
-  const body = await source.read(offset, Math.ceil(lengthS * bytesPerS * MARGIN) + 8192);
+  const prerollS = Math.min(PREROLL_S, startS);
+  const offset = container.audioStart + Math.floor((startS - prerollS) * bytesPerS);
+  const body = await source.read(offset, Math.ceil((lengthS * MARGIN + prerollS) * bytesPerS) + 8192);
   signal?.throwIfAborted();
   const decoded = await decode(container, body);
   if (decoded.samples === 0) throw new Error('the decoder found no audio in the excerpt (the file may be damaged)');
   const pcm = resample(toMono(decoded.channels, decoded.samples), decoded.sampleRate, sampleRate);
-  return { pcm: pcm.subarray(0, Math.floor(lengthS * sampleRate)), sampleRate, startS };
+  const skip = Math.min(Math.round(prerollS * sampleRate), Math.max(0, pcm.length - sampleRate));
+  return { pcm: pcm.subarray(skip, skip + Math.floor(lengthS * sampleRate)), sampleRate, startS };
 }
 
 function decode(container: Container, body: Uint8Array): Promise<Decoded> {

@@ -4,6 +4,7 @@ import { BINS, FRAME_SIZE } from './spectrum.ts';
 
 export const MEL_BANDS = 40;
 export const MFCC_COUNT = 13;
+const FLOOR = 1e-5;
 
 const hzToMel = (hz: number): number => 2595 * Math.log10(1 + hz / 700);
 const melToHz = (mel: number): number => 700 * (10 ** (mel / 2595) - 1);
@@ -38,14 +39,23 @@ export function melTables(sampleRate: number): MelTables {
   return { filters, dct };
 }
 
-/** Writes the log mel energies of one power spectrum into `logMel`. */
+/**
+ * Writes the log mel energies of one power spectrum into `logMel`. Bands more than 50 dB below
+ * the frame's total sit on that floor: how a codec fills near-silent bands (zeros from FLAC,
+ * quantisation noise from MP3) says nothing about the music, and the floor, being relative,
+ * keeps the loudness out.
+ */
 export function logMelOf(power: Float64Array, tables: MelTables, logMel: Float64Array): void {
+  let total = 0;
   for (let band = 0; band < MEL_BANDS; band++) {
     const { first, weights } = tables.filters[band]!;
     let sum = 0;
     for (let i = 0; i < weights.length; i++) sum += weights[i]! * power[first + i]!;
-    logMel[band] = Math.log(sum + 1e-12);
+    logMel[band] = sum;
+    total += sum;
   }
+  const floor = total * FLOOR + 1e-20;
+  for (let band = 0; band < MEL_BANDS; band++) logMel[band] = Math.log(logMel[band]! + floor);
 }
 
 export function mfccOf(logMel: Float64Array, tables: MelTables, mfcc: Float64Array): void {

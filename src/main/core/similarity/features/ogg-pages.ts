@@ -69,3 +69,13 @@ export function oggAudioPages(bytes: Uint8Array, serial: number): Uint8Array {
   }
   return out;
 }
+
+/** The granule position of the last complete page of stream `serial` in `tail`, else null. */
+export function lastGranule(tail: Uint8Array, serial: number): bigint | null {
+  for (let at = tail.length - 27; at >= 0; at--) {
+    if (tail[at] !== 0x4f) continue;
+    const page = pageAt(tail, at);
+    if (page && page.serial === serial && page.granule > 0n) return page.granule;
+  }
+  return null;
+}
