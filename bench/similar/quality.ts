@@ -43,28 +43,35 @@ const cpuMs: number[] = [];
 const decoders = new Map<string, number>();
 const centred: Float32Array[] = [];
 const pairs: [Float32Array, Float32Array][] = [];
+const labels: string[] = [];
+const failures: string[] = [];
 const load = loadavg()[0]!.toFixed(1);
 for (const [i, track] of tracks.entries()) {
+  process.stderr.write(`\r${i + 1}/${tracks.length}`);
   // The catalog knows each track's length; so does this bench, from music-metadata.
   const durationS = (await parseFile(track.path, { duration: true })).format.duration ?? undefined;
-  const middle = await analyseFile(track.path, { ...base, durationS });
-  cpuMs.push(middle.cpuMs);
-  decoders.set(middle.decoder, (decoders.get(middle.decoder) ?? 0) + 1);
-  centred.push(middle.vector);
   // Two excerpts that cannot overlap: a quarter and three quarters in, at most half the track each.
   const pairS = Math.min(excerptS, (durationS ?? 60) / 2 - 1);
-  const early = await analyseFile(track.path, { ...base, durationS, at: 0.25, excerptS: pairS });
-  const late = await analyseFile(track.path, { ...base, durationS, at: 0.75, excerptS: pairS });
-  pairs.push([early.vector, late.vector]);
-  process.stderr.write(`\r${i + 1}/${tracks.length}`);
+  try {
+    const middle = await analyseFile(track.path, { ...base, durationS });
+    const early = await analyseFile(track.path, { ...base, durationS, at: 0.25, excerptS: pairS });
+    const late = await analyseFile(track.path, { ...base, durationS, at: 0.75, excerptS: pairS });
+    cpuMs.push(middle.cpuMs);
+    decoders.set(middle.decoder, (decoders.get(middle.decoder) ?? 0) + 1);
+    centred.push(middle.vector);
+    pairs.push([early.vector, late.vector]);
+    labels.push(track.label);
+  } catch (error) {
+    failures.push(`${track.path}: ${(error as Error).message}`);
+  }
 }
 process.stderr.write('\n');
 
-const labels = tracks.map((t) => t.label);
 console.log(`### ${machineLine()} · load ${load}`);
 console.log();
+for (const failure of failures) console.log(`Failed: ${failure}`);
 console.log(
-  `${tracks.length} tracks, ${new Set(labels).size} soundtracks; excerpt ${excerptS} s; decoders: ${[...decoders].map(([d, n]) => `${d} ${n}`).join(', ')}`,
+  `${labels.length} tracks, ${new Set(labels).size} soundtracks; excerpt ${excerptS} s; decoders: ${[...decoders].map(([d, n]) => `${d} ${n}`).join(', ')}`,
 );
 console.log(
   `CPU per track (decode + features, ffmpeg's own counted): median ${roundMs(median(cpuMs))} ms, p95 ${roundMs(percentile(cpuMs, 95))} ms`,
@@ -79,7 +86,7 @@ for (const weighting of ['standardised', 'groups'] as Weighting[]) {
   for (const row of figures.perLabel) {
     console.log(`| ${row.label} | ${row.tracks} | ${row.precision.toFixed(2)} | ${row.chance.toFixed(2)} |`);
   }
-  console.log(`| **all** | ${tracks.length} | **${figures.precision.toFixed(2)}** | ${figures.chance.toFixed(2)} |`);
+  console.log(`| **all** | ${labels.length} | **${figures.precision.toFixed(2)}** | ${figures.chance.toFixed(2)} |`);
   console.log();
   console.log(
     `Excerpt pairs: the other excerpt is the nearest for ${(figures.pairRank1 * 100).toFixed(0)} % of excerpts; both ways for ${(figures.pairMutual * 100).toFixed(0)} % of tracks.`,

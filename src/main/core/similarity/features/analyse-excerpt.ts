@@ -72,7 +72,8 @@ export function analyseExcerpt(pcm: Float32Array, sampleRate: number): Float32Ar
     mfccOf(logMel, mel, cepstrum);
     for (let n = 0; n < MFCC_COUNT; n++) mfcc[n]!.add(cepstrum[n]!);
     flux.add(onset[f]!);
-    addSpectralShape(power, binHz, centroid, rolloff, flatness);
+    addSpectralShape(power, binHz, centroid, rolloff);
+    flatness.add(bandFlatness(logMel));
     if (addChroma(power, chromaBins, chromaFrame, chromaSum)) pitched++;
     zcr.add(zeroCrossings(pcm, f * HOP, HOP * 2));
   }
@@ -100,18 +101,15 @@ export function analyseExcerpt(pcm: Float32Array, sampleRate: number): Float32Ar
   return vector;
 }
 
-function addSpectralShape(power: Float64Array, binHz: number, centroid: Moments, rolloff: Moments, flatness: Moments) {
+function addSpectralShape(power: Float64Array, binHz: number, centroid: Moments, rolloff: Moments) {
   let total = 0;
   let weighted = 0;
-  let logSum = 0;
   for (let k = 1; k < power.length; k++) {
     const p = power[k]!;
     total += p;
     weighted += k * p;
-    logSum += Math.log(p + 1e-20);
   }
   if (total <= 0) return;
-  const bins = power.length - 1;
   centroid.add(((weighted / total) * binHz) / 1000);
   let running = 0;
   let k = 1;
@@ -120,7 +118,20 @@ function addSpectralShape(power: Float64Array, binHz: number, centroid: Moments,
     if (running >= 0.85 * total) break;
   }
   rolloff.add((k * binHz) / 1000);
-  flatness.add(Math.exp(logSum / bins) / (total / bins));
+}
+
+/**
+ * Geometric over arithmetic mean of the mel bands (floored, see logMelOf): 1 for noise, near 0
+ * for a few tones. Over 40 bands rather than 512 bins, which costs 40 logarithms a frame, not 512.
+ */
+function bandFlatness(logMel: Float64Array): number {
+  let logSum = 0;
+  let sum = 0;
+  for (let b = 0; b < logMel.length; b++) {
+    logSum += logMel[b]!;
+    sum += Math.exp(logMel[b]!);
+  }
+  return Math.exp(logSum / logMel.length) / (sum / logMel.length);
 }
 
 function zeroCrossings(pcm: Float32Array, start: number, length: number): number {
