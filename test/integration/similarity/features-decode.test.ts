@@ -159,6 +159,13 @@ describe.skipIf(!hasFfmpeg)('analyseFile', () => {
     30_000,
   );
 
+  it('keeps analyses running side by side apart (one decoder per format and thread)', async () => {
+    const [early, late] = await Promise.all(
+      [0.25, 0.75].map((at) => analyseFile(long.ogg!, { durationS: LONG_S, at })),
+    );
+    expect([chromaPeak(early!.vector), chromaPeak(late!.vector)]).toEqual([A, C]);
+  });
+
   it('stops at once when the analysis is cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

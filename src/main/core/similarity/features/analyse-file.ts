@@ -44,7 +44,9 @@ let ffmpegOnPath: string | null | undefined;
 export async function analyseFile(path: string, opts: AnalyseOptions = {}): Promise<AnalysedVector> {
   const meter = cpuMeter();
   opts.signal?.throwIfAborted();
-  const plan: ExcerptPlan = { at: opts.at ?? 0.5, seconds: opts.excerptS ?? EXCERPT_S, durationS: opts.durationS };
+  // A length of 0 or less (a catalog row whose length was never read) is no length at all.
+  const durationS = opts.durationS !== undefined && opts.durationS > 0 ? opts.durationS : undefined;
+  const plan: ExcerptPlan = { at: opts.at ?? 0.5, seconds: opts.excerptS ?? EXCERPT_S, durationS };
   const source = await rangeSource(path, opts.readRange);
   let decoded;
   let decoder: AnalysedVector['decoder'] = 'wasm';

@@ -49,17 +49,25 @@ function wrap(raw: Raw): Decoder {
 }
 
 const instances = new Map<WasmFormat, Decoder>();
+/** Calls on one decoder wait their turn: a reset in the middle of another file's decode would spoil it. */
+const turns = new Map<WasmFormat, Promise<unknown>>();
 
 /** Decodes `bytes` as a fresh stream of `format`. */
-export async function decodeStream(format: WasmFormat, bytes: Uint8Array): Promise<Decoded> {
-  let decoder = instances.get(format);
-  if (!decoder) {
-    decoder = make[format]();
-    instances.set(format, decoder);
-    await decoder.ready;
-  } else {
-    await decoder.ready;
-    await decoder.reset();
-  }
-  return decoder.decode(bytes);
+export function decodeStream(format: WasmFormat, bytes: Uint8Array): Promise<Decoded> {
+  const turn = (turns.get(format) ?? Promise.resolve()).then(async () => {
+    let decoder = instances.get(format);
+    if (!decoder) {
+      decoder = make[format]();
+      instances.set(format, decoder);
+      await decoder.ready;
+    } else {
+      await decoder.reset();
+    }
+    return decoder.decode(bytes);
+  });
+  turns.set(
+    format,
+    turn.catch(() => undefined),
+  );
+  return turn;
 }
