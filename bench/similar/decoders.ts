@@ -1,5 +1,5 @@
 // `npm run bench:similar:decoders`: CPU per track of analyseFile by format, the wasm decoders
-// against the system ffmpeg (both reading the same 30 s excerpt and computing the same features),
+// against the system ffmpeg (both reading the same excerpt and computing the same features),
 // on real music transcoded once into each format (cached under $TONEARM_BENCH_DIR/similar).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

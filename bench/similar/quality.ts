@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseFile } from 'music-metadata';
-import { analyseFile, type AnalyseOptions } from '../../src/main/core/similarity/features/index.ts';
+import { analyseFile, EXCERPT_S, type AnalyseOptions } from '../../src/main/core/similarity/features/index.ts';
 import { machineLine } from '../support/machine.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
 import { evaluate, type Weighting } from './quality-figures.ts';
@@ -17,7 +17,7 @@ import { evaluate, type Weighting } from './quality-figures.ts';
 const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: '/tmp/music-real' },
-    excerpt: { type: 'string', default: '30' },
+    excerpt: { type: 'string', default: String(EXCERPT_S) },
     decoder: { type: 'string', default: 'auto' },
   },
 });

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseFile, VECTOR_DIMS } from '../../../src/main/core/similarity/features/index.ts';
+import { analyseFile, EXCERPT_S, VECTOR_DIMS } from '../../../src/main/core/similarity/features/index.ts';
 import { offsetOf } from '../../../src/main/core/similarity/features/layout.ts';
 import { ThreadChannel } from '../../../src/main/core/threads/channel.ts';
 import { hasFfmpeg, makeAudioFile, type Format } from '../../support/audio.ts';
@@ -137,10 +137,11 @@ describe.skipIf(!hasFfmpeg)('analyseFile', () => {
       };
       try {
         const early = await analyseFile(path, { durationS: LONG_S, at: 0.25, readRange });
-        expect(early.excerptStartS).toBeCloseTo(LONG_S * 0.25 - 15, 0);
-        expect(early.excerptS).toBeGreaterThan(25);
+        expect(early.excerptStartS).toBeCloseTo(LONG_S * 0.25 - EXCERPT_S / 2, 0);
+        expect(early.excerptS).toBeGreaterThan(EXCERPT_S - 2);
         expect(chromaPeak(early.vector)).toBe(A);
-        // 30 s of 240 is an eighth; with the head and the margin for a variable bitrate, under a fifth.
+        // The excerpt's share of the file with the margin for a variable bitrate, plus the 16 KB head and slack.
+        expect(bytesRead).toBeLessThan(size * ((EXCERPT_S / LONG_S) * 1.3) + 40_000);
         expect(bytesRead).toBeLessThan(size / 5);
         bytesRead = 0;
         const late = await analyseFile(path, { durationS: LONG_S, at: 0.75, readRange });
@@ -150,8 +151,8 @@ describe.skipIf(!hasFfmpeg)('analyseFile', () => {
         bytesRead = 0;
         const unknown = await analyseFile(path, { readRange });
         expect(bytesRead).toBeLessThan(size / 4);
-        expect(unknown.excerptS).toBeGreaterThan(25);
-        expect(Math.abs(unknown.excerptStartS - (LONG_S / 2 - 15))).toBeLessThan(10);
+        expect(unknown.excerptS).toBeGreaterThan(EXCERPT_S - 2);
+        expect(Math.abs(unknown.excerptStartS - (LONG_S - EXCERPT_S) / 2)).toBeLessThan(10);
       } finally {
         await handle.close();
       }
