@@ -7,11 +7,7 @@ import { intOption, parse, requireCatalog, UsageError } from './args.ts';
 
 /** How features/ weighs each dimension, as the app compares them. */
 async function weights(): Promise<number[] | null> {
-  // MERGE: until features/ (helper S1) is wired in analyser.ts, this tree has no weights to load.
-  return loadAnalyser().then(
-    (analyser) => spaceOf(analyser).weights,
-    () => null,
-  );
+  return spaceOf(await loadAnalyser()).weights;
 }
 
 export async function similar(argv: string[]): Promise<number> {
