@@ -267,7 +267,6 @@ export const commands = {
   'tags.cancel': command(none).returns<null>(),
   /** Puts back what the last batch replaced. */
   'tags.undo': command(none).returns<TagBatchResult>(),
-
   // Similarity (src/shared/similarity.ts, core/similarity/): vectors of the audio, analysed in the background.
   'similar.status': command(none).returns<SimilarityStatus>(),
   /** The tracks nearest to these (seeds left out), nearest first. */

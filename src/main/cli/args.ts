@@ -14,7 +14,8 @@ export const USAGE = `Usage:
   tonearm playlist export ID FILE [--format m3u8|pls|xspf] [--db FILE]
   tonearm playlist import FILE [--name NAME] [--db FILE] [--json]
   tonearm tag set [--title T] [--album A] [--FIELD VALUE...] [--db FILE] [--json] FILE...|--id N...
-  tonearm tag show [--db FILE] [--json] FILE...|--id N...`;
+  tonearm tag show [--db FILE] [--json] FILE...|--id N...
+  tonearm similar --id N [--id M...] [--limit K] [--db FILE] [--json]`;
 
 const DB_HELP = `  --db FILE     the catalog (default: the desktop app's, in ~/.config/Tonearm; TONEARM_DATA_DIR moves it)`;
 
@@ -74,6 +75,14 @@ show: the fields of these tracks, "(mixed)" where they differ.
 ${DB_HELP}
   --json        print the result ({ written, failed, cancelled } or the fields) as one JSON object
 Formats written: MP3, FLAC, Ogg Vorbis, Opus, M4A/MP4; others are refused as read-only.`,
+  similar: `tonearm similar --id N [--id M...] [--limit K] [--db FILE] [--json]
+The tracks that sound nearest to track N (to whichever of several --id is nearest), nearest
+first, from the vectors the app's background analysis stored; "DISTANCE  ID  Artist - Title"
+a line. Tracks not analysed yet have no vector: they are named on stderr and shape nothing.
+${DB_HELP}
+  --id N        a track's id (tonearm query --json shows them); up to 100
+  --limit K     how many tracks (default 20, at most 200)
+  --json        print one object { seedsWithoutVector, rows: [{ track, distance }] }`,
 };
 
 /** The catalog file --db names (or the app's); a command that only reads or copies it never makes one. */

@@ -10,6 +10,7 @@ import { restore } from './restore.ts';
 import { scan } from './scan.ts';
 import { serve } from './serve.ts';
 import { tag } from './tag.ts';
+import { similar } from './similar.ts';
 import { VERSION } from './version.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   restore,
   playlist,
   tag,
+  similar,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -10,7 +10,11 @@ export type ThreadStart =
   | { thread: 'tags'; coversDir: string }
   | { thread: 'inventory'; entry: string }
   | { thread: 'walk' }
-  | { thread: 'share' };
+  | { thread: 'share' }
+  /** core/similarity/: the vectors and their nearest-neighbour search. */
+  | { thread: 'similarity'; dbPath: string }
+  /** core/similarity/: the background analysis; analyser: a module to use instead of features/ (tests). */
+  | { thread: 'analysis'; dbPath: string; analyser?: string };
 
 export type ThreadName = ThreadStart['thread'];
 export type StartOf<N extends ThreadName> = Extract<ThreadStart, { thread: N }>;

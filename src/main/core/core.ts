@@ -22,6 +22,8 @@ import { Scanner } from './scanner/scanner.ts';
 import { Views } from './views/index.ts';
 import { TagEditor } from './tags/tag-editor.ts';
 import { SettingsService } from './settings-service.ts';
+import { Similarity } from './similarity/similarity.ts';
+import type { BatteryProbe } from './similarity/power.ts';
 import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
 import { userPath } from './roots/user-path.ts';
@@ -39,6 +41,10 @@ export interface CoreOptions {
   workers?: number;
   /** The bus to announce on: a host that reopens the core after a restore keeps its listeners. */
   bus?: EventBus;
+  /** A module to analyse audio with instead of similarity/features/ (tests, benches). */
+  analyser?: string;
+  /** Whether on battery (the shell: Electron's powerMonitor); by default what Linux's power_supply says. */
+  onBattery?: BatteryProbe;
 }
 
 export class Core {
@@ -57,6 +63,7 @@ export class Core {
   readonly views: Views;
   readonly tags: TagEditor;
   readonly backups: BackupSchedule;
+  readonly similarity: Similarity;
   readonly options: CoreOptions;
 
   constructor(options: CoreOptions) {
@@ -121,6 +128,15 @@ export class Core {
       threadEntry: options.parserEntry,
       coversDir: this.paths.coversDir,
     });
+    this.similarity = new Similarity({
+      threadEntry: options.parserEntry,
+      dbPath: this.paths.dbPath,
+      writes,
+      settings: setting,
+      bus: this.bus,
+      analyser: options.analyser,
+      onBattery: options.onBattery,
+    });
     this.backups = new BackupSchedule(
       this.catalog.db,
       this.paths.dbPath,
@@ -141,6 +157,7 @@ export class Core {
     if (options.watch) {
       this.startWatching();
       this.backups.start();
+      this.similarity.start();
     }
   }
 
@@ -199,6 +216,7 @@ export class Core {
     await this.parser.close();
     await this.views.close();
     await this.tags.close();
+    await this.similarity.close();
     await this.cache.close();
     await this.backups.stop();
     await this.writer.close();

@@ -18,6 +18,8 @@ const starters: Starters = {
   inventory: async (start) => (await import('../core/scanner/inventory-worker.ts')).runInventoryWorker(start),
   walk: async () => (await import('../core/scanner/split-walk.ts')).runWalkWorker(),
   share: async () => (await import('../core/cache/share-io.ts')).runShareThread(),
+  similarity: async (start) => (await import('../core/similarity/neighbours-thread.ts')).runNeighboursThread(start),
+  analysis: async (start) => (await import('../core/similarity/analysis-thread.ts')).runAnalysisThread(start),
 };
 
 if (isMainThread) {

@@ -3,7 +3,7 @@
 // utilityProcess, and owns the window, the menu and the app's lifetime.
 import '../core/threadpool.ts';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, shell } from 'electron';
 import type { Core } from '../core/core.ts';
 import { CoreSlot } from '../core/core-slot.ts';
 import { defaultDataDir } from '../core/paths.ts';
@@ -51,6 +51,8 @@ function start(): void {
       version: app.getVersion(),
       parserEntry: PARSER_ENTRY,
       spawnParser: utilityProcessParser(PARSER_ENTRY),
+      // The audio analysis waits on battery (similarity.onBattery): Electron knows on every OS.
+      onBattery: async () => powerMonitor.isOnBatteryPower(),
     },
     // Forking a utilityProcess blocks briefly: do it once, at start, not at the first scan.
     { watch: true },

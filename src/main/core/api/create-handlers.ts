@@ -6,6 +6,7 @@ import { commands } from '../../../shared/contract.ts';
 import { catalogHandlers } from './catalog-handlers.ts';
 import { playlistHandlers } from './playlist-handlers.ts';
 import { tagHandlers } from './tag-handlers.ts';
+import { similarityHandlers } from './similarity-handlers.ts';
 import { viewHandlers, type ShowItemInFolder } from '../views/handlers.ts';
 import { appHandlers } from './app-handlers.ts';
 import { logFilePath } from '../paths.ts';
@@ -33,6 +34,7 @@ export function createHandlers(core: Core, platform: Platform = headless): Handl
     ...viewHandlers(core, platform.showItemInFolder),
     ...playlistHandlers(core),
     ...tagHandlers(core),
+    ...similarityHandlers(core.similarity),
     ...appHandlers({
       logFile: logFilePath(core.paths.dataDir),
       openFolder: platform.openFolder,

@@ -11,6 +11,7 @@ import { playlistWrites } from './playlists.ts';
 import { RootWrites } from './roots.ts';
 import { scanWrites } from './scan-writes.ts';
 import { SettingsWrites } from './settings.ts';
+import { vectorWrites } from './vector-writes.ts';
 
 export function writeOperations(db: Database.Database) {
   const changes = new ChangeLog(db);
@@ -28,6 +29,7 @@ export function writeOperations(db: Database.Database) {
     ...scanWrites(db, changes),
     ...cacheWrites(db),
     ...playlistWrites(db, changes),
+    ...vectorWrites(db),
     addRoot: (path: string, kind: RootKind) => structural(() => roots.add(path, kind)),
     removeRoot: (id: number) => structural(() => roots.remove(id)),
     setRootWatch: (id: number, watch: boolean) => structural(() => roots.setWatch(id, watch)),

@@ -2,11 +2,12 @@
 import * as initial from './001-initial.ts';
 import * as searchBacklog from './002-search-backlog.ts';
 import * as playlists from './003-playlists.ts';
+import * as similarity from './004-similarity.ts';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const migrations: Migration[] = [initial, searchBacklog, playlists];
+export const migrations: Migration[] = [initial, searchBacklog, playlists, similarity];
 export const currentVersion = migrations.at(-1)?.version ?? 0;

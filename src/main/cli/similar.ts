@@ -1,0 +1,58 @@
+import { openCatalog } from '../core/catalog/index.ts';
+import { damaged, isCorruption } from '../core/catalog/integrity.ts';
+import { VectorReads } from '../core/catalog/reads/vectors.ts';
+import { loadAnalyser, spaceOf } from '../core/similarity/analyser.ts';
+import { Neighbours } from '../core/similarity/neighbours.ts';
+import { intOption, parse, requireCatalog, UsageError } from './args.ts';
+
+/** How features/ weighs each dimension, as the app compares them. */
+async function weights(): Promise<number[] | null> {
+  return spaceOf(await loadAnalyser()).weights;
+}
+
+export async function similar(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    db: { type: 'string' },
+    id: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  const ids = (values.id ?? []).map((text) => intOption(text, 'id', 1, Number.MAX_SAFE_INTEGER)!);
+  if (ids.length === 0) throw new UsageError('name a track: --id N');
+  if (ids.length > 100) throw new UsageError('at most 100 --id');
+  const limit = intOption(values.limit, 'limit', 1, 200) ?? 20;
+  const catalogFile = requireCatalog(values.db);
+  // A one-shot search needs the catalog alone, in this process: no threads, no analysis.
+  const catalog = openCatalog(catalogFile);
+  try {
+    // The vectors the app analysed last; a newer analysis not run yet leaves the older ones unused, as in the app.
+    const featureVersion = new VectorReads(catalog.db).newestFeatureVersion();
+    const found =
+      featureVersion === null
+        ? { seedsWithoutVector: ids.length, rows: [] }
+        : new Neighbours(catalog.db).tracks(ids, limit, { featureVersion, weights: await weights() });
+    if (values.json) process.stdout.write(`${JSON.stringify(found)}\n`);
+    else {
+      for (const { track, distance } of found.rows) {
+        process.stdout.write(
+          `${distance.toFixed(3)}  ${track.id}  ${track.artist || 'Unknown artist'} - ${track.title}\n`,
+        );
+      }
+    }
+    if (found.seedsWithoutVector > 0) {
+      const which =
+        found.seedsWithoutVector === ids.length
+          ? 'No track named has'
+          : `${found.seedsWithoutVector} of the tracks named have`;
+      process.stderr.write(
+        `${which} been analysed yet: the app analyses in the background (Settings shows how far).\n`,
+      );
+    }
+    return 0;
+  } catch (err) {
+    throw isCorruption(err) ? damaged(catalogFile, (err as Error).message) : err;
+  } finally {
+    catalog.close();
+  }
+}

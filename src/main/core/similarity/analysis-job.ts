@@ -1,0 +1,190 @@
+// The background analysis, as the main process runs it: asks the analysis thread for the
+// tracks still to do, one at a time, and has the writer store what comes back in batches.
+// Resumable by construction: what is pending is read from the catalog (no vector of this
+// feature version, or the file changed since), so a kill loses the batch not yet written.
+import type { SimilarityStatus } from '../../../shared/similarity.ts';
+import type { VectorRecord } from '../catalog/vector-writes.ts';
+import { log } from '../log.ts';
+import type { ThreadChannel } from '../threads/channel.ts';
+import type { AnalysisApi } from './analysis-thread.ts';
+import type { BatteryProbe } from './power.ts';
+
+export interface AnalysisJobDeps {
+  thread: ThreadChannel<AnalysisApi>;
+  putVectors(records: VectorRecord[]): Promise<unknown>;
+  restampVectors(stamps: { trackId: number; size: number; mtimeNs: string }[]): Promise<unknown>;
+  config(): { enabled: boolean; onBattery: boolean };
+  onBattery: BatteryProbe;
+  /** Each change of the status (throttled while analysing). */
+  report(status: JobStatus): void;
+}
+
+export type JobStatus = Omit<SimilarityStatus, 'cache'>;
+
+/** Outcomes written at once: a transaction each, so at most this many are lost to a kill. */
+const BATCH = 64;
+const BATCH_MS = 2000;
+const PICK = 32;
+const REPORT_MS = 1000;
+const BATTERY_LOOK_MS = 60_000;
+
+export class AnalysisJob {
+  private readonly deps: AnalysisJobDeps;
+  private counts = { total: 0, analysed: 0, failed: 0, pending: 0 };
+  private paused = false;
+  private running: Promise<void> | null = null;
+  /** Something may have become pending while a pass ran: run another after it. */
+  private again = false;
+  private closed = false;
+  private reason: string | null = null;
+  private msPerTrack: number | null = null;
+  private reportedAt = 0;
+  private battery: { on: boolean | null; at: number } = { on: null, at: -Infinity };
+
+  constructor(deps: AnalysisJobDeps) {
+    this.deps = deps;
+  }
+
+  status(): JobStatus {
+    const { total, analysed, failed, pending } = this.counts;
+    return {
+      total,
+      analysed,
+      failed,
+      pending,
+      running: this.running !== null && this.reason === null,
+      paused: this.paused,
+      etaS: this.msPerTrack === null || this.reason !== null ? null : Math.round((pending * this.msPerTrack) / 1000),
+      reason: this.reason,
+    };
+  }
+
+  /** Looks for work now (at start, after a scan or a batch of an import, a settings change). */
+  poke(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.run()
+      .catch((err: unknown) => {
+        this.reason = `The audio analysis stopped: ${(err as Error).message}`;
+        log.error(`Similarity: ${this.reason}`);
+      })
+      .finally(() => {
+        this.running = null;
+        this.report(true);
+        if (this.again && !this.closed && this.reason === null) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (paused) void this.deps.thread.remote.cancel().catch(() => {});
+    else this.poke();
+    this.report(true);
+  }
+
+  /** Resolves when no pass is running. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.deps.thread.remote.cancel().catch(() => {});
+    await this.idle();
+    await this.deps.thread.dispose();
+  }
+
+  private async run(): Promise<void> {
+    const thread = this.deps.thread.remote;
+    this.again = false;
+    this.counts = await thread.counts();
+    this.reason = await this.whyNot();
+    this.report(true);
+    let after = 0;
+    let wrapped = false;
+    const records: VectorRecord[] = [];
+    const stamps: { trackId: number; size: number; mtimeNs: string }[] = [];
+    let flushedAt = performance.now();
+    const flush = async () => {
+      flushedAt = performance.now();
+      if (records.length > 0) await this.deps.putVectors(records.splice(0));
+      if (stamps.length > 0) await this.deps.restampVectors(stamps.splice(0));
+    };
+    try {
+      while (this.reason === null) {
+        const batch = await thread.next(after, PICK);
+        if (batch.length === 0) {
+          // A pass ends at the last id; once more from the start for what became pending behind it.
+          if (after === 0 || wrapped) break;
+          // What this pass did must be written first, or it would look pending still.
+          await flush();
+          wrapped = true;
+          after = 0;
+          continue;
+        }
+        for (const track of batch) {
+          this.reason = await this.whyNot();
+          if (this.reason !== null) break;
+          const started = performance.now();
+          const outcome = await thread.analyse(track).catch((err: unknown) => {
+            if (this.paused || this.closed) return null;
+            throw err;
+          });
+          if (!outcome) break;
+          after = track.id;
+          if (outcome.kind === 'restamp') stamps.push(outcome);
+          else records.push(outcome.record);
+          this.count(outcome.kind === 'restamp' || outcome.record.vector !== null);
+          if (outcome.kind === 'vector' && outcome.analysed) this.pace(performance.now() - started);
+          if (records.length + stamps.length >= BATCH || performance.now() - flushedAt > BATCH_MS) await flush();
+          this.report(false);
+        }
+      }
+    } finally {
+      await flush();
+    }
+    if (this.reason === null) this.counts = await thread.counts();
+  }
+
+  /** The live estimate; the counts are read again at the end of each pass. */
+  private count(ok: boolean): void {
+    this.counts.pending = Math.max(0, this.counts.pending - 1);
+    if (ok) this.counts.analysed++;
+    else this.counts.failed++;
+  }
+
+  /** A moving average of the time per analysed track: the ETA. */
+  private pace(ms: number): void {
+    this.msPerTrack = this.msPerTrack === null ? ms : this.msPerTrack * 0.9 + ms * 0.1;
+  }
+
+  private async whyNot(): Promise<string | null> {
+    if (this.closed) return 'Tonearm is closing.';
+    const { enabled, onBattery } = this.deps.config();
+    if (!enabled) return "Audio analysis is turned off in Settings ('Analyse audio for Play similar').";
+    if (this.paused) return 'Audio analysis is paused.';
+    if (!onBattery && (await this.onBattery())) {
+      return 'Audio analysis waits while the computer runs on battery (Settings can allow it).';
+    }
+    return null;
+  }
+
+  private async onBattery(): Promise<boolean> {
+    const now = performance.now();
+    if (now - this.battery.at > BATTERY_LOOK_MS) this.battery = { on: await this.deps.onBattery(), at: now };
+    return this.battery.on === true;
+  }
+
+  private report(force: boolean): void {
+    const now = performance.now();
+    if (!force && now - this.reportedAt < REPORT_MS) return;
+    this.reportedAt = now;
+    this.deps.report(this.status());
+  }
+}
