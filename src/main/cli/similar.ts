@@ -5,9 +5,10 @@ import { loadAnalyser, spaceOf } from '../core/similarity/analyser.ts';
 import { Neighbours } from '../core/similarity/neighbours.ts';
 import { intOption, parse, requireCatalog, UsageError } from './args.ts';
 
-/** How features/ weighs each dimension, as the app compares them. */
-async function weights(): Promise<number[] | null> {
-  return spaceOf(await loadAnalyser()).weights;
+/** How features/ weighs each dimension, as the app compares them: weights belong to the version that made the vectors. */
+async function weights(featureVersion: number): Promise<number[] | null> {
+  const space = spaceOf(await loadAnalyser());
+  return space.featureVersion === featureVersion ? space.weights : null;
 }
 
 export async function similar(argv: string[]): Promise<number> {
@@ -31,7 +32,7 @@ export async function similar(argv: string[]): Promise<number> {
     const found =
       featureVersion === null
         ? { seedsWithoutVector: ids.length, rows: [] }
-        : new Neighbours(catalog.db).tracks(ids, limit, { featureVersion, weights: await weights() });
+        : new Neighbours(catalog.db).tracks(ids, limit, { featureVersion, weights: await weights(featureVersion) });
     if (values.json) process.stdout.write(`${JSON.stringify(found)}\n`);
     else {
       for (const { track, distance } of found.rows) {
