@@ -51,7 +51,7 @@ export function AnalysisSettings() {
             </p>
           )}
           {/* Also when all is done: paused, the tracks a scan adds wait too. */}
-          <button type="button" onClick={() => void setPaused(!status.paused)}>
+          <button type="button" className="analysis-pause" onClick={() => void setPaused(!status.paused)}>
             {status.paused ? 'Resume analysis' : 'Pause analysis'}
           </button>
         </>
