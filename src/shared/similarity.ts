@@ -22,6 +22,8 @@ export interface SimilarTracks {
   seedsWithoutVector: number;
   /** Nearest first; distance 0 is the same sound. */
   rows: { track: TrackRow; distance: number }[];
+  /** The distance between two tracks picked at random (root mean square), the scale a match is read on; null without vectors. */
+  unrelatedDistance: number | null;
 }
 
 export interface RadioBatch {

@@ -31,7 +31,7 @@ export async function similar(argv: string[]): Promise<number> {
     const featureVersion = new VectorReads(catalog.db).newestFeatureVersion();
     const found =
       featureVersion === null
-        ? { seedsWithoutVector: ids.length, rows: [] }
+        ? { seedsWithoutVector: ids.length, rows: [], unrelatedDistance: null }
         : new Neighbours(catalog.db).tracks(ids, limit, { featureVersion, weights: await weights(featureVersion) });
     if (values.json) process.stdout.write(`${JSON.stringify(found)}\n`);
     else {

@@ -45,9 +45,9 @@ describe('the analysis status in words', () => {
 
 describe('a distance as a match', () => {
   it('is 100% for the same sound and 0% from the distance of unrelated tracks on', () => {
-    expect(matchPercent(0)).toBe(100);
-    expect(matchPercent(Math.sqrt(20) / 2)).toBe(50);
-    expect(matchPercent(Math.sqrt(20))).toBe(0);
-    expect(matchPercent(40)).toBe(0);
+    expect(matchPercent(0, 4)).toBe(100);
+    expect(matchPercent(2, 4)).toBe(50);
+    expect(matchPercent(4, 4)).toBe(0);
+    expect(matchPercent(40, 4)).toBe(0);
   });
 });

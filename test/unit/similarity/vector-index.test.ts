@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VectorIndex } from '../../../src/main/core/similarity/vector-index.ts';
+import { unrelatedDistance } from '../../../src/main/core/similarity/neighbours.ts';
 
 /** A fixed pseudo-random sequence, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -100,5 +101,29 @@ describe('the vector index, standardised', () => {
         .map((n) => n.id)
         .sort(),
     ).toEqual([1000, 42]);
+  });
+});
+
+describe('the distance of unrelated tracks', () => {
+  it('is the root mean square distance between the standardised, weighted vectors of a library', () => {
+    const next = random(5);
+    const dims = 4;
+    const weights = [1, 0.5, 0.5, 2];
+    const rows = Array.from({ length: 400 }, () => Float32Array.of(next() * 80, next() + next(), next() * 0.1, next()));
+    const index = new VectorIndex(dims, 8);
+    rows.forEach((vector, i) => index.set(i + 1, vector));
+    index.standardise(weights);
+    let sum = 0;
+    let pairs = 0;
+    for (let a = 1; a <= rows.length; a++) {
+      const va = index.vectorOf(a)!;
+      for (let b = a + 1; b <= rows.length; b++) {
+        const vb = index.vectorOf(b)!;
+        sum += va.reduce((s, x, d) => s + (x - vb[d]!) ** 2, 0);
+        pairs++;
+      }
+    }
+    expect(unrelatedDistance(dims, { featureVersion: 1, weights })).toBeCloseTo(Math.sqrt(sum / pairs), 1);
+    expect(unrelatedDistance(3, { featureVersion: 1, weights: null })).toBeCloseTo(Math.sqrt(6), 6);
   });
 });

@@ -36,6 +36,17 @@ const HOUR_MS = 3_600_000;
 /** Asked for beyond the limit, for the nearest tracks that turn out missing or offline. */
 const spare = (limit: number) => Math.max(16, limit);
 
+/**
+ * The root-mean-square distance between two vectors picked at random: each standardised
+ * dimension has spread 1 times its weight, and two independent draws differ by twice its
+ * variance in square, so E[d²] = 2 Σ w² (rotating onto the principal axes changes no distance).
+ */
+export function unrelatedDistance(dims: number, space: VectorSpace): number {
+  let sum = 0;
+  for (let i = 0; i < dims; i++) sum += (space.weights?.[i] ?? 1) ** 2;
+  return Math.sqrt(2 * sum);
+}
+
 export class Neighbours {
   private readonly vectors: VectorReads;
   private readonly rows: RowReads;
@@ -57,6 +68,7 @@ export class Neighbours {
       hits.filter((hit) => !seeds.has(hit.id)),
       limit,
       seedsWithoutVector,
+      space,
     );
   }
 
@@ -68,6 +80,7 @@ export class Neighbours {
       hits.filter((hit) => !ownSet.has(hit.id)),
       limit,
       seedsWithoutVector,
+      space,
     );
   }
 
@@ -134,14 +147,18 @@ export class Neighbours {
     return hits.flatMap((hit) => byId.get(hit.id) ?? []);
   }
 
-  private withRows(hits: Neighbour[], limit: number, seedsWithoutVector: number): SimilarTracks {
+  private withRows(hits: Neighbour[], limit: number, seedsWithoutVector: number, space: VectorSpace): SimilarTracks {
     const distance = new Map(hits.map((hit) => [hit.id, hit.distance]));
     const rows = this.rows
       .tracks(hits.map((hit) => hit.id))
       .filter((track) => track.available)
       .slice(0, limit)
       .map((track) => ({ track, distance: distance.get(track.id)! }));
-    return { seedsWithoutVector, rows };
+    return {
+      seedsWithoutVector,
+      rows,
+      unrelatedDistance: this.index ? unrelatedDistance(this.index.dims, space) : null,
+    };
   }
 
   /**

@@ -8,15 +8,14 @@ export interface SimilarRow extends TrackRow {
 }
 
 /**
- * How far apart two tracks picked at random are: the index compares standardised vectors whose
- * 10 feature groups are weighted to count one each (features/standardise.ts), and two
- * independent standardised values differ by 2 in square on average, so E[d²] ≈ 2 × 10.
+ * 100% is the same sound; the distance between two tracks picked at random (the engine's
+ * `unrelatedDistance`, which knows how its dimensions weigh), or more, is 0%.
  */
-const UNRELATED_DISTANCE = Math.sqrt(20);
-
-/** 100% is the same sound; a distance typical of two unrelated tracks, or more, is 0%. */
-export const matchPercent = (distance: number): number =>
-  Math.round(100 * Math.min(1, Math.max(0, 1 - distance / UNRELATED_DISTANCE)));
+export const matchPercent = (distance: number, unrelatedDistance: number): number =>
+  Math.round(100 * Math.min(1, Math.max(0, 1 - distance / unrelatedDistance)));
 
 export const similarRows = (result: SimilarTracks): SimilarRow[] =>
-  result.rows.map(({ track, distance }) => ({ ...track, match: matchPercent(distance) }));
+  result.rows.map(({ track, distance }) => ({
+    ...track,
+    match: result.unrelatedDistance ? matchPercent(distance, result.unrelatedDistance) : 0,
+  }));
