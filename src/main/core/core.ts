@@ -28,6 +28,9 @@ import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
 import { userPath } from './roots/user-path.ts';
 
+/** The background analysis waits this long after a start: the first windows need the CPU more. */
+const ANALYSIS_AFTER_MS = 5000;
+
 export interface CoreOptions {
   /** The catalog file; defaults to the desktop app's. */
   dbPath?: string;
@@ -157,7 +160,7 @@ export class Core {
     if (options.watch) {
       this.startWatching();
       this.backups.start();
-      this.similarity.start();
+      this.similarity.start(ANALYSIS_AFTER_MS);
     }
   }
 

@@ -41,6 +41,7 @@ export class Similarity {
   private space: Promise<VectorSpace> | null = null;
   private cache = { hits: 0, misses: 0, entries: 0 };
   private pokeTimer: NodeJS.Timeout | null = null;
+  private startTimer: NodeJS.Timeout | null = null;
 
   constructor(deps: SimilarityDeps) {
     this.deps = deps;
@@ -59,8 +60,11 @@ export class Similarity {
     });
   }
 
-  /** Starts the analysis, and looks again after each scan, import batches and settings change. */
-  start(): void {
+  /**
+   * Starts the analysis (after `delayMs`: a start's first windows come first), and looks again
+   * after each scan, import batches and settings change.
+   */
+  start(delayMs = 0): void {
     const { bus } = this.deps;
     this.unsubscribe.push(
       bus.on('scan.finished', () => this.job.poke()),
@@ -72,7 +76,11 @@ export class Similarity {
         this.pokeTimer.unref();
       }),
     );
-    this.job.poke();
+    if (delayMs === 0) this.job.poke();
+    else {
+      this.startTimer = setTimeout(() => this.job.poke(), delayMs);
+      this.startTimer.unref();
+    }
   }
 
   status(): SimilarityStatus {
@@ -116,6 +124,7 @@ export class Similarity {
   async close(): Promise<void> {
     for (const off of this.unsubscribe.splice(0)) off();
     if (this.pokeTimer) clearTimeout(this.pokeTimer);
+    if (this.startTimer) clearTimeout(this.startTimer);
     await this.job.close();
     await this.neighbours.dispose();
   }
