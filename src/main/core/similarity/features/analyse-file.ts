@@ -22,7 +22,10 @@ export const EXCERPT_S = 20;
 
 export interface AnalyseOptions {
   signal?: AbortSignal;
-  /** Reads bytes of the file (a network share's cache); by default the file is opened and read. */
+  /**
+   * Reads bytes of the file (a network share's cache); by default the file is opened and read.
+   * Used for the wasm formats; ffmpeg, for the rest, reads the file by its path itself.
+   */
   readRange?: ReadRange;
   /** The track's length from the catalog: saves a probe and centres the excerpt exactly. */
   durationS?: number;
