@@ -2,7 +2,7 @@
 // Vorbis and Opus, ffmpeg for AAC), an excerpt lands where it was asked for, only the excerpt's
 // bytes are read, a cancelled analysis stops, and it all runs in a worker thread.
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -175,6 +175,15 @@ describe.skipIf(!hasFfmpeg)('analyseFile', () => {
     const analysis = analyseFile(short.m4a!, { signal: later.signal, durationS: 8 });
     later.abort();
     await expect(analysis).rejects.toThrow(/abort/i);
+  });
+
+  it('says so, naming the file, when a file holds no audio behind its headers', async () => {
+    const damaged = join(dir.path, 'damaged.flac');
+    const noise = new Uint8Array(400_000).map((_, i) => (i * 2654435761) >>> 24);
+    writeFileSync(damaged, Buffer.concat([readFileSync(long.flac!).subarray(0, 42), noise]));
+    await expect(analyseFile(damaged, { durationS: 60 })).rejects.toThrow(
+      /The FLAC decoder found no audio in .*damaged\.flac: the file may be damaged\./,
+    );
   });
 
   it('says no decoder reads a format when ffmpeg is missing', async () => {

@@ -22,7 +22,10 @@ export const EXCERPT_S = 20;
 
 export interface AnalyseOptions {
   signal?: AbortSignal;
-  /** Reads bytes of the file (a network share's cache); by default the file is opened and read. */
+  /**
+   * Reads bytes of the file (a network share's cache); by default the file is opened and read.
+   * Used for the wasm formats; ffmpeg, for the rest, reads the file by its path itself.
+   */
   readRange?: ReadRange;
   /** The track's length from the catalog: saves a probe and centres the excerpt exactly. */
   durationS?: number;
@@ -58,13 +61,13 @@ export async function analyseFile(path: string, opts: AnalyseOptions = {}): Prom
     const container = opts.decoder === 'ffmpeg' ? null : await sniffContainer(source, plan.durationS === undefined);
     opts.signal?.throwIfAborted();
     if (container) {
-      decoded = await decodeWasmExcerpt(source, container, plan, ANALYSIS_RATE, opts.signal);
+      decoded = await decodeWasmExcerpt(path, source, container, plan, ANALYSIS_RATE, opts.signal);
     } else {
       const ffmpeg = opts.ffmpeg !== undefined ? opts.ffmpeg : (ffmpegOnPath ??= findFfmpeg());
       if (!ffmpeg) throw new Error(noDecoder(path));
       decoder = 'ffmpeg';
-      const durationS = plan.durationS ?? (await probeDuration(ffmpeg, path, opts.signal));
-      const { startS, lengthS } = excerptWindow(plan, durationS);
+      const trackS = plan.durationS ?? (await probeDuration(ffmpeg, path, opts.signal));
+      const { startS, lengthS } = excerptWindow(plan, trackS);
       decoded = await decodeWithFfmpeg(ffmpeg, path, startS, lengthS, ANALYSIS_RATE, opts.signal);
     }
   } finally {

@@ -20,6 +20,7 @@ const PROBE_BYTES = 96 * 1024;
 const PREROLL_S = 0.3;
 
 export async function decodeWasmExcerpt(
+  path: string,
   source: RangeSource,
   container: Container,
   plan: ExcerptPlan,
@@ -27,7 +28,7 @@ export async function decodeWasmExcerpt(
   signal?: AbortSignal,
 ): Promise<DecodedExcerpt> {
   const audioBytes = source.size - container.audioStart;
-  const durationS = plan.durationS ?? container.durationS ?? (await probeDuration(source, container, audioBytes));
+  const durationS = plan.durationS ?? container.durationS ?? (await probeDuration(path, source, container, audioBytes));
   signal?.throwIfAborted();
   const bytesPerS = audioBytes / durationS;
   const { startS, lengthS } = excerptWindow(plan, durationS);
@@ -36,7 +37,7 @@ export async function decodeWasmExcerpt(
   const body = await source.read(offset, Math.ceil((lengthS * MARGIN + prerollS) * bytesPerS) + 8192);
   signal?.throwIfAborted();
   const decoded = await decode(container, body);
-  if (decoded.samples === 0) throw new Error('the decoder found no audio in the excerpt (the file may be damaged)');
+  if (decoded.samples === 0) throw new Error(noAudio(path, container));
   const pcm = resample(toMono(decoded.channels, decoded.samples), decoded.sampleRate, sampleRate);
   const skip = Math.min(Math.round(prerollS * sampleRate), Math.max(0, pcm.length - sampleRate));
   return { pcm: pcm.subarray(skip, skip + Math.floor(lengthS * sampleRate)), sampleRate, startS };
@@ -52,11 +53,25 @@ function decode(container: Container, body: Uint8Array): Promise<Decoded> {
 }
 
 /** The length, when neither the catalog nor the headers tell it: the bitrate of a slice of the middle. */
-async function probeDuration(source: RangeSource, container: Container, audioBytes: number): Promise<number> {
+async function probeDuration(
+  path: string,
+  source: RangeSource,
+  container: Container,
+  audioBytes: number,
+): Promise<number> {
   const length = Math.min(PROBE_BYTES, audioBytes);
   const offset = container.audioStart + Math.max(0, Math.floor(audioBytes / 2 - length / 2));
   const decoded = await decode(container, await source.read(offset, length));
-  if (decoded.samples === 0)
-    throw new Error('the decoder found no audio in the middle of the file (it may be damaged)');
+  if (decoded.samples === 0) throw new Error(noAudio(path, container));
   return (audioBytes * decoded.samples) / decoded.sampleRate / length;
 }
+
+const FORMAT_NAMES: Record<Container['format'], string> = {
+  mp3: 'MP3',
+  flac: 'FLAC',
+  vorbis: 'Ogg Vorbis',
+  opus: 'Ogg Opus',
+};
+
+const noAudio = (path: string, container: Container): string =>
+  `The ${FORMAT_NAMES[container.format]} decoder found no audio in ${path}: the file may be damaged.`;

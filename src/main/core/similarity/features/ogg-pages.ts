@@ -1,6 +1,6 @@
 // Just enough of Ogg to decode from the middle of a file: the header pages (granule 0: the
-// codec's identification, comments and setup, which every later packet needs) and whole pages
-// of the same stream cut out of an arbitrary byte range.
+// codec's identification, comments and setup, which every later packet needs), whole pages of
+// the same stream cut out of an arbitrary byte range, the packets in them, the last granule.
 
 interface Page {
   offset: number;
@@ -61,13 +61,7 @@ export function oggAudioPages(bytes: Uint8Array, serial: number): Uint8Array {
     }
     at += page.length;
   }
-  const out = new Uint8Array(kept.reduce((sum, page) => sum + page.length, 0));
-  let offset = 0;
-  for (const page of kept) {
-    out.set(page, offset);
-    offset += page.length;
-  }
-  return out;
+  return concat(kept);
 }
 
 /** The granule position of the last complete page of stream `serial` in `tail`, else null. */
@@ -78,4 +72,42 @@ export function lastGranule(tail: Uint8Array, serial: number): bigint | null {
     if (page && page.serial === serial && page.granule > 0n) return page.granule;
   }
   return null;
+}
+
+/** The packets in a run of whole pages (a packet may span pages; one unfinished at the end is dropped). */
+export function oggPackets(bytes: Uint8Array): Uint8Array[] {
+  const packets: Uint8Array[] = [];
+  let pending: Uint8Array[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const page = pageAt(bytes, at);
+    if (!page) break;
+    const segments = bytes[at + 26]!;
+    let body = at + 27 + segments;
+    let start = body;
+    for (let i = 0; i < segments; i++) {
+      const lacing = bytes[at + 27 + i]!;
+      body += lacing;
+      // A lacing value under 255 ends a packet.
+      if (lacing < 255) {
+        pending.push(bytes.subarray(start, body));
+        packets.push(pending.length === 1 ? pending[0]! : concat(pending));
+        pending = [];
+        start = body;
+      }
+    }
+    if (start < body) pending.push(bytes.subarray(start, body));
+    at += page.length;
+  }
+  return packets;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }

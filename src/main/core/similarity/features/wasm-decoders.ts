@@ -3,8 +3,8 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
 import { MPEGDecoder } from 'mpg123-decoder';
-import { OggOpusDecoder } from 'ogg-opus-decoder';
 import type { WasmFormat } from './containers.ts';
+import { OpusStreamDecoder } from './opus-stream.ts';
 
 export interface Decoded {
   channels: Float32Array[];
@@ -22,7 +22,7 @@ const make: Record<WasmFormat, () => Decoder> = {
   mp3: () => wrap(new MPEGDecoder()),
   flac: () => wrap(new FLACDecoder()),
   vorbis: () => wrap(new OggVorbisDecoder()),
-  opus: () => wrap(new OggOpusDecoder()),
+  opus: () => new OpusStreamDecoder(),
 };
 
 type Raw = {
