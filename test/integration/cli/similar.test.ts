@@ -75,7 +75,8 @@ describe('tonearm similar', () => {
   it('says when a track named has not been analysed yet', async () => {
     const { code, stdout, stderr } = await tonearm(['similar', '--db', dbPath, '--id', '4', '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ seedsWithoutVector: 1, rows: [], unrelatedDistance: null });
+    // The library has vectors of two dimensions, unweighted: two unrelated tracks lie √(2 × 2) apart.
+    expect(JSON.parse(stdout)).toEqual({ seedsWithoutVector: 1, rows: [], unrelatedDistance: 2 });
     expect(stderr).toMatch(/No track named has been analysed yet/);
   });
 
