@@ -21,7 +21,8 @@ export function specifiersOf(source: string): string[] {
   // Not after a dot or a quote: `commands['playlists.import']` and `x.require(` are not imports.
   const patterns = [
     /(?<![.$\w'"])(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /(?<![.$\w'"])import\s*['"]([^'"]+)['"]/g,
+    // A bare import ends its statement: "an import's batches" in a comment is not one.
+    /(?<![.$\w'"])import\s*['"]([^'"\n]+)['"]\s*;/g,
     /(?<![.$\w'"])import\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
     /(?<![.$\w'"])require\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];

@@ -116,4 +116,16 @@ export const Menu = {
 };
 export const nativeTheme = { shouldUseDarkColors: false };
 export const shell = { openExternal: async () => {} };
-export default { app, BrowserWindow, protocol, ipcMain, utilityProcess, dialog, Menu, nativeTheme, shell };
+export const powerMonitor = { isOnBatteryPower: () => false };
+export default {
+  app,
+  BrowserWindow,
+  protocol,
+  ipcMain,
+  utilityProcess,
+  dialog,
+  Menu,
+  nativeTheme,
+  shell,
+  powerMonitor,
+};
