@@ -1,28 +1,14 @@
 // `tonearm scan` on a disk that fills up: one sentence and exit 1 (or the summary with its
 // error under --json), never a crash dump.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary } from '../../../bench/library/generate.ts';
 import { hasFfmpeg } from '../../support/audio.ts';
 import { isRoot, mountTmpfs, notRootMessage, unmount } from '../../support/mounts.ts';
+import { tonearmFromSource as tonearm } from '../../support/cli-source.ts';
 import { tempDir } from '../../support/temp.ts';
 
-const CLI = fileURLToPath(new URL('../../../src/main/cli/index.ts', import.meta.url));
 const TRACKS = 1500;
-
-function tonearm(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 if (!isRoot) console.warn(`tonearm scan on a full disk: skipped, ${notRootMessage}`);
 

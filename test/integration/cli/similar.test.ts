@@ -1,27 +1,13 @@
 // `tonearm similar` on a built catalog: the nearest tracks as JSON or a line each, and a
 // sentence for a track that has no vector yet.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vectorWrites } from '../../../src/main/core/catalog/vector-writes.ts';
 import { writeCatalog } from '../../support/catalog-file.ts';
+import { tonearmFromSource as tonearm } from '../../support/cli-source.ts';
 import { tempDir } from '../../support/temp.ts';
 
 // Standardised over the library: distances come out in spreads of 0, 1 and 3.
 const SPREAD = Math.sqrt(((0 - 4 / 3) ** 2 + (1 - 4 / 3) ** 2 + (3 - 4 / 3) ** 2) / 2);
-const CLI = fileURLToPath(new URL('../../../src/main/cli/index.ts', import.meta.url));
-
-function tonearm(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('tonearm similar', () => {
   const dir = tempDir();

@@ -1,26 +1,11 @@
 // `tonearm tag set | show` for scripts: files by path or id, the catalog following (query
 // sees the new album), a file it cannot write named on stderr with exit 1, bad usage exit 2.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTags } from '../../../src/main/core/tags/tag-file.ts';
 import { hasFfmpeg, makeAudioFile } from '../../support/audio.ts';
+import { tonearmFromSource as tonearm } from '../../support/cli-source.ts';
 import { tempDir } from '../../support/temp.ts';
-
-const CLI = fileURLToPath(new URL('../../../src/main/cli/index.ts', import.meta.url));
-
-function tonearm(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe.skipIf(!hasFfmpeg)('tonearm tag', () => {
   const dir = tempDir();

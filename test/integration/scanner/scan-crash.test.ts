@@ -2,14 +2,13 @@
 // finds an intact catalog and carries on, with no duplicates.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasFfmpeg } from '../../support/audio.ts';
+import { CLI_SOURCE } from '../../support/cli-source.ts';
 import { smallLibrary } from '../../support/library.ts';
 import { tempDir } from '../../support/temp.ts';
 
-const CLI = fileURLToPath(new URL('../../../src/main/cli/index.ts', import.meta.url));
 const TRACKS = 3000;
 
 function countTracks(dbPath: string): number {
@@ -34,7 +33,7 @@ describe.skipIf(!hasFfmpeg)('an import killed with SIGKILL', () => {
     await smallLibrary(music, TRACKS, 11);
     const db = join(dir.path, 'catalog.sqlite');
 
-    const child = spawn(process.execPath, [CLI, 'scan', music, '--db', db], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI_SOURCE, 'scan', music, '--db', db], { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.once('exit', (_code, signal) => resolve(signal)),
     );
@@ -51,7 +50,7 @@ describe.skipIf(!hasFfmpeg)('an import killed with SIGKILL', () => {
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
 
-    const rescan = spawn(process.execPath, [CLI, 'scan', music, '--db', db, '--json'], {
+    const rescan = spawn(process.execPath, [CLI_SOURCE, 'scan', music, '--db', db, '--json'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
