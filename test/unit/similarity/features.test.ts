@@ -46,7 +46,8 @@ describe('analyseExcerpt', () => {
     expect(vector).toHaveLength(VECTOR_DIMS);
     expect(FEATURE_LAYOUT.reduce((sum, [, size]) => sum + size, 0)).toBe(VECTOR_DIMS);
     expect(VECTOR_DIMS).toBeGreaterThanOrEqual(40);
-    expect(VECTOR_DIMS).toBeLessThanOrEqual(64);
+    // The index holds 250k of them in ≤ 100 MB (80 × 4 bytes × 250k = 80 MB).
+    expect(VECTOR_DIMS).toBeLessThanOrEqual(80);
     expect(vector.every(Number.isFinite)).toBe(true);
   });
 
@@ -94,6 +95,16 @@ describe('analyseExcerpt', () => {
     }
   });
 
+  it('finds the period of a click track in its rhythm profile, and not between the clicks', () => {
+    // Lag j is 0.1 s × 40^(j / 15) rounded to 512-sample frames: lag 5 is 15 frames, so clicks
+    // every 15 × 512 samples (172 BPM) repeat exactly there; lags 4 and 6 fall between clicks.
+    const bpm = (60 * RATE) / (15 * 512);
+    const vector = analyseExcerpt(clicks(20, bpm), RATE);
+    expect(entry(vector, 'rhythm', 5)).toBeGreaterThan(0.5);
+    expect(entry(vector, 'rhythm', 4)).toBeLessThan(0.2);
+    expect(entry(vector, 'rhythm', 6)).toBeLessThan(0.2);
+  });
+
   it('tells bright noise from dark noise by its spectral centroid', () => {
     const white = noise(5, 5);
     const dark = new Float32Array(white.length);
@@ -110,7 +121,7 @@ describe('analyseExcerpt', () => {
 });
 
 describe('standardisation', () => {
-  it('centres and scales each dimension, leaving constant ones unscaled, and weighs groups equally', () => {
+  it('centres and scales each dimension, leaving constant ones unscaled, then weighs it', () => {
     const vectors = [0, 1, 2, 3].map((i) => new Float32Array(VECTOR_DIMS).map((_, d) => (d === 0 ? 5 : i * (d + 1))));
     const stats = standardisationStats(vectors);
     expect(stats.count).toBe(4);
@@ -121,12 +132,12 @@ describe('standardisation', () => {
       const values = out.map((v) => v[d]!);
       expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 4);
     }
-    // Group-weighted: the squared weights of every group add up to 1, whatever its size.
-    for (const [group, size] of FEATURE_LAYOUT) {
-      const at = offsetOf(group);
-      const squares = Array.from(GROUP_WEIGHTS.subarray(at, at + size), (w) => w * w);
-      expect(squares.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 5);
-    }
+    // Weighted: one positive weight a dimension, applied after scaling.
+    expect(GROUP_WEIGHTS).toHaveLength(VECTOR_DIMS);
+    expect(Array.from(GROUP_WEIGHTS).every((w) => w > 0 && Number.isFinite(w))).toBe(true);
+    const d = offsetOf('rhythm');
+    const scaled = (vectors[3]![d]! - stats.mean[d]!) / stats.std[d]!;
+    expect(out[3]![d]).toBeCloseTo(scaled * GROUP_WEIGHTS[d]!, 4);
   });
 });
 

@@ -1,10 +1,10 @@
 // The feature vector of a stretch of mono PCM: timbre (MFCC means and spreads), spectral shape,
-// harmony (chroma), noisiness, pulse and dynamics. Every entry ignores loudness: a louder copy
+// harmony (chroma), noisiness, pulse, rhythm pattern and dynamics. Every entry ignores loudness: a louder copy
 // of a signal gives the same vector (MFCC c0's mean, the one level-bound number, is left out).
 import { addChroma, chromaMap } from './chroma.ts';
 import { logMelOf, MEL_BANDS, melTables, MFCC_COUNT, mfccOf, type MelTables } from './mel.ts';
 import { BINS, frameCount, HOP, PowerSpectrum } from './spectrum.ts';
-import { pulseOf } from './tempo.ts';
+import { pulseOf, rhythmProfile } from './tempo.ts';
 import { Moments } from './moments.ts';
 import { FEATURE_LAYOUT, VECTOR_DIMS } from './layout.ts';
 
@@ -90,6 +90,7 @@ export function analyseExcerpt(pcm: Float32Array, sampleRate: number): Float32Ar
     zeroCrossings: [zcr.mean, zcr.std],
     chroma: Array.from(chromaSum, (c) => (pitched > 0 ? c / pitched : 0)),
     tempo: [Math.log2(Math.max(pulse.bpm, 1) / 120), pulse.clarity, pulse.onsetRate],
+    rhythm: rhythmProfile(onset, sampleRate / HOP),
     dynamics: [loudness.std, loudness.fractionBelow(loudness.mean)],
   };
   let at = 0;
