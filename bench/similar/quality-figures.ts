@@ -1,15 +1,34 @@
 // The quality figures of bench/similar/quality.ts over vectors already computed.
-import { standardisationStats, standardise } from '../../src/main/core/similarity/features/index.ts';
+import { FEATURE_LAYOUT, standardisationStats, VECTOR_DIMS } from '../../src/main/core/similarity/features/index.ts';
+import { withinTrackWeights } from './learned-weights.ts';
 
-/** 'standardised': z-scores alone; 'groups': z-scores weighted so each feature group counts the same. */
-export type Weighting = 'standardised' | 'groups';
+/**
+ * 'standardised': z-scores alone; 'groups': z-scores weighted so each feature group counts the
+ * same; 'learned': each z-score over its spread within a track, that spread learned from the
+ * excerpt pairs of the other soundtracks only (leave one soundtrack out).
+ */
+export type Weighting = 'standardised' | 'groups' | 'learned';
 
-function prepare(vectors: Float32Array[], weighting: Weighting): Float32Array[] {
-  const stats = standardisationStats(vectors);
-  return vectors.map((v) => {
-    if (weighting === 'groups') return standardise(v, stats);
-    return v.map((x, d) => (x - stats.mean[d]!) / stats.std[d]!);
-  });
+export interface Corpus {
+  /** One vector a track: the excerpt around the middle. */
+  centred: Float32Array[];
+  /** Two disjoint excerpts a track, centred at a quarter and three quarters (the issue's test). */
+  pairs: [Float32Array, Float32Array][];
+  /** Two disjoint excerpts a track, side by side around the middle. */
+  adjacent: [Float32Array, Float32Array][];
+  labels: string[];
+}
+
+const GROUPS = (() => {
+  const weights = new Float32Array(VECTOR_DIMS);
+  let at = 0;
+  for (const [, size] of FEATURE_LAYOUT) for (let i = 0; i < size; i++) weights[at++] = 1 / Math.sqrt(size);
+  return weights;
+})();
+
+function zScores(vectors: Float32Array[], weights: ArrayLike<number>): Float32Array[] {
+  const { mean, std } = standardisationStats(vectors);
+  return vectors.map((v) => v.map((x, d) => ((x - mean[d]!) / std[d]!) * weights[d]!));
 }
 
 const distance = (a: Float32Array, b: Float32Array): number => {
@@ -26,48 +45,66 @@ function neighbours(vectors: Float32Array[], of: number, k: number): number[] {
     .map((n) => n.i);
 }
 
-export function evaluate(
-  centred: Float32Array[],
-  pairs: [Float32Array, Float32Array][],
-  labels: string[],
-  weighting: Weighting,
-) {
-  const vectors = prepare(centred, weighting);
-  const n = vectors.length;
-  const byLabel = new Map<string, { precision: number[]; chance: number }>();
-  for (const label of labels) {
-    const size = labels.filter((l) => l === label).length;
-    byLabel.set(label, { precision: [], chance: (size - 1) / (n - 1) });
-  }
-  const precisions: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const hits = neighbours(vectors, i, 10).filter((j) => labels[j] === labels[i]).length;
-    byLabel.get(labels[i]!)!.precision.push(hits / 10);
-    precisions.push(hits / 10);
-  }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  const perLabel = [...byLabel].map(([label, { precision, chance }]) => ({
-    label,
-    tracks: precision.length,
-    precision: mean(precision),
-    chance,
-  }));
-  const chance = mean(labels.map((l) => byLabel.get(l)!.chance));
-
-  const excerpts = prepare(pairs.flat(), weighting);
+/** Of each pair of `tested`, is each excerpt's nearest among all excerpts the other one. */
+function pairHits(pairs: [Float32Array, Float32Array][], weights: ArrayLike<number>, tested: number[]) {
+  const excerpts = zScores(pairs.flat(), weights);
   let rank1 = 0;
   let mutual = 0;
-  for (let t = 0; t < pairs.length; t++) {
-    const early = neighbours(excerpts, 2 * t, 1)[0] === 2 * t + 1;
-    const late = neighbours(excerpts, 2 * t + 1, 1)[0] === 2 * t;
-    rank1 += Number(early) + Number(late);
-    mutual += Number(early && late);
+  for (const t of tested) {
+    const first = neighbours(excerpts, 2 * t, 1)[0] === 2 * t + 1;
+    const second = neighbours(excerpts, 2 * t + 1, 1)[0] === 2 * t;
+    rank1 += Number(first) + Number(second);
+    mutual += Number(first && second);
   }
+  return { rank1, mutual };
+}
+
+export function evaluate(corpus: Corpus, weighting: Weighting) {
+  const { centred, pairs, adjacent, labels } = corpus;
+  const n = labels.length;
+  const all = [...Array(n).keys()];
+  // Learned weights: one fold a soundtrack, learned without it; the others: one fold of all.
+  const folds =
+    weighting === 'learned'
+      ? [...new Set(labels)].map((label) => {
+          const training = all.filter((t) => labels[t] !== label);
+          const weights = withinTrackWeights([...pairs, ...adjacent], [...training, ...training.map((t) => t + n)]);
+          return { tested: all.filter((t) => labels[t] === label), weights };
+        })
+      : [{ tested: all, weights: weighting === 'groups' ? GROUPS : new Float32Array(VECTOR_DIMS).fill(1) }];
+
+  const precisionOf = new Float64Array(n);
+  const totals = { pairs: { rank1: 0, mutual: 0 }, adjacent: { rank1: 0, mutual: 0 } };
+  for (const { tested, weights } of folds) {
+    const vectors = zScores(centred, weights);
+    for (const i of tested) {
+      precisionOf[i] = neighbours(vectors, i, 10).filter((j) => labels[j] === labels[i]).length / 10;
+    }
+    for (const [name, set] of [
+      ['pairs', pairs],
+      ['adjacent', adjacent],
+    ] as const) {
+      const hits = pairHits(set, weights, tested);
+      totals[name].rank1 += hits.rank1;
+      totals[name].mutual += hits.mutual;
+    }
+  }
+
+  const mean = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const chanceOf = (label: string) => (labels.filter((l) => l === label).length - 1) / (n - 1);
+  const perLabel = [...new Set(labels)].map((label) => ({
+    label,
+    tracks: labels.filter((l) => l === label).length,
+    precision: mean(all.filter((t) => labels[t] === label).map((t) => precisionOf[t]!)),
+    chance: chanceOf(label),
+  }));
   return {
     perLabel,
-    precision: mean(precisions),
-    chance,
-    pairRank1: rank1 / (2 * pairs.length),
-    pairMutual: mutual / pairs.length,
+    precision: mean(precisionOf),
+    chance: mean(labels.map(chanceOf)),
+    pairRank1: totals.pairs.rank1 / (2 * n),
+    pairMutual: totals.pairs.mutual / n,
+    adjacentRank1: totals.adjacent.rank1 / (2 * n),
+    adjacentMutual: totals.adjacent.mutual / n,
   };
 }
