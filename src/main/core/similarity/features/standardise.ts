@@ -2,7 +2,8 @@
 // scales (kHz, ratios, cepstra), so distances between raw vectors would be decided by a few of
 // them: the index must store or compare (v - mean) / std with stats computed over the library's
 // vectors, and recompute them (and re-standardise) when the library has changed a lot.
-import { FEATURE_LAYOUT, VECTOR_DIMS } from './layout.ts';
+import { VECTOR_DIMS } from './layout.ts';
+import { layoutWeights } from './weights.ts';
 
 export interface StandardisationStats {
   mean: Float32Array;
@@ -32,20 +33,10 @@ export function standardisationStats(vectors: Iterable<Float32Array>): Standardi
   return { mean, std, count };
 }
 
-/**
- * Each group of the layout weighs the same in a distance whatever its size: a dimension of a
- * group of n is scaled by 1/sqrt(n), so 25 timbre numbers do not drown the 3 of tempo.
- */
-export const GROUP_WEIGHTS: Float32Array = (() => {
-  const weights = new Float32Array(VECTOR_DIMS);
-  let at = 0;
-  for (const [, size] of FEATURE_LAYOUT) {
-    for (let i = 0; i < size; i++) weights[at++] = 1 / Math.sqrt(size);
-  }
-  return weights;
-})();
+/** How much each dimension weighs after standardisation (weights.ts says why, and how learned). */
+export const GROUP_WEIGHTS: Float32Array = layoutWeights();
 
-/** The vector the index compares with Euclidean distance: standardised, then group-weighted. */
+/** The vector the index compares with Euclidean distance: standardised, then weighted. */
 export function standardise(vector: Float32Array, stats: StandardisationStats): Float32Array {
   const out = new Float32Array(VECTOR_DIMS);
   for (let d = 0; d < VECTOR_DIMS; d++) out[d] = ((vector[d]! - stats.mean[d]!) / stats.std[d]!) * GROUP_WEIGHTS[d]!;
