@@ -50,7 +50,7 @@ const analyserName =
   values.analyser ??
   (realFeatures ? 'similarity/features' : 'the tests’ stand-in (ffmpeg decodes 1 s; features/ not in this tree)');
 const features = realFeatures
-  ? ((await import(FEATURES)) as { VECTOR_DIMS: number; GROUP_WEIGHTS: Float32Array })
+  ? ((await import(FEATURES)) as { VECTOR_DIMS: number; GROUP_WEIGHTS: Float32Array; FEATURE_VERSION: number })
   : null;
 const weights = features ? Array.from(features.GROUP_WEIGHTS) : null;
 const shape = await vectorShape(values.shape, features?.VECTOR_DIMS ?? 50);
@@ -134,7 +134,8 @@ writeFileSync(join(dir, 'results.md'), `${lines.join('\n')}\n`);
  * here) the music-real soundtracks analysed and kept beside the results; else none.
  */
 async function vectorShape(file: string | undefined, dims: number): Promise<Shape> {
-  const cached = join(dir, 'real-vectors.json');
+  // Named by the features' version: vectors of another layout would shape the wrong store.
+  const cached = join(dir, `real-vectors-v${features?.FEATURE_VERSION ?? 0}-${dims}.json`);
   const realDir = '/tmp/music-real';
   if (!file && !existsSync(cached) && features && existsSync(join(realDir, 'labels.tsv'))) {
     const { analyseFile } = (await import(FEATURES)) as {

@@ -13,7 +13,7 @@ export const FEATURE_LAYOUT = [
   ['zeroCrossings', 2], // zero-crossing rate mean, spread
   ['chroma', 12], // share of pitched energy per pitch class, C … B
   ['tempo', 3], // log2(BPM / 120), pulse clarity, onsets per second
-  ['rhythm', 16], // onset autocorrelation at lags 0.1 … 4 s, log-spaced (tempo.ts)
+  ['rhythm', 12], // onset autocorrelation at lags 0.1 … 4 s, log-spaced (tempo.ts)
   ['dynamics', 2], // loudness spread (dB), share of frames quieter than the mean
 ] as const satisfies readonly (readonly [string, number])[];
 

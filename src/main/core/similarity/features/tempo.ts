@@ -55,7 +55,7 @@ function peaksPerSecond(centred: Float64Array, frameRate: number): number {
 }
 
 /** The lags of the rhythm profile: log-spaced from 0.1 s (a fast sixteenth) to 4 s (a slow bar). */
-export const RHYTHM_LAGS = 16;
+export const RHYTHM_LAGS = 12;
 const SHORTEST_LAG_S = 0.1;
 const LONGEST_LAG_S = 4;
 

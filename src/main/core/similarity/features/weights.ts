@@ -10,17 +10,17 @@ type GroupName = (typeof FEATURE_LAYOUT)[number][0];
 
 // Learned by `npm run bench:similar:quality -- --print-weights` from 72 tracks' excerpt pairs.
 const WEIGHTS: Record<GroupName, readonly number[]> = {
-  mfccMean: [1.03, 0.92, 0.94, 0.97, 1.04, 0.94, 0.87, 1.03, 0.83, 0.78, 0.83, 0.8],
-  mfccStd: [0.63, 0.75, 0.74, 0.79, 0.81, 0.81, 0.82, 0.76, 0.84, 0.87, 0.8, 0.84, 0.81],
-  centroid: [0.86, 0.72],
-  rolloff: [0.98, 0.82],
-  flatness: [1.19, 1.02],
-  flux: [2.12, 1.7],
-  zeroCrossings: [0.97, 0.74],
-  chroma: [0.81, 0.63, 0.77, 0.72, 0.69, 0.72, 0.66, 0.73, 0.67, 0.85, 0.75, 0.71],
-  tempo: [0.66, 1.23, 1.01],
-  rhythm: [0.8, 1.06, 1.27, 1.08, 1.0, 1.11, 1.26, 1.0, 1.33, 1.07, 1.3, 0.99, 1.31, 1.62, 1.36, 2.02],
-  dynamics: [0.7, 0.66],
+  mfccMean: [1.06, 0.94, 0.97, 1.0, 1.07, 0.96, 0.89, 1.05, 0.86, 0.8, 0.85, 0.82],
+  mfccStd: [0.65, 0.77, 0.76, 0.81, 0.83, 0.83, 0.84, 0.78, 0.87, 0.89, 0.82, 0.87, 0.84],
+  centroid: [0.88, 0.74],
+  rolloff: [1.01, 0.84],
+  flatness: [1.22, 1.04],
+  flux: [2.18, 1.75],
+  zeroCrossings: [1.0, 0.76],
+  chroma: [0.83, 0.64, 0.79, 0.74, 0.71, 0.74, 0.68, 0.75, 0.69, 0.88, 0.77, 0.73],
+  tempo: [0.68, 1.27, 1.04],
+  rhythm: [0.82, 1.09, 1.14, 1.03, 1.07, 1.24, 1.32, 0.96, 1.32, 1.08, 1.46, 2.08],
+  dynamics: [0.71, 0.67],
 };
 
 /** The weights in the vector's order; a group of the wrong length is a mistake made here. */
