@@ -1,4 +1,4 @@
-// Every track's vector in one Float32Array, searched exactly: 250k × ~50 floats is 50 MB, with
+// Every track's vector in one Float32Array, searched exactly: 250k × 64 floats is 64 MB, with
 // no approximate index to build or keep in step. The raw features sit on unrelated scales
 // (kHz, ratios, cepstra): once loaded, each row is standardised over the library, weighted
 // (features/ says how) and turned onto the principal axes (distances unchanged, most of each
