@@ -25,6 +25,9 @@ import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
 import { userPath } from './roots/user-path.ts';
 
+/** The library's watches are set this long after a start, once its first windows are served. */
+const WATCH_AFTER_MS = 3000;
+
 export interface CoreOptions {
   /** The catalog file; defaults to the desktop app's. */
   dbPath?: string;
@@ -148,7 +151,7 @@ export class Core {
   }
 
   private startWatching(): void {
-    this.watcher.sync();
+    this.watcher.start(WATCH_AFTER_MS);
     // Roots change rarely, but structural changes come with every batch of an import: look
     // at the roots once things have settled, not for each.
     let pending: NodeJS.Timeout | null = null;
