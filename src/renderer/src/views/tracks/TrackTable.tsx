@@ -34,6 +34,12 @@ import { TrackRowView, type RowHandlers } from './TrackRowView.tsx';
 import { useTableWidth } from './use-table-width.ts';
 
 export const ROW_HEIGHT = 30;
+/**
+ * Rows drawn beyond each edge of the screen. The browser scrolls in the frame a wheel turns,
+ * and the list draws the rows for the new place a frame later: what a frame scrolls past
+ * these shows as blank rows. 20 rows is 600 px a frame, a fast spin of the wheel.
+ */
+const OVERSCAN_ROWS = 20;
 
 function scrollBy(element: HTMLElement | null | undefined, pixels: number): void {
   if (element) element.scrollTop += pixels;
@@ -355,7 +361,7 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
             rowCount={source.total}
             rowHeight={rowHeight}
             rowProps={rowProps}
-            overscanCount={6}
+            overscanCount={OVERSCAN_ROWS}
             defaultScrollOffset={source.firstVisible * ROW_HEIGHT}
             onRowsRendered={(rows) => {
               visible.current = [rows.startIndex, rows.stopIndex];
