@@ -16,6 +16,8 @@ export interface Painted {
   paintedAt: number;
   /** The timeStamp of the last input event before it. */
   inputAt: number;
+  /** When the last message from the host before that frame arrived: the rest is the page's. */
+  replyAt: number;
 }
 
 export interface FrameCounts {
@@ -47,6 +49,10 @@ declare const window: Record<string, unknown> & {
   addEventListener(type: string, listener: (event: { timeStamp: number }) => void, capture: boolean): void;
 };
 declare function requestAnimationFrame(callback: (time: number) => void): number;
+declare class WebSocket {
+  send(data: unknown): void;
+  addEventListener(type: string, listener: () => void): void;
+}
 declare class MessageChannel {
   port1: { onmessage: (() => void) | null };
   port2: { postMessage(message: unknown): void };
@@ -54,6 +60,7 @@ declare class MessageChannel {
 
 export interface Probe {
   inputAt: number;
+  replyAt: number;
   counting: boolean;
   counts: FrameCounts;
   titles: string[];
@@ -66,6 +73,7 @@ export function installProbe(coldId: number): void {
   const waiters: { expect: Expect; resolve: (painted: Painted) => void }[] = [];
   const probe: Probe = {
     inputAt: 0,
+    replyAt: 0,
     counting: false,
     counts: { frames: 0, blank: 0, undrawn: 0 },
     titles: [],
@@ -75,6 +83,16 @@ export function installProbe(coldId: number): void {
   window.__probe = probe;
   for (const type of ['keydown', 'pointerdown', 'wheel'])
     window.addEventListener(type, (event) => (probe.inputAt = event.timeStamp), true);
+  // The app's socket to the host: when its replies arrive (listened to from its first send).
+  const heard = new WeakSet<WebSocket>();
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data: unknown) {
+    if (!heard.has(this)) {
+      heard.add(this);
+      this.addEventListener('message', () => (probe.replyAt = performance.now()));
+    }
+    send.call(this, data);
+  };
 
   const firstId = (scope: string) =>
     document.querySelector(`${scope} .track-row[aria-rowindex="2"]`)?.dataset.trackId ?? null;
@@ -126,15 +144,15 @@ export function installProbe(coldId: number): void {
     const title = document.querySelector('.search-view .view-title')?.textContent ?? '';
     if (title && probe.titles[probe.titles.length - 1] !== title) probe.titles.push(title);
     if (!probe.cold && firstId('.view') === String(coldId)) {
-      const inputAt = probe.inputAt;
-      afterPaint((paintedAt) => (probe.cold ??= { paintedAt, inputAt }));
+      const { inputAt, replyAt } = probe;
+      afterPaint((paintedAt) => (probe.cold ??= { paintedAt, inputAt, replyAt }));
     }
     for (let i = waiters.length - 1; i >= 0; i--) {
       const waiter = waiters[i]!;
       if (!met(waiter.expect)) continue;
       waiters.splice(i, 1);
-      const inputAt = probe.inputAt;
-      afterPaint((paintedAt) => waiter.resolve({ paintedAt, inputAt }));
+      const { inputAt, replyAt } = probe;
+      afterPaint((paintedAt) => waiter.resolve({ paintedAt, inputAt, replyAt }));
     }
     requestAnimationFrame(tick);
   };

@@ -119,6 +119,8 @@ interface HostRun {
   fcpMs: number;
   sort: number[];
   keys: number[];
+  /** Of each keystroke's time, from its input to the host's last reply before the paint. */
+  keyReplies: number[];
   staleTitles: number;
   wheel: FrameCounts;
   jumps: FrameCounts;
@@ -152,6 +154,7 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
       fcpMs: roundMs(fcpMs),
       sort: [],
       keys: [],
+      keyReplies: [],
       staleTitles: 0,
       wheel: { frames: 0, blank: 0, undrawn: 0 },
       jumps: { frames: 0, blank: 0, undrawn: 0 },
@@ -215,8 +218,19 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
         await page.keyboard.press(phrase[n - 1] === ' ' ? 'Space' : phrase[n - 1]!);
         const painted = await probe.painted();
         run.keys.push(roundMs(painted.paintedAt - painted.inputAt));
+        run.keyReplies.push(roundMs(Math.max(0, painted.replyAt - painted.inputAt)));
       }
-      const shown = await probe.titles();
+      // The titles this phrase's keystrokes painted (the last one of the phrase before is left out).
+      const prefixes = new Set(
+        [...phrase].map(
+          (_, n) =>
+            `“${phrase
+              .slice(0, n + 1)
+              .trim()
+              .replace(/\s+/g, ' ')}”`,
+        ),
+      );
+      const shown = (await probe.titles()).filter((title) => prefixes.has(title));
       // Results of an earlier keystroke painted after a later one's: stale.
       for (let i = 1; i < shown.length; i++) {
         if (shown[i]!.length >= shown[i - 1]!.length) continue;
@@ -313,6 +327,10 @@ export async function userFigures(
       target: 30,
       by: 'p95',
       note: `${full[0]?.keys.length ?? 0} keystrokes per host; stale results painted over newer: ${stale}`,
+    },
+    {
+      name: "… of which input → the host's last reply before that frame",
+      samples: full.flatMap((run) => run.keyReplies),
     },
     {
       name: 'user: sort header click → new first row painted',

@@ -25,8 +25,13 @@ import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
 import { userPath } from './roots/user-path.ts';
 
-/** The library's watches are set this long after a start, once its first windows are served. */
-const WATCH_AFTER_MS = 3000;
+/**
+ * What a start does not need for its first windows comes this long after it: the parser
+ * process and the library's watches (at 250,000 tracks, seconds of CPU on a busy machine).
+ */
+const BACKGROUND_AFTER_MS = 3000;
+/** The day's backup (a copy of the whole catalog) waits longer: a start is often followed by browsing. */
+const BACKUP_AFTER_MS = 60_000;
 
 export interface CoreOptions {
   /** The catalog file; defaults to the desktop app's. */
@@ -59,6 +64,7 @@ export class Core {
   readonly views: Views;
   readonly backups: BackupSchedule;
   readonly options: CoreOptions;
+  private parserTimer: NodeJS.Timeout | null = null;
 
   constructor(options: CoreOptions) {
     this.options = options;
@@ -124,17 +130,19 @@ export class Core {
   }
 
   /**
-   * What serving windows needs, started ahead of their first request: the views thread, the
-   * parser process and (the app and the headless host, not a one-shot command) the watchers.
+   * What serving windows needs, started ahead of their first request: the views thread; a
+   * moment later the parser process and (the app and the headless host, not a one-shot
+   * command) the watchers.
    * The constructor starts nothing, so a command that needs less pays for less.
    */
   start(options: { watch: boolean }): void {
     this.views.start();
-    void this.parser.start();
+    this.parserTimer = setTimeout(() => void this.parser.start(), BACKGROUND_AFTER_MS);
+    this.parserTimer.unref();
     void this.catchUpSearch();
     if (options.watch) {
       this.startWatching();
-      this.backups.start();
+      this.backups.start(BACKUP_AFTER_MS);
     }
   }
 
@@ -151,7 +159,7 @@ export class Core {
   }
 
   private startWatching(): void {
-    this.watcher.start(WATCH_AFTER_MS);
+    this.watcher.start(BACKGROUND_AFTER_MS);
     // Roots change rarely, but structural changes come with every batch of an import: look
     // at the roots once things have settled, not for each.
     let pending: NodeJS.Timeout | null = null;
@@ -186,6 +194,7 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    if (this.parserTimer) clearTimeout(this.parserTimer);
     this.watcher.dispose();
     this.scanner.cancel();
     await this.scanner.idle();
