@@ -127,6 +127,8 @@ interface HostRun {
   coversMs: number;
   rss: { own: number; children: number };
   rssIdle: { own: number; children: number };
+  /** The host's RSS (MB) after each step: where its memory comes from. */
+  steps: [string, number][];
 }
 
 async function oneHost(browser: Browser, dbPath: string, expected: Expected, full: boolean): Promise<HostRun> {
@@ -161,12 +163,15 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
       coversMs: Number.NaN,
       rss: { own: 0, children: 0 },
       rssIdle: rssMB(served.process.pid!),
+      steps: [],
     };
+    const step = (name: string) => run.steps.push([name, rssMB(served.process.pid!).own]);
     if (!full) return run;
     const probe = probeOf(page);
     // Let the start's background work (the watches, the order read after the first rows) end.
     await page.waitForTimeout(5000);
     run.rssIdle = rssMB(served.process.pid!);
+    step('started');
 
     for (const field of SORTED) {
       const header = page
@@ -201,6 +206,7 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
       await page.waitForTimeout(50);
     }
     run.jumps = await probe.counting(false);
+    step('sorted and scrolled');
 
     // Typing: each keystroke until its results are painted.
     const box = page.getByRole('searchbox', { name: 'Search the library' });
@@ -241,6 +247,7 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
       await box.click();
     }
     await page.keyboard.press('Escape');
+    step('searched');
 
     // Every other view once (the memory figure is after all of them).
     for (const view of VIEWS) {
@@ -252,11 +259,13 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
         run.coversMs = roundMs(painted.paintedAt - painted.inputAt);
       } else await item.click();
       await page.waitForTimeout(1500);
+      step(view);
     }
     const playlist = page.locator('.sidebar .playlist-node.playlist .playlist-label').first();
     if (await playlist.count()) {
       await playlist.click();
       await page.waitForTimeout(1500);
+      step('playlist');
     }
     run.rss = rssMB(served.process.pid!);
     return run;
@@ -348,6 +357,6 @@ export async function userFigures(
   const memory =
     `user-side blank frames: wheel ${wheel.blank} of ${wheel.frames} frames (target 0), jumps across the list ${jumps.blank} of ${jumps.frames}; ` +
     `\`tonearm serve\` RSS after opening every view ${last?.rss.own ?? '?'} MB (${(last?.rss.own ?? 0) + (last?.rss.children ?? 0)} MB with its children; target ≤ 300 MB), ` +
-    `idle after the start ${last?.rssIdle.own ?? '?'} MB`;
+    `idle after the start ${last?.rssIdle.own ?? '?'} MB; step by step: ${last?.steps.map(([name, mb]) => `${name} ${mb}`).join(', ')}`;
   return { figures, memory };
 }

@@ -30,6 +30,7 @@ import { userPath } from './roots/user-path.ts';
  * process and the library's watches (at 250,000 tracks, seconds of CPU on a busy machine).
  */
 const BACKGROUND_AFTER_MS = 3000;
+const MAIN_CACHE_KIB = 2000;
 /** The day's backup (a copy of the whole catalog) waits longer: a start is often followed by browsing. */
 const BACKUP_AFTER_MS = 60_000;
 
@@ -74,6 +75,9 @@ export class Core {
     const check = checkIsDue(this.paths.dbPath);
     this.catalog = openCatalog(this.paths.dbPath, { check });
     markOpen(this.paths.dbPath, check);
+    // This connection reads little (roots, settings, a track's path) once the check has read
+    // every page through it: a small cache, or the check's 16 MB of pages stay for good.
+    this.catalog.db.pragma(`cache_size = -${MAIN_CACHE_KIB}`);
     this.writer = new CatalogWriter(options.parserEntry, this.paths.dbPath, (change) =>
       this.bus.emit('library.changed', change),
     );
