@@ -12,7 +12,7 @@ import { queryTrackIds } from '../../src/main/core/views/query-tracks.ts';
 import type { TrackSort } from '../../src/shared/views.ts';
 import { launchChromium } from '../../test/support/browser.ts';
 import { serveTonearm, type ServedTonearm } from '../../test/support/cli.ts';
-import { roundMs } from '../support/stats.ts';
+import { median, roundMs } from '../support/stats.ts';
 import type { Figure } from './main-figures.ts';
 import { TYPED } from './main-figures.ts';
 import { installProbe, type Expect, type FrameCounts, type Painted, type Probe } from './page-probe.ts';
@@ -118,6 +118,7 @@ interface HostRun {
   navToRowsMs: number;
   fcpMs: number;
   sort: number[];
+  sortBy: [string, number][];
   keys: number[];
   /** Of each keystroke's time, from its input to the host's last reply before the paint. */
   keyReplies: number[];
@@ -155,6 +156,7 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
       navToRowsMs: roundMs(navToRows),
       fcpMs: roundMs(fcpMs),
       sort: [],
+      sortBy: [],
       keys: [],
       keyReplies: [],
       staleTitles: 0,
@@ -181,6 +183,7 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
       await header.click();
       const painted = await probe.painted();
       run.sort.push(roundMs(painted.paintedAt - painted.inputAt));
+      run.sortBy.push([field, roundMs(painted.paintedAt - painted.inputAt)]);
       await page.waitForTimeout(300);
     }
 
@@ -346,6 +349,7 @@ export async function userFigures(
       samples: full.flatMap((run) => run.sort),
       target: 150,
       by: 'p95',
+      note: `medians: ${SORTED.map((field) => `${field} ${Math.round(median(full.flatMap((run) => run.sortBy.filter(([f]) => f === field).map(([, ms]) => ms))))}`).join(', ')}`,
     },
     {
       name: 'user: Albums view, click → first cover painted',
