@@ -171,7 +171,7 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
     if (!full) return run;
     const probe = probeOf(page);
     // Let the start's background work (the watches, the order read after the first rows) end.
-    await page.waitForTimeout(5000);
+    await page.waitForTimeout(Number(process.env.TONEARM_BENCH_SETTLE_MS ?? 5000));
     run.rssIdle = rssMB(served.process.pid!);
     step('started');
 

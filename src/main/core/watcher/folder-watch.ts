@@ -9,6 +9,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { isAudioFileName } from '../scanner/walk.ts';
 
+const SLICE_MS = 20;
 export const IMAGE = /\.(jpe?g|png)$/i;
 export const SKIPPED = /(^|[/\\])(\.|@eaDir|#recycle|#snapshot|\$RECYCLE\.BIN)/;
 
@@ -46,10 +47,19 @@ export class FolderWatch {
     this.watches.clear();
   }
 
-  /** Watches `top` and every folder under it, one folder listing at a time. */
+  /**
+   * Watches `top` and every folder under it, one folder listing at a time, pausing as long as
+   * it worked every SLICE_MS: at most half of a core, so that what a user does meanwhile (a
+   * sort, a search, in the views thread) comes first on a machine with two.
+   */
   private async walk(top: string): Promise<void> {
     const queue = [top];
+    let sliceStart = performance.now();
     while (queue.length > 0 && !this.closed) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, SLICE_MS));
+        sliceStart = performance.now();
+      }
       const dir = queue.pop()!;
       if (!this.add(dir)) continue;
       let entries;
