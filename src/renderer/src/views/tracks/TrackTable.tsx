@@ -37,9 +37,10 @@ export const ROW_HEIGHT = 30;
 /**
  * Rows drawn beyond each edge of the screen. The browser scrolls in the frame a wheel turns,
  * and the list draws the rows for the new place a frame later: what a frame scrolls past
- * these shows as blank rows. 20 rows is 600 px a frame, a fast spin of the wheel.
+ * these shows as blank rows. 24 rows is 720 px a frame: with 20, a wheel spun at 600 px a
+ * frame still showed a blank frame now and then.
  */
-const OVERSCAN_ROWS = 20;
+const OVERSCAN_ROWS = 24;
 
 function scrollBy(element: HTMLElement | null | undefined, pixels: number): void {
   if (element) element.scrollTop += pixels;
