@@ -1,5 +1,6 @@
 // `npm run bench:views`: the library views on a 250,000-track catalog (≈20,000 albums,
-// ≈8,000 album artists), in the main process and in Chromium against `tonearm serve`.
+// ≈8,000 album artists), in the main process and in Chromium against `tonearm serve`, then
+// as a user feels them on a catalog scanned from real files (user-figures.ts).
 // Prints a Markdown table (and writes it to $TONEARM_BENCH_DIR/views/results.md).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -14,12 +15,17 @@ import { machineLine } from '../support/machine.ts';
 import { catalogPath, defaultBenchDir, ensureCatalog } from './catalog.ts';
 import { chromiumFigures, type Expected } from './chromium-figures.ts';
 import { mainFigures, row, TABLE_HEAD, type Figure } from './main-figures.ts';
+import { ensureScannedCatalog } from './scanned-catalog.ts';
+import { userFigures } from './user-figures.ts';
 
 const { values } = parseArgs({
   options: {
     tracks: { type: 'string', default: '250000' },
     'cold-runs': { type: 'string', default: '5' },
     'skip-chromium': { type: 'boolean', default: false },
+    'skip-user': { type: 'boolean', default: false },
+    hosts: { type: 'string', default: '5' },
+    'full-hosts': { type: 'string', default: '3' },
   },
 });
 const tracks = Number(values.tracks);
@@ -87,4 +93,18 @@ say(TABLE_HEAD[1]!);
 for (const figure of figures) say(row(figure));
 say();
 say(`Memory: ${memory}. Load average after: ${load()}.`);
+
+if (!values['skip-user'] && !values['skip-chromium'] && hasChromium && isBuilt) {
+  const scanned = await ensureScannedCatalog(dir, tracks);
+  if (scanned.built) console.error(`scanned the library in ${Math.round(scanned.scanMs / 1000)} s`);
+  say();
+  say(`As a user feels it, on ${scanned.dbPath} (scanned from ${scanned.library}). Load average before: ${load()}.`);
+  say();
+  const user = await userFigures(scanned.dbPath, Number(values.hosts), Number(values['full-hosts']));
+  say(TABLE_HEAD[0]!);
+  say(TABLE_HEAD[1]!);
+  for (const figure of user.figures) say(row(figure));
+  say();
+  say(`${user.memory}. Load average after: ${load()}.`);
+}
 writeFileSync(join(dir, 'results.md'), `${lines.join('\n')}\n`);

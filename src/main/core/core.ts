@@ -28,8 +28,16 @@ import { LibraryWatcher } from './watcher/library-watcher.ts';
 import { log } from './log.ts';
 import { userPath } from './roots/user-path.ts';
 
-/** The background analysis waits this long after a start: the first windows need the CPU more. */
+/**
+ * What a start does not need for its first windows comes this long after it: the parser
+ * process and the library's watches (at 250,000 tracks, seconds of CPU on a busy machine).
+ */
+const BACKGROUND_AFTER_MS = 3000;
+/** The background analysis waits a little longer: the first windows need the CPU more. */
 const ANALYSIS_AFTER_MS = 5000;
+const MAIN_CACHE_KIB = 2000;
+/** The day's backup (a copy of the whole catalog) waits longer: a start is often followed by browsing. */
+const BACKUP_AFTER_MS = 60_000;
 
 export interface CoreOptions {
   /** The catalog file; defaults to the desktop app's. */
@@ -68,6 +76,7 @@ export class Core {
   readonly backups: BackupSchedule;
   readonly similarity: Similarity;
   readonly options: CoreOptions;
+  private parserTimer: NodeJS.Timeout | null = null;
 
   constructor(options: CoreOptions) {
     this.options = options;
@@ -77,6 +86,9 @@ export class Core {
     const check = checkIsDue(this.paths.dbPath);
     this.catalog = openCatalog(this.paths.dbPath, { check });
     markOpen(this.paths.dbPath, check);
+    // This connection reads little (roots, settings, a track's path) once the check has read
+    // every page through it: a small cache, or the check's 16 MB of pages stay for good.
+    this.catalog.db.pragma(`cache_size = -${MAIN_CACHE_KIB}`);
     this.writer = new CatalogWriter(options.parserEntry, this.paths.dbPath, (change) =>
       this.bus.emit('library.changed', change),
     );
@@ -149,17 +161,19 @@ export class Core {
   }
 
   /**
-   * What serving windows needs, started ahead of their first request: the views thread, the
-   * parser process and (the app and the headless host, not a one-shot command) the watchers.
+   * What serving windows needs, started ahead of their first request: the views thread; a
+   * moment later the parser process and (the app and the headless host, not a one-shot
+   * command) the watchers.
    * The constructor starts nothing, so a command that needs less pays for less.
    */
   start(options: { watch: boolean }): void {
     this.views.start();
-    void this.parser.start();
+    this.parserTimer = setTimeout(() => void this.parser.start(), BACKGROUND_AFTER_MS);
+    this.parserTimer.unref();
     void this.catchUpSearch();
     if (options.watch) {
       this.startWatching();
-      this.backups.start();
+      this.backups.start(BACKUP_AFTER_MS);
       this.similarity.start(ANALYSIS_AFTER_MS);
     }
   }
@@ -177,7 +191,7 @@ export class Core {
   }
 
   private startWatching(): void {
-    this.watcher.sync();
+    this.watcher.start(BACKGROUND_AFTER_MS);
     // Roots change rarely, but structural changes come with every batch of an import: look
     // at the roots once things have settled, not for each.
     let pending: NodeJS.Timeout | null = null;
@@ -212,6 +226,7 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    if (this.parserTimer) clearTimeout(this.parserTimer);
     this.watcher.dispose();
     this.scanner.cancel();
     await this.scanner.idle();

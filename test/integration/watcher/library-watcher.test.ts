@@ -34,7 +34,7 @@ describe.skipIf(!hasFfmpeg)('watching a local root', () => {
     await core.addRoot(music);
     await core.scanner.start().done;
     core.start({ watch: true });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await core.watcher.ready();
   });
   afterAll(async () => {
     await core.close();
@@ -60,5 +60,17 @@ describe.skipIf(!hasFfmpeg)('watching a local root', () => {
   it('marks a removed file missing', async () => {
     rmSync(join(music, 'b', 'two.flac'));
     await eventually(() => track(join(music, 'b', 'two.flac'))?.missing_since);
+  });
+
+  it('watches a folder made after the start, and one level under it', async () => {
+    mkdirSync(join(music, 'c', 'd'), { recursive: true });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    copyFileSync(spare, join(music, 'c', 'd', 'three.flac'));
+    expect((await eventually(() => track(join(music, 'c', 'd', 'three.flac')))).title).toBe('Two');
+  });
+
+  it('marks the tracks of a removed folder missing', async () => {
+    rmSync(join(music, 'c'), { recursive: true });
+    await eventually(() => track(join(music, 'c', 'd', 'three.flac'))?.missing_since);
   });
 });

@@ -9,6 +9,7 @@ const LOOK_EVERY_MS = 3_600_000;
 
 export class BackupSchedule {
   private timer: NodeJS.Timeout | null = null;
+  private firstLook: NodeJS.Timeout | null = null;
   private running: Promise<CatalogBackup | null> = Promise.resolve(null);
 
   private readonly db: Database.Database;
@@ -25,8 +26,12 @@ export class BackupSchedule {
     this.busy = busy;
   }
 
-  start(): void {
-    void this.runIfDue();
+  /** `firstLookAfterMs`: a start's first windows are served before a day's backup copies the catalog. */
+  start(firstLookAfterMs = 0): void {
+    if (firstLookAfterMs > 0) {
+      this.firstLook = setTimeout(() => void this.runIfDue(), firstLookAfterMs);
+      this.firstLook.unref();
+    } else void this.runIfDue();
     this.timer = setInterval(() => void this.runIfDue(), LOOK_EVERY_MS);
     this.timer.unref();
   }
@@ -47,6 +52,7 @@ export class BackupSchedule {
   /** Stops looking and waits for a backup under way, so the catalog closes after it. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.firstLook) clearTimeout(this.firstLook);
     this.timer = null;
     await this.running.catch(() => null);
   }

@@ -7,7 +7,8 @@ import { sortKey } from '../catalog/sort-key.ts';
 
 interface Folder {
   total: number;
-  children: Set<string>;
+  /** Null for a folder without subfolders (most of them: one per album). */
+  children: Set<string> | null;
 }
 
 export class FolderTrees {
@@ -36,13 +37,13 @@ export class FolderTrees {
 
   private node(tree: Map<string, Folder>, path: string, name: string): FolderNode {
     const folder = tree.get(path);
-    return { path, name, trackCount: folder?.total ?? 0, hasChildren: (folder?.children.size ?? 0) > 0 };
+    return { path, name, trackCount: folder?.total ?? 0, hasChildren: (folder?.children?.size ?? 0) > 0 };
   }
 
   private tree(root: string): Map<string, Folder> {
     let tree = this.trees.get(root);
     if (tree) return tree;
-    tree = new Map([[root, { total: 0, children: new Set() }]]);
+    tree = new Map([[root, { total: 0, children: null }]]);
     const after = String.fromCharCode(sep.charCodeAt(0) + 1);
     let lastDir = '';
     let lastFolders: Folder[] = [];
@@ -66,10 +67,10 @@ export class FolderTrees {
     for (;;) {
       let folder = tree.get(path);
       if (!folder) {
-        folder = { total: 0, children: new Set() };
+        folder = { total: 0, children: null };
         tree.set(path, folder);
       }
-      if (child !== null) folder.children.add(child);
+      if (child !== null) (folder.children ??= new Set()).add(child);
       chain.push(folder);
       if (path.length <= root.length) return chain;
       child = path;

@@ -40,8 +40,9 @@ export function runViewsWorker(start: StartOf<'views'>): void {
 }
 
 function openEngine(dbPath: string): ViewsEngine {
-  // Orders are held in memory once read: a small page cache does (the OS keeps the file).
-  return new ViewsEngine(new CatalogReads(openReadOnly(dbPath, 16_000)));
+  // Orders are held in memory once read: a small page cache does (the OS keeps the file);
+  // 8 MB holds a screen's rows and the indexes they are read through.
+  return new ViewsEngine(new CatalogReads(openReadOnly(dbPath, 8_000)));
 }
 
 /** In the main process: the thread, restarted by the next call if it ever dies. */
@@ -55,7 +56,7 @@ export class ViewsThread implements ViewsApi {
       {
         // The thread's own garbage (a search's 200k ids) is collected before its heap grows past
         // this; what it keeps is far smaller (orders and snapshots are bounded above).
-        resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+        resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 },
       },
     );
     this.channel.ref(false);

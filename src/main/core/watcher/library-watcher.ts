@@ -1,6 +1,6 @@
-// Keeps the catalog in step with the disk between scans. Local roots: chokidar's native
-// events, gathered for a moment and fed to the scanner as paths, so only what changed is
-// looked at. Network roots, where native events do not arrive (chokidar#970) and polling
+// Keeps the catalog in step with the disk between scans. Local roots: a watch per folder
+// (folder-watch.ts), its events gathered for a moment and fed to the scanner as paths, so only
+// what changed is looked at. Network roots, where native events do not arrive (chokidar#970) and polling
 // every file pins a CPU (chokidar#1057): by default a periodic rescan, which costs a walk
 // and nothing else when nothing changed; polling only if the user asks for it.
 import { watch, type FSWatcher } from 'chokidar';
@@ -11,10 +11,9 @@ import type { Scanner, ScanRequest } from '../scanner/scanner.ts';
 import { isAudioFileName } from '../scanner/walk.ts';
 import type { SettingsService } from '../settings-service.ts';
 import { log } from '../log.ts';
+import { FolderWatch, IMAGE, SKIPPED } from './folder-watch.ts';
 
 const SETTLE_MS = 1000;
-const IMAGE = /\.(jpe?g|png)$/i;
-const SKIPPED = /(^|[/\\])(\.|@eaDir|#recycle|#snapshot|\$RECYCLE\.BIN)/;
 
 export interface WatcherDeps {
   catalog: Catalog;
@@ -24,20 +23,39 @@ export interface WatcherDeps {
 
 export class LibraryWatcher {
   private readonly deps: WatcherDeps;
-  private readonly watchers = new Map<number, { key: string; watcher: FSWatcher }>();
+  private readonly watchers = new Map<number, { key: string; watcher: FSWatcher | FolderWatch }>();
   private readonly pending = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
   private periodicTimer: NodeJS.Timeout | null = null;
   private periodicEveryMs = 0;
   private disposed = false;
+  private startTimer: NodeJS.Timeout | null = null;
+  private started: Promise<void> = Promise.resolve();
+  private cancelStart: () => void = () => {};
 
   constructor(deps: WatcherDeps) {
     this.deps = deps;
   }
 
+  /**
+   * The first sync, `delayMs` from now: at 250,000 tracks setting the watches is two seconds of
+   * CPU, which a start should not spend while the first windows are being served.
+   */
+  start(delayMs: number): void {
+    this.started = new Promise((resolve) => {
+      this.startTimer = setTimeout(() => {
+        this.startTimer = null;
+        this.sync();
+        resolve();
+      }, delayMs);
+      this.startTimer.unref();
+      this.cancelStart = resolve;
+    });
+  }
+
   /** Brings the watchers in line with the roots and settings; call whenever either changes. */
   sync(): void {
-    if (this.disposed) return;
+    if (this.disposed || this.startTimer) return;
     const { catalog, settings } = this.deps;
     const mode = settings.get('watch.networkMode');
     const wanted = new Map<number, { root: RootRecord; polling: boolean }>();
@@ -62,16 +80,31 @@ export class LibraryWatcher {
 
   dispose(): void {
     this.disposed = true;
+    if (this.startTimer) clearTimeout(this.startTimer);
+    this.cancelStart();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.periodicTimer) clearInterval(this.periodicTimer);
     for (const { watcher } of this.watchers.values()) void watcher.close();
     this.watchers.clear();
   }
 
-  private watchRoot(root: RootRecord, polling: boolean): FSWatcher {
+  /** Settles once the folders present at the start are watched: for tests and diagnostics. */
+  async ready(): Promise<void> {
+    await this.started;
+    await Promise.all(
+      [...this.watchers.values()].map(({ watcher }) => (watcher instanceof FolderWatch ? watcher.ready : undefined)),
+    );
+  }
+
+  private watchRoot(root: RootRecord, polling: boolean): FSWatcher | FolderWatch {
+    if (!polling)
+      return new FolderWatch(root.path, {
+        changed: (path) => this.changed(path),
+        failed: (err) => log.warn(`tonearm: watching ${root.path} failed:`, err.message),
+      });
     const watcher = watch(root.path, {
       ignoreInitial: true,
-      backend: polling ? 'polling' : 'auto',
+      backend: 'polling',
       pollingInterval: 60_000,
       pollingBinaryInterval: 60_000,
       awaitWriteFinish: { stabilityThreshold: 500, pollInterval: 100 },

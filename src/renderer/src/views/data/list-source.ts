@@ -6,13 +6,16 @@ import type { LibraryChange } from '../../../../shared/domain.ts';
 import type { OpenedView, ViewRows, ViewSpec } from '../../../../shared/views.ts';
 import { TonearmError } from '../../../../shared/result.ts';
 import { catchUp, type Call } from './catch-up.ts';
+import { moved, still, wantedRows } from './read-ahead.ts';
 
 export const PAGE = 100;
 /** Rows above the anchor and in all asked for with a new snapshot: a screen and some. */
 const LEAD = 20;
 const SCREEN = PAGE;
 /** Loaded rows beyond this many are dropped, furthest from the screen first. */
-const MAX_LOADED = 3000;
+const MAX_LOADED = 5000;
+/** Pages next to each other that are missing are asked for in one window, up to this many. */
+const MAX_RUN = 5;
 /** During an import, a new snapshot at most this often. */
 const MIN_REFRESH_MS = 250;
 
@@ -65,6 +68,7 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
   private readonly inFlight = new Set<number>();
   private generation = 0;
   private visible: [number, number] = [0, 0];
+  private motion = still(0, 0);
   private wanted: [number, number] | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private pending: { event: LibraryChange | null } | null = null;
@@ -97,10 +101,11 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
     return this.ids.get(index);
   }
 
-  /** Rows [start, stop] are on screen: load them (and their neighbours). */
+  /** Rows [start, stop] are on screen: load them, their neighbours, and what the scroll is heading for. */
   setVisible(start: number, stop: number): void {
     this.visible = [start, stop];
-    this.ensure(Math.max(0, start - PAGE / 2), stop + PAGE / 2);
+    this.motion = moved(this.motion, start, stop, performance.now());
+    this.ensure(...wantedRows(start, stop, this.motion.speed));
   }
 
   /** The ids of rows [start, stop], in order: a shift-click range, select all. */
@@ -253,23 +258,35 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
     }, 0);
   }
 
+  /** Asks for the missing pages: those on screen first, then outwards; neighbours in one window. */
   private flush(): void {
     if (!this.wanted || this.snapshotId === null || this.disposed) return;
     const [start, stop] = this.wanted;
+    const screen = Math.floor(this.visible[0] / PAGE);
+    const pages: number[] = [];
     for (let page = Math.floor(start / PAGE); page <= Math.floor(stop / PAGE); page++) {
-      if (this.loaded.has(page) || this.inFlight.has(page)) continue;
-      this.fetchPage(page, this.snapshotId);
+      if (!this.loaded.has(page) && !this.inFlight.has(page)) pages.push(page);
+    }
+    pages.sort((a, b) => Math.abs(a - screen) - Math.abs(b - screen) || a - b);
+    const asked = new Set<number>();
+    for (const page of pages) {
+      if (asked.has(page)) continue;
+      let last = page;
+      while (last - page + 1 < MAX_RUN && pages.includes(last + 1) && !asked.has(last + 1)) last++;
+      for (let p = page; p <= last; p++) asked.add(p);
+      this.fetchPages(page, last - page + 1, this.snapshotId);
     }
   }
 
-  private fetchPage(page: number, snapshotId: number): void {
+  private fetchPages(first: number, count: number, snapshotId: number): void {
     const generation = this.generation;
-    this.inFlight.add(page);
-    this.call('views.window', { snapshotId, offset: page * PAGE, limit: PAGE })
+    for (let page = first; page < first + count; page++) this.inFlight.add(page);
+    this.call('views.window', { snapshotId, offset: first * PAGE, limit: count * PAGE })
       .then((window) => {
         if (generation !== this.generation || this.disposed) return;
-        this.fill(page * PAGE, window);
-        this.loaded.add(page);
+        this.fill(first * PAGE, window);
+        // Not a page the fill just dropped again (the screen moved far meanwhile).
+        for (let page = first; page < first + count; page++) if (this.ids.has(page * PAGE)) this.loaded.add(page);
         this.emit();
       })
       .catch((err: unknown) => {
@@ -279,15 +296,17 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
         else this.fail(err);
       })
       .finally(() => {
-        if (generation === this.generation) this.inFlight.delete(page);
+        if (generation !== this.generation) return;
+        for (let page = first; page < first + count; page++) this.inFlight.delete(page);
       });
   }
 
   /** Keeps the loaded rows bounded: a scroll through 250k rows must not hold them all. */
   private evict(): void {
     if (this.ids.size <= MAX_LOADED) return;
-    const keepFrom = this.visible[0] - MAX_LOADED / 3;
-    const keepTo = this.visible[1] + MAX_LOADED / 3;
+    // What the scroll is heading for stays, whatever its distance.
+    const keepFrom = Math.min(this.visible[0] - MAX_LOADED / 5, this.wanted?.[0] ?? Infinity);
+    const keepTo = Math.max(this.visible[1] + MAX_LOADED / 5, this.wanted?.[1] ?? -Infinity);
     for (const [index, id] of this.ids) {
       if (index >= keepFrom && index <= keepTo) continue;
       this.ids.delete(index);

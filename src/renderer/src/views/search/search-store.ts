@@ -5,10 +5,11 @@ import type { TrackRow } from '../../../../shared/domain.ts';
 import type { SearchResult, TrackSort } from '../../../../shared/views.ts';
 import { call } from '../../bridge/api.ts';
 import { useNavigation, type ViewName } from '../../stores/navigation.ts';
-import { ListSource } from '../data/list-source.ts';
+import { ListSource, PAGE } from '../data/list-source.ts';
 import { loadSort, saveSort } from '../tracks/use-track-list.ts';
 
-const FIRST_ROWS = 60;
+/** A whole page of the list's: with fewer, the list would ask for the page again at once. */
+const FIRST_ROWS = PAGE;
 
 interface SearchState {
   text: string;

@@ -36,6 +36,13 @@ import { TrackRowView, type RowHandlers } from './TrackRowView.tsx';
 import { useTableWidth } from './use-table-width.ts';
 
 export const ROW_HEIGHT = 30;
+/**
+ * Rows drawn beyond each edge of the screen. The browser scrolls in the frame a wheel turns,
+ * and the list draws the rows for the new place a frame later: what a frame scrolls past
+ * these shows as blank rows. 24 rows is 720 px a frame: with 20, a wheel spun at 600 px a
+ * frame still showed a blank frame now and then.
+ */
+const OVERSCAN_ROWS = 24;
 
 function scrollBy(element: HTMLElement | null | undefined, pixels: number): void {
   if (element) element.scrollTop += pixels;
@@ -362,7 +369,7 @@ export function TrackTable({ source, label, sort, onSort, columns: fixedColumns,
             rowCount={source.total}
             rowHeight={rowHeight}
             rowProps={rowProps}
-            overscanCount={6}
+            overscanCount={OVERSCAN_ROWS}
             defaultScrollOffset={source.firstVisible * ROW_HEIGHT}
             onRowsRendered={(rows) => {
               visible.current = [rows.startIndex, rows.stopIndex];
