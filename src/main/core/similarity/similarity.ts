@@ -87,9 +87,12 @@ export class Similarity {
     return { ...this.job.status(), cache: this.cache };
   }
 
-  /** The status with the cache's counts fetched from its thread. */
+  /**
+   * The status with the cache's counts fetched from its thread, once a question has started
+   * it: opening Settings does not start a thread (and load every vector) to say "0 hits".
+   */
   async freshStatus(): Promise<SimilarityStatus> {
-    this.cache = await this.neighbours.remote.cacheStats();
+    if (this.space !== null) this.cache = await this.neighbours.remote.cacheStats();
     return this.status();
   }
 
