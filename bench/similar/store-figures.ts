@@ -10,7 +10,8 @@ import { CatalogWriter } from '../../src/main/core/catalog/writer-thread.ts';
 import { Neighbours } from '../../src/main/core/similarity/neighbours.ts';
 import { VectorIndex } from '../../src/main/core/similarity/vector-index.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
-import { clusteredVectors, isotropicShape, seededRandom, type Shape } from './vectors.ts';
+import { seededRandom } from '../../test/support/fuzz.ts';
+import { clusteredVectors, isotropicShape, type Shape } from './vectors.ts';
 
 export interface StoreFigures {
   tracks: number;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseFile, EXCERPT_S, VECTOR_DIMS } from '../../../src/main/core/similarity/features/index.ts';
+import { CODEC_ARGS } from '../../../bench/library/templates.ts';
 import { offsetOf } from '../../../src/main/core/similarity/features/layout.ts';
 import { ThreadChannel } from '../../../src/main/core/threads/channel.ts';
 import { hasFfmpeg, makeAudioFile, type Format } from '../../support/audio.ts';
@@ -25,13 +26,8 @@ const chromaPeak = (vector: Float32Array) => {
 const A = 9;
 const C = 0;
 
-const CODECS: Record<string, string[]> = {
-  m4a: ['-c:a', 'aac', '-b:a', '128k'],
-  flac: ['-c:a', 'flac'],
-  mp3: ['-c:a', 'libmp3lame', '-b:a', '128k'],
-  ogg: ['-c:a', 'libvorbis', '-q:a', '3'],
-  opus: ['-c:a', 'libopus', '-b:a', '96k'],
-};
+/** The bench library's encoder settings: these fixtures are encoded as its tracks are. */
+const CODECS: Record<string, string[]> = CODEC_ARGS;
 const LONG_S = 240;
 
 /**
