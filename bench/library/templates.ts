@@ -14,7 +14,7 @@ const run = promisify(execFile);
 // Bump when the ffmpeg arguments change so that stale cached templates are not reused.
 const VERSION = 1;
 
-export const CODEC_ARGS: Record<Format, string[]> = {
+const CODEC_ARGS: Record<Format, string[]> = {
   mp3: ['-c:a', 'libmp3lame', '-b:a', '128k'],
   flac: ['-c:a', 'flac'],
   // The ipod muxer leaves moov after mdat unless told +faststart; the m4a writer relies on that.

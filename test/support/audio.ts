@@ -63,12 +63,27 @@ export async function makeAudioFile(
   seconds = 2,
   frequency = 440,
 ): Promise<string> {
-  mkdirSync(dirname(path), { recursive: true });
   const metadata = Object.entries(tags).flatMap(([key, value]) => [
     '-metadata',
     `${TAG_KEYS[key as keyof FixtureTags]}=${value}`,
   ]);
   const sampleRate = format === 'opus' ? '48000' : '44100';
+  return encodeSource(path, format, `sine=frequency=${frequency}:sample_rate=${sampleRate}:duration=${seconds}`, [
+    '-ac',
+    '2',
+    ...metadata,
+    ...(format === 'mp3' ? ['-id3v2_version', '3'] : []),
+  ]);
+}
+
+/** Any lavfi source (`sine=…`, `aevalsrc=…`) encoded as `format` with the fixtures' codec settings. */
+export async function encodeSource(
+  path: string,
+  format: Format | ForeignFormat,
+  source: string,
+  args: string[] = [],
+): Promise<string> {
+  mkdirSync(dirname(path), { recursive: true });
   await run('ffmpeg', [
     '-hide_banner',
     '-loglevel',
@@ -77,12 +92,9 @@ export async function makeAudioFile(
     '-f',
     'lavfi',
     '-i',
-    `sine=frequency=${frequency}:sample_rate=${sampleRate}:duration=${seconds}`,
-    '-ac',
-    '2',
+    source,
     ...CODEC[format],
-    ...metadata,
-    ...(format === 'mp3' ? ['-id3v2_version', '3'] : []),
+    ...args,
     path,
   ]);
   return path;

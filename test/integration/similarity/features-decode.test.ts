@@ -1,21 +1,17 @@
 // analyseFile on real encoded files: every format decodes (the wasm decoders for MP3, FLAC,
 // Vorbis and Opus, ffmpeg for AAC), an excerpt lands where it was asked for, only the excerpt's
 // bytes are read, a cancelled analysis stops, and it all runs in a worker thread.
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseFile, EXCERPT_S, VECTOR_DIMS } from '../../../src/main/core/similarity/features/index.ts';
-import { CODEC_ARGS } from '../../../bench/library/templates.ts';
 import { offsetOf } from '../../../src/main/core/similarity/features/layout.ts';
 import { ThreadChannel } from '../../../src/main/core/threads/channel.ts';
-import { hasFfmpeg, makeAudioFile, type Format } from '../../support/audio.ts';
+import { encodeSource, hasFfmpeg, makeAudioFile, type Format } from '../../support/audio.ts';
 import { tempDir } from '../../support/temp.ts';
 import type { FeaturesThreadApi } from '../../support/threads/features-thread.ts';
 
-const run = promisify(execFile);
 const dir = tempDir('tonearm-features-');
 afterAll(() => dir.cleanup());
 
@@ -26,31 +22,18 @@ const chromaPeak = (vector: Float32Array) => {
 const A = 9;
 const C = 0;
 
-/** The bench library's encoder settings: these fixtures are encoded as its tracks are. */
-const CODECS: Record<string, string[]> = CODEC_ARGS;
 const LONG_S = 240;
 
 /**
  * Four minutes: A (440 Hz) for the first half, C (523.25 Hz) for the second, over noise, so the
  * file has the size of music at its bitrate (a bare tone compresses to almost nothing).
  */
-async function makeLongFile(format: string): Promise<string> {
+async function makeLongFile(format: Format): Promise<string> {
   const path = join(dir.path, `long.${format}`);
   const rate = format === 'opus' ? 48000 : 22050;
   // Commas inside a filter's option are escaped.
   const expr = `0.4*sin(2*PI*t*if(lt(t\\,${LONG_S / 2})\\,440\\,523.25))+0.1*(random(0)*2-1)`;
-  await run('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `aevalsrc=${expr}:s=${rate}:d=${LONG_S}`,
-    ...CODECS[format]!,
-    path,
-  ]);
-  return path;
+  return encodeSource(path, format, `aevalsrc=${expr}:s=${rate}:d=${LONG_S}`);
 }
 
 describe.skipIf(!hasFfmpeg)('analyseFile', () => {
@@ -68,22 +51,15 @@ describe.skipIf(!hasFfmpeg)('analyseFile', () => {
     for (const format of ['mp3', 'flac', 'ogg', 'opus', 'm4a'] as const) {
       const expr =
         '0.2*(sin(2*PI*220*t)+0.5*sin(2*PI*440*t)+0.3*sin(2*PI*660*t)+0.2*sin(2*PI*880*t))*(0.8+0.2*sin(2*PI*3*t))';
-      harmonic[format] = join(dir.path, `harmonic.${format}`);
       const rate = format === 'opus' ? 48000 : 44100;
-      await run('ffmpeg', [
-        '-v',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
+      harmonic[format] = await encodeSource(
+        join(dir.path, `harmonic.${format}`),
+        format,
         `aevalsrc=${expr}:s=${rate}:d=8`,
-        ...CODECS[format]!,
-        harmonic[format],
-      ]);
+      );
     }
     // The byte-range tests are for the wasm formats (ffmpeg seeks in the file itself).
-    for (const format of ['mp3', 'ogg', 'opus', 'flac']) long[format] = await makeLongFile(format);
+    for (const format of ['mp3', 'ogg', 'opus', 'flac'] as const) long[format] = await makeLongFile(format);
   }, 120_000);
 
   it.each([
