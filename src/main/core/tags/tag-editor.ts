@@ -119,10 +119,10 @@ export class TagEditor {
     try {
       const { files, refused } = this.resolve(ids);
       const failed: TagFileError[] = [...refused];
-      // What each file holds now, read as it is about to be written (and kept for undo).
-      const current = new Map<number, TagFields>();
       const paths = new Map(files);
-      const edits = await plan([...paths.keys()], await this.currentFields(paths, current, failed));
+      // What each file holds now, read as it is about to be written (and kept for undo).
+      const current = await this.currentFields(paths, failed);
+      const edits = await plan([...paths.keys()], current);
       const before = new Map<number, FileEdit>();
       const batch = new Batch(this.deps, batchId, edits.size, failed);
       for (const [id, edit] of edits) {
@@ -155,11 +155,9 @@ export class TagEditor {
     }
   }
 
-  private async currentFields(
-    paths: Map<number, string>,
-    current: Map<number, TagFields>,
-    failed: TagFileError[],
-  ): Promise<Map<number, TagFields>> {
+  /** Each file's fields; a file that cannot be read is moved from `paths` to `failed`. */
+  private async currentFields(paths: Map<number, string>, failed: TagFileError[]): Promise<Map<number, TagFields>> {
+    const current = new Map<number, TagFields>();
     for (const [id, path] of paths) {
       try {
         current.set(id, (await this.thread.remote.read(path)).fields);
