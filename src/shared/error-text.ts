@@ -94,6 +94,11 @@ function textFor(code: string): Describe | undefined {
   return primary && Object.hasOwn(TEXTS, primary) ? TEXTS[primary] : undefined;
 }
 
+/** What an error says, whatever was thrown. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** The code an error carries: its own, or (across a thread) the one it was thrown with. */
 export function errorCode(err: unknown): string | undefined {
   const carried = err as { code?: unknown; thrownCode?: unknown } | null;
@@ -131,6 +136,6 @@ export function describeError(err: unknown, options: DescribeOptions = {}): Erro
 /** One sentence for a user: the explanation when there is one, else the error's own message. */
 export function errorSentence(err: unknown, options?: DescribeOptions): string {
   const text = describeError(err, options);
-  if (!text) return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+  if (!text) return errorMessage(err).split('\n')[0]!;
   return `${capital(text.reason)}. ${text.advice}`;
 }

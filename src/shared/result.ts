@@ -1,6 +1,6 @@
 // Errors cross process boundaries as values: Electron keeps only `message` of a thrown error,
 // and a socket keeps nothing. Every reply is a Result whose error carries a code from this union.
-import { describeError, errorCode, errorSentence } from './error-text.ts';
+import { describeError, errorCode, errorMessage, errorSentence } from './error-text.ts';
 
 const ERROR_CODES = [
   'BAD_INPUT',
@@ -38,7 +38,7 @@ export class TonearmError extends Error {
 
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof TonearmError) return { code: err.code, message: err.message };
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   // An error from a thread arrives as a ThreadCallError carrying the code of what was thrown there.
   const sysCode = errorCode(err);
   if (isErrorCode(sysCode)) return { code: sysCode, message };

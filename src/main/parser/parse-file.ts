@@ -7,7 +7,8 @@ import type { CoverStore } from '../common/cover-store.ts';
 import { oggDurationFromTail } from './ogg-duration.ts';
 import type { ParseFailure, ParseRequestFile, ParseResult } from '../common/parse-protocol.ts';
 import { toParsedTrack } from './tags.ts';
-import { errorCode, SHARE_GONE_CODES } from '../common/share-errors.ts';
+import { errorCode, errorMessage } from '../../shared/error-text.ts';
+import { SHARE_GONE_CODES } from '../common/share-errors.ts';
 import { IDENTITY_BYTES, identityOf as identityOfTail } from '../common/file-identity.ts';
 
 /** On a local disk one read of this much fetches the tags of nearly every file, covers included. */
@@ -60,7 +61,7 @@ async function identityOf(tokenizer: BlockTokenizer, size: number): Promise<stri
 }
 
 function describe(err: unknown): { error: string; failure: ParseFailure } {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   const code = errorCode(err) ?? '';
   if (code === 'ENOENT') return { error: 'The file vanished during the scan', failure: 'gone' };
   if (code === 'EACCES' || code === 'EPERM') return { error: 'Permission denied', failure: 'io' };

@@ -9,7 +9,7 @@ import type { ShareStat } from './share-io.ts';
 import { CacheEntry } from './cache-entry.ts';
 import type { ChunkFiles } from './chunk-files.ts';
 import type { ChunkRecords } from './chunk-records.ts';
-import { errorCode } from '../../common/share-errors.ts';
+import { errorCode } from '../../../shared/error-text.ts';
 import { log } from '../log.ts';
 
 const IDLE_CLOSE_MS = 30_000;

@@ -9,7 +9,7 @@ import type { ChunkFiles, ChunkReader } from './chunk-files.ts';
 import type { ChunkRecords } from './chunk-records.ts';
 import type { FetchScheduler } from './fetch-scheduler.ts';
 import type { ShareHealth } from './share-health.ts';
-import { errorCode } from '../../common/share-errors.ts';
+import { errorCode } from '../../../shared/error-text.ts';
 
 const READ_LIMIT = 512 * 1024;
 /** A stream's first read is short: the player can start on it while the rest comes. */

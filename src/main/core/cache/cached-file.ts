@@ -9,7 +9,7 @@ import type { CacheStreams } from './cache-stream.ts';
 import type { ShareOpener } from './share-file.ts';
 import type { ShareHealth } from './share-health.ts';
 import type { ShareIo, ShareStat } from './share-io.ts';
-import { errorCode } from '../../common/share-errors.ts';
+import { errorCode } from '../../../shared/error-text.ts';
 
 export interface CachedFile {
   size: number;

@@ -8,7 +8,8 @@ import { planFetch } from './fetch-plan.ts';
 import type { ShareOpener } from './share-file.ts';
 import type { ShareHealth } from './share-health.ts';
 import type { ShareIo } from './share-io.ts';
-import { errorCode, SHARE_GONE_CODES } from '../../common/share-errors.ts';
+import { errorCode } from '../../../shared/error-text.ts';
+import { SHARE_GONE_CODES } from '../../common/share-errors.ts';
 
 /** Threads reading the share, and so the most pieces in flight. */
 export const SHARE_THREADS = 4;

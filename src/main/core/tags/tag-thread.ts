@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { CoverInfo } from '../../common/parse-protocol.ts';
 import { CoverStore } from '../../common/cover-store.ts';
 import type { StartOf } from '../../common/thread-start.ts';
-import { describeError, errorCode, errorSentence } from '../../../shared/error-text.ts';
+import { describeError, errorCode, errorMessage, errorSentence } from '../../../shared/error-text.ts';
 import type { TagChanges, TagFields } from '../../../shared/tags.ts';
 import { folderCoverOf } from '../scanner/walk.ts';
 import { serveThread } from '../threads/channel.ts';
@@ -70,7 +70,7 @@ async function explained<T>(path: string, doing: 'read' | 'write', work: () => T
   try {
     return await work();
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     const code = errorCode(err);
     if (code && describeError(err)) {
       // Described from its code alone: its message may name the temporary copy.

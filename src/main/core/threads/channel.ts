@@ -3,6 +3,7 @@
 // ThreadCallError with a code when the thread exits or crashes, the call times out or its
 // signal aborts. A thread that died is started again by the next call.
 import { parentPort, Worker, type MessagePort, type TransferListItem, type WorkerOptions } from 'node:worker_threads';
+import { errorMessage } from '../../../shared/error-text.ts';
 import type { ThreadStart } from '../../common/thread-start.ts';
 import { forwardStderr, log } from '../log.ts';
 
@@ -87,7 +88,7 @@ export function serveThread<T extends ThreadApi>(implementation: T, port: Messag
           port.postMessage({
             channelReply: id,
             ok: false,
-            message: err instanceof Error ? err.message : String(err),
+            message: errorMessage(err),
             code: typeof code === 'string' ? code : undefined,
           } satisfies ReplyMessage);
         },

@@ -4,6 +4,7 @@
 // drive it with a fake bridge and a plain queue.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { TrackRow } from '../../../shared/domain.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 import type { RadioBatch, SimilarityStatus } from '../../../shared/similarity.ts';
 import type { QueueState } from '../player/queue-model.ts';
 import {
@@ -53,8 +54,6 @@ const IDLE: RadioState = {
   exhausted: false,
   notice: null,
 };
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export interface Radio {
   store: UseBoundStore<StoreApi<RadioState>>;
@@ -115,7 +114,7 @@ export function createRadio(deps: RadioDeps): Radio {
       store.setState({ exhausted: batch.exhausted || added <= 0, notice, loading: false });
     } catch (err) {
       if (mine !== generation) return;
-      store.setState({ exhausted: true, notice: `Cannot find similar tracks: ${message(err)}`, loading: false });
+      store.setState({ exhausted: true, notice: `Cannot find similar tracks: ${errorMessage(err)}`, loading: false });
     } finally {
       if (mine === generation) inFlight = false;
     }
@@ -145,7 +144,8 @@ export function createRadio(deps: RadioDeps): Radio {
       try {
         seeds = await deps.rowsOf(seedIds);
       } catch (err) {
-        if (mine === generation) store.setState({ ...IDLE, notice: `Cannot play similar tracks: ${message(err)}` });
+        if (mine === generation)
+          store.setState({ ...IDLE, notice: `Cannot play similar tracks: ${errorMessage(err)}` });
         return;
       }
       if (mine !== generation || seeds.length === 0) return;

@@ -2,6 +2,7 @@
 // with rulesToQuery, the text read back to rows with queryToRules. The text is what is saved,
 // so whatever the rows cannot show (a rule typed by hand) is never lost.
 import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../../../shared/error-text.ts';
 import { queryToRules, rulesToQuery, type SmartRule } from '../../../shared/smart-rules.ts';
 import { TRACK_SORT_FIELDS, type TrackSort, type TrackSortField } from '../../../shared/views.ts';
 import { call } from '../bridge/api.ts';
@@ -102,7 +103,7 @@ function EditorForm({
       }
       open({ kind: 'smart', playlistId: id });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
       setSaving(false);
     }
   };

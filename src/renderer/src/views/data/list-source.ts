@@ -3,6 +3,7 @@
 // leaves the snapshot valid (only the changed rows are fetched again) or brings a new one,
 // in which case the first row on screen is found in it so the list can keep it in place.
 import type { LibraryChange } from '../../../../shared/domain.ts';
+import { errorMessage } from '../../../../shared/error-text.ts';
 import type { OpenedView, ViewRows, ViewSpec } from '../../../../shared/views.ts';
 import { TonearmError } from '../../../../shared/result.ts';
 import { catchUp, type Call } from './catch-up.ts';
@@ -330,7 +331,7 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
   private fail(err: unknown): void {
     if (this.disposed) return;
     this.status = 'error';
-    this.error = err instanceof Error ? err.message : String(err);
+    this.error = errorMessage(err);
     this.emit();
   }
 

@@ -1,6 +1,7 @@
 // What the sidebar, the track tables and the queue do to playlists: each edit through the
 // contract, its outcome said in a toast (failures as the core's sentence).
 import type { PlaylistSummary } from '../../../../shared/domain.ts';
+import { errorMessage } from '../../../../shared/error-text.ts';
 import { call } from '../../bridge/api.ts';
 import { useNavigation } from '../../stores/navigation.ts';
 import { usePlaylists } from '../../stores/playlists.ts';
@@ -10,7 +11,7 @@ import { openPlaylistDialog } from './dialogs.ts';
 const say = (notice: string | null) => usePlaylists.getState().say(notice);
 
 export function sentence(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorMessage(err);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
