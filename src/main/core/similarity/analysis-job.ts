@@ -1,22 +1,27 @@
-// The background analysis, as the main process runs it: asks the analysis thread for the
+// The background analysis, as the main process runs it: asks the analysis process for the
 // tracks still to do, one at a time, and has the writer store what comes back in batches.
 // Resumable by construction: what is pending is read from the catalog (no vector of this
 // feature version, or the file changed since), so a kill loses the batch not yet written.
+// The process lives for a pass: it is stopped when one ends, and one that dies is started
+// again a while later, a few times at most, never in a loop.
 import type { SimilarityStatus } from '../../../shared/similarity.ts';
 import type { VectorRecord } from '../catalog/vector-writes.ts';
 import { log } from '../log.ts';
-import type { ThreadChannel } from '../threads/channel.ts';
-import type { AnalysisApi } from './analysis-thread.ts';
+import { ThreadCallError, type ThreadChannel } from '../threads/channel.ts';
+import type { AnalysisApi } from './analysis-process.ts';
+import type { VectorSpace } from './neighbours.ts';
 import type { BatteryProbe } from './power.ts';
 
 export interface AnalysisJobDeps {
-  thread: ThreadChannel<AnalysisApi>;
+  thread: Pick<ThreadChannel<AnalysisApi>, 'remote' | 'stop' | 'dispose'>;
   putVectors(records: VectorRecord[]): Promise<unknown>;
   restampVectors(stamps: { trackId: number; size: number; mtimeNs: string }[]): Promise<unknown>;
   config(): { enabled: boolean; onBattery: boolean };
   onBattery: BatteryProbe;
   /** Each change of the status (throttled while analysing). */
   report(status: JobStatus): void;
+  /** How long after each death in a row the process is tried again; after the last, not until a poke. */
+  retryAfterMs?: readonly number[];
 }
 
 export type JobStatus = Omit<SimilarityStatus, 'cache'>;
@@ -27,6 +32,12 @@ const BATCH_MS = 2000;
 const PICK = 32;
 const REPORT_MS = 1000;
 const BATTERY_LOOK_MS = 60_000;
+const RETRY_AFTER_MS = [15_000, 60_000, 300_000];
+const ON_BATTERY = 'Audio analysis waits while the computer runs on battery (Settings can allow it).';
+
+function processDied(err: unknown): err is ThreadCallError {
+  return err instanceof ThreadCallError && (err.code === 'THREAD_EXITED' || err.code === 'THREAD_CRASHED');
+}
 
 export class AnalysisJob {
   private readonly deps: AnalysisJobDeps;
@@ -40,6 +51,13 @@ export class AnalysisJob {
   private msPerTrack: number | null = null;
   private reportedAt = 0;
   private battery: { on: boolean | null; at: number } = { on: null, at: -Infinity };
+  /** Deaths of the process since a track was last analysed. */
+  private deaths = 0;
+  /** A pass to come: after a death, or to look at the power again while it waits for the mains. */
+  private later: NodeJS.Timeout | null = null;
+  /** Questions of the neighbours' side (describe) in flight: the process is not stopped under them. */
+  private asking = 0;
+  private counted = false;
 
   constructor(deps: AnalysisJobDeps) {
     this.deps = deps;
@@ -66,8 +84,10 @@ export class AnalysisJob {
       this.again = true;
       return;
     }
+    this.cancelLater();
     this.running = this.run()
       .catch((err: unknown) => {
+        if (processDied(err) && !this.closed) return this.retryLater(err);
         this.reason = `The audio analysis stopped: ${(err as Error).message}`;
         log.error(`Similarity: ${this.reason}`);
       })
@@ -77,15 +97,29 @@ export class AnalysisJob {
         if (this.again && !this.closed && this.reason === null) {
           this.again = false;
           this.poke();
+          return;
         }
+        if (this.reason === ON_BATTERY) this.lookAt(BATTERY_LOOK_MS, () => (this.battery.at = -Infinity));
+        this.release();
       });
   }
 
   setPaused(paused: boolean): void {
     this.paused = paused;
-    if (paused) void this.deps.thread.remote.cancel().catch(() => {});
-    else this.poke();
+    if (paused && this.running) void this.deps.thread.remote.cancel().catch(() => {});
+    else if (!paused) this.poke();
     this.report(true);
+  }
+
+  /** The vectors' feature version and weights, as the analyser says (the process starts for it if need be). */
+  async describe(): Promise<VectorSpace> {
+    this.asking++;
+    try {
+      return await this.deps.thread.remote.describe();
+    } finally {
+      this.asking--;
+      this.release();
+    }
   }
 
   /** Resolves when no pass is running. */
@@ -95,7 +129,8 @@ export class AnalysisJob {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.deps.thread.remote.cancel().catch(() => {});
+    this.cancelLater();
+    if (this.running) await this.deps.thread.remote.cancel().catch(() => {});
     await this.idle();
     await this.deps.thread.dispose();
   }
@@ -103,8 +138,10 @@ export class AnalysisJob {
   private async run(): Promise<void> {
     const thread = this.deps.thread.remote;
     this.again = false;
-    this.counts = await thread.counts();
     this.reason = await this.whyNot();
+    // A pass that cannot run does not start the process only to count again (each minute on battery).
+    if (this.reason === null || !this.counted) this.counts = await thread.counts();
+    this.counted = true;
     this.report(true);
     let after = 0;
     let wrapped = false;
@@ -142,6 +179,7 @@ export class AnalysisJob {
           else records.push(outcome.record);
           this.count(outcome.kind === 'restamp' || outcome.record.vector !== null);
           if (outcome.kind === 'vector' && outcome.analysed) this.pace(performance.now() - started);
+          this.deaths = 0;
           if (records.length + stamps.length >= BATCH || performance.now() - flushedAt > BATCH_MS) await flush();
           this.report(false);
         }
@@ -169,10 +207,43 @@ export class AnalysisJob {
     const { enabled, onBattery } = this.deps.config();
     if (!enabled) return "Audio analysis is turned off in Settings ('Analyse audio for Play similar').";
     if (this.paused) return 'Audio analysis is paused.';
-    if (!onBattery && (await this.onBattery())) {
-      return 'Audio analysis waits while the computer runs on battery (Settings can allow it).';
-    }
+    if (!onBattery && (await this.onBattery())) return ON_BATTERY;
     return null;
+  }
+
+  /** The process died under the pass: say so, and try again in a while (a few times in a row at most). */
+  private retryLater(err: ThreadCallError): void {
+    const waits = this.deps.retryAfterMs ?? RETRY_AFTER_MS;
+    const wait = waits[this.deaths++];
+    if (wait === undefined) {
+      this.reason = `${err.message}, ${this.deaths} times in a row; the analysis tries again after the next scan.`;
+    } else {
+      this.reason = `${err.message}; the analysis tries again in ${Math.round(wait / 1000)} s.`;
+      this.lookAt(wait);
+    }
+    log.error(`Similarity: ${this.reason}`);
+  }
+
+  /** A pass in `ms` (owned: a poke or close() cancels it); `before` runs first. */
+  private lookAt(ms: number, before?: () => void): void {
+    this.cancelLater();
+    this.later = setTimeout(() => {
+      this.later = null;
+      before?.();
+      this.poke();
+    }, ms);
+    this.later.unref();
+  }
+
+  private cancelLater(): void {
+    if (this.later) clearTimeout(this.later);
+    this.later = null;
+  }
+
+  /** Nothing to do and nobody asking: the process goes, and its memory with it, until the next pass. */
+  private release(): void {
+    if (this.running || this.asking > 0 || this.closed) return;
+    void this.deps.thread.stop().catch(() => {});
   }
 
   private async onBattery(): Promise<boolean> {
