@@ -37,6 +37,7 @@ const POKE_AFTER_CHANGES_MS = 3000;
 
 export class Similarity {
   private readonly deps: SimilarityDeps;
+  private readonly analysis;
   private readonly neighbours;
   private readonly job: AnalysisJob;
   private readonly unsubscribe: (() => void)[] = [];
@@ -47,9 +48,10 @@ export class Similarity {
 
   constructor(deps: SimilarityDeps) {
     this.deps = deps;
+    this.analysis = openAnalysisProcess(deps.spawnProcess, deps.threadEntry, deps.dbPath, deps.analyser);
     this.neighbours = openNeighboursThread(deps.threadEntry, deps.dbPath);
     this.job = new AnalysisJob({
-      thread: openAnalysisProcess(deps.spawnProcess, deps.threadEntry, deps.dbPath, deps.analyser),
+      thread: this.analysis,
       putVectors: (records) => deps.writes.putVectors(records),
       restampVectors: (stamps) => deps.writes.restampVectors(stamps),
       config: () => ({
@@ -82,6 +84,11 @@ export class Similarity {
       this.startTimer = setTimeout(() => this.job.poke(), delayMs);
       this.startTimer.unref();
     }
+  }
+
+  /** The analysis process's id while it runs (tests, benches). */
+  get analysisPid(): number | undefined {
+    return this.analysis.pid;
   }
 
   status(): SimilarityStatus {
