@@ -188,21 +188,37 @@ describe('the analysis job', () => {
 
   it('tries again a while after its process dies, and goes on where it was', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    let deaths = 0;
-    const { job, written, analysed } = fakeJob(10, { dies: (id) => id === 5 && deaths++ < 2 });
+    const diesOn = [5, 8];
+    const { job, written, analysed } = fakeJob(10, { dies: (id) => diesOn[0] === id && diesOn.shift() === id });
     job.poke();
     await job.idle();
     expect(job.status()).toMatchObject({ running: false, reason: expect.stringMatching(/stopped.*again in 15 s/) });
     expect(written.size).toBe(4);
     await vi.advanceTimersByTimeAsync(15_000);
     await job.idle();
-    // The second death in a row waits longer.
-    expect(job.status().reason).toMatch(/again in 60 s/);
-    await vi.advanceTimersByTimeAsync(60_000);
+    // Tracks were analysed between the two deaths: not in a row, so no longer a wait.
+    expect(job.status().reason).toMatch(/again in 15 s/);
+    expect(written.size).toBe(7);
+    await vi.advanceTimersByTimeAsync(15_000);
     await job.idle();
     expect(job.status()).toMatchObject({ reason: null, pending: 0, analysed: 10 });
     expect(new Set(analysed).size).toBe(10);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('leaves out a file the process died on twice in a row, written as failed, and goes on past it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { job, written, analysed } = fakeJob(6, { dies: (id) => id === 3 });
+    job.poke();
+    await job.idle();
+    await vi.advanceTimersByTimeAsync(15_000);
+    await job.idle();
+    expect(job.status().reason).toMatch(/music\/3\.flac is left out .*again in 60 s/);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await job.idle();
+    expect(analysed).toEqual([1, 2, 4, 5, 6]);
+    expect(written.get(3)).toMatchObject({ vector: null, error: expect.stringMatching(/stopped twice on this file/) });
+    expect(job.status()).toMatchObject({ reason: null, pending: 0, analysed: 5, failed: 1 });
   });
 
   it('gives up after a few deaths in a row until something pokes it, never looping', async () => {

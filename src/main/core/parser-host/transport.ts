@@ -1,5 +1,5 @@
 import type { FromParser, ToParser } from '../../common/parse-protocol.ts';
-import { forkProcess, type ProcessTransport, type SpawnProcess } from '../threads/child-process.ts';
+import { forkProcess, type ProcessTransport } from '../threads/child-process.ts';
 
 /** How the host reaches a parser process: a utilityProcess in the app, a child process elsewhere. */
 export type ParserTransport = ProcessTransport<ToParser, FromParser>;

@@ -3,11 +3,13 @@
 // Resumable by construction: what is pending is read from the catalog (no vector of this
 // feature version, or the file changed since), so a kill loses the batch not yet written.
 // The process lives for a pass: it is stopped when one ends, and one that dies is started
-// again a while later, a few times at most, never in a loop.
+// again a while later (analysis-deaths.ts).
 import type { SimilarityStatus } from '../../../shared/similarity.ts';
 import type { VectorRecord } from '../catalog/vector-writes.ts';
 import { log } from '../log.ts';
-import { ThreadCallError, type ThreadChannel } from '../threads/channel.ts';
+import type { PendingTrack } from '../catalog/reads/vectors.ts';
+import type { ThreadChannel } from '../threads/channel.ts';
+import { culpritRecord, processDied, ProcessDeaths } from './analysis-deaths.ts';
 import type { AnalysisApi } from './analysis-process.ts';
 import type { VectorSpace } from './neighbours.ts';
 import type { BatteryProbe } from './power.ts';
@@ -32,12 +34,7 @@ const BATCH_MS = 2000;
 const PICK = 32;
 const REPORT_MS = 1000;
 const BATTERY_LOOK_MS = 60_000;
-const RETRY_AFTER_MS = [15_000, 60_000, 300_000];
 const ON_BATTERY = 'Audio analysis waits while the computer runs on battery (Settings can allow it).';
-
-function processDied(err: unknown): err is ThreadCallError {
-  return err instanceof ThreadCallError && (err.code === 'THREAD_EXITED' || err.code === 'THREAD_CRASHED');
-}
 
 export class AnalysisJob {
   private readonly deps: AnalysisJobDeps;
@@ -51,8 +48,10 @@ export class AnalysisJob {
   private msPerTrack: number | null = null;
   private reportedAt = 0;
   private battery: { on: boolean | null; at: number } = { on: null, at: -Infinity };
-  /** Deaths of the process since a track was last analysed. */
-  private deaths = 0;
+  private readonly deaths: ProcessDeaths;
+  /** The track being analysed; and one the process died on twice, to write as failed. */
+  private current: PendingTrack | null = null;
+  private culprit: PendingTrack | null = null;
   /** A pass to come: after a death, or to look at the power again while it waits for the mains. */
   private later: NodeJS.Timeout | null = null;
   /** Questions of the neighbours' side (describe) in flight: the process is not stopped under them. */
@@ -61,6 +60,7 @@ export class AnalysisJob {
 
   constructor(deps: AnalysisJobDeps) {
     this.deps = deps;
+    this.deaths = new ProcessDeaths(deps.retryAfterMs);
   }
 
   status(): JobStatus {
@@ -87,7 +87,14 @@ export class AnalysisJob {
     this.cancelLater();
     this.running = this.run()
       .catch((err: unknown) => {
-        if (processDied(err) && !this.closed) return this.retryLater(err);
+        if (processDied(err) && !this.closed) {
+          const { reason, waitMs, culprit } = this.deaths.died(this.current, err);
+          this.reason = reason;
+          this.culprit = culprit;
+          log.error(`Similarity: ${reason}`);
+          if (waitMs !== null) this.lookAt(waitMs);
+          return;
+        }
         this.reason = `The audio analysis stopped: ${(err as Error).message}`;
         log.error(`Similarity: ${this.reason}`);
       })
@@ -138,11 +145,16 @@ export class AnalysisJob {
   private async run(): Promise<void> {
     const thread = this.deps.thread.remote;
     this.again = false;
+    this.current = null;
     this.reason = await this.whyNot();
     // A pass that cannot run does not start the process only to count again (each minute on battery).
     if (this.reason === null || !this.counted) this.counts = await thread.counts();
     this.counted = true;
     this.report(true);
+    if (this.culprit && this.reason === null) {
+      await this.deps.putVectors([culpritRecord(this.culprit, (await thread.describe()).featureVersion)]);
+      this.culprit = null;
+    }
     let after = 0;
     let wrapped = false;
     const records: VectorRecord[] = [];
@@ -169,17 +181,19 @@ export class AnalysisJob {
           this.reason = await this.whyNot();
           if (this.reason !== null) break;
           const started = performance.now();
+          this.current = track;
           const outcome = await thread.analyse(track).catch((err: unknown) => {
             if (this.paused || this.closed) return null;
             throw err;
           });
+          this.current = null;
           if (!outcome) break;
           after = track.id;
           if (outcome.kind === 'restamp') stamps.push(outcome);
           else records.push(outcome.record);
           this.count(outcome.kind === 'restamp' || outcome.record.vector !== null);
           if (outcome.kind === 'vector' && outcome.analysed) this.pace(performance.now() - started);
-          this.deaths = 0;
+          this.deaths.lived();
           if (records.length + stamps.length >= BATCH || performance.now() - flushedAt > BATCH_MS) await flush();
           this.report(false);
         }
@@ -209,19 +223,6 @@ export class AnalysisJob {
     if (this.paused) return 'Audio analysis is paused.';
     if (!onBattery && (await this.onBattery())) return ON_BATTERY;
     return null;
-  }
-
-  /** The process died under the pass: say so, and try again in a while (a few times in a row at most). */
-  private retryLater(err: ThreadCallError): void {
-    const waits = this.deps.retryAfterMs ?? RETRY_AFTER_MS;
-    const wait = waits[this.deaths++];
-    if (wait === undefined) {
-      this.reason = `${err.message}, ${this.deaths} times in a row; the analysis tries again after the next scan.`;
-    } else {
-      this.reason = `${err.message}; the analysis tries again in ${Math.round(wait / 1000)} s.`;
-      this.lookAt(wait);
-    }
-    log.error(`Similarity: ${this.reason}`);
   }
 
   /** A pass in `ms` (owned: a poke or close() cancels it); `before` runs first. */
