@@ -5,7 +5,7 @@ import { AnalysisJob, type AnalysisJobDeps, type JobStatus } from '../../../src/
 import type { Outcome } from '../../../src/main/core/similarity/analysis-process.ts';
 import { ThreadCallError } from '../../../src/main/core/threads/channel.ts';
 
-/** The analysis thread's side, in memory: tracks 1..n pending until a record for them is written. */
+/** The analysis process's side, in memory: tracks 1..n pending until a record for them is written. */
 function fakeJob(
   n: number,
   options: {
@@ -72,7 +72,7 @@ function fakeJob(
   const processes = { stopped: 0 };
   const onBattery = options.onBattery;
   const deps: AnalysisJobDeps = {
-    thread: { remote, stop: async () => void processes.stopped++, dispose: async () => {} },
+    analysis: { remote, stop: async () => void processes.stopped++, dispose: async () => {} },
     putVectors: async (records) => {
       for (const record of records) written.set(record.trackId, record);
     },

@@ -15,7 +15,7 @@ import type { VectorSpace } from './neighbours.ts';
 import type { BatteryProbe } from './power.ts';
 
 export interface AnalysisJobDeps {
-  thread: Pick<ThreadChannel<AnalysisApi>, 'remote' | 'stop' | 'dispose'>;
+  analysis: Pick<ThreadChannel<AnalysisApi>, 'remote' | 'stop' | 'dispose'>;
   putVectors(records: VectorRecord[]): Promise<unknown>;
   restampVectors(stamps: { trackId: number; size: number; mtimeNs: string }[]): Promise<unknown>;
   config(): { enabled: boolean; onBattery: boolean };
@@ -113,7 +113,7 @@ export class AnalysisJob {
 
   setPaused(paused: boolean): void {
     this.paused = paused;
-    if (paused && this.running) void this.deps.thread.remote.cancel().catch(() => {});
+    if (paused && this.running) void this.deps.analysis.remote.cancel().catch(() => {});
     else if (!paused) this.poke();
     this.report(true);
   }
@@ -122,7 +122,7 @@ export class AnalysisJob {
   async describe(): Promise<VectorSpace> {
     this.asking++;
     try {
-      return await this.deps.thread.remote.describe();
+      return await this.deps.analysis.remote.describe();
     } finally {
       this.asking--;
       this.release();
@@ -137,22 +137,22 @@ export class AnalysisJob {
   async close(): Promise<void> {
     this.closed = true;
     this.cancelLater();
-    if (this.running) await this.deps.thread.remote.cancel().catch(() => {});
+    if (this.running) await this.deps.analysis.remote.cancel().catch(() => {});
     await this.idle();
-    await this.deps.thread.dispose();
+    await this.deps.analysis.dispose();
   }
 
   private async run(): Promise<void> {
-    const thread = this.deps.thread.remote;
+    const analysis = this.deps.analysis.remote;
     this.again = false;
     this.current = null;
     this.reason = await this.whyNot();
     // A pass that cannot run does not start the process only to count again (each minute on battery).
-    if (this.reason === null || !this.counted) this.counts = await thread.counts();
+    if (this.reason === null || !this.counted) this.counts = await analysis.counts();
     this.counted = true;
     this.report(true);
     if (this.culprit && this.reason === null) {
-      await this.deps.putVectors([culpritRecord(this.culprit, (await thread.describe()).featureVersion)]);
+      await this.deps.putVectors([culpritRecord(this.culprit, (await analysis.describe()).featureVersion)]);
       this.culprit = null;
     }
     let after = 0;
@@ -167,7 +167,7 @@ export class AnalysisJob {
     };
     try {
       while (this.reason === null) {
-        const batch = await thread.next(after, PICK);
+        const batch = await analysis.next(after, PICK);
         if (batch.length === 0) {
           // A pass ends at the last id; once more from the start for what became pending behind it.
           if (after === 0 || wrapped) break;
@@ -182,7 +182,7 @@ export class AnalysisJob {
           if (this.reason !== null) break;
           const started = performance.now();
           this.current = track;
-          const outcome = await thread.analyse(track).catch((err: unknown) => {
+          const outcome = await analysis.analyse(track).catch((err: unknown) => {
             if (this.paused || this.closed) return null;
             throw err;
           });
@@ -201,7 +201,7 @@ export class AnalysisJob {
     } finally {
       await flush();
     }
-    if (this.reason === null) this.counts = await thread.counts();
+    if (this.reason === null) this.counts = await analysis.counts();
   }
 
   /** The live estimate; the counts are read again at the end of each pass. */
@@ -228,6 +228,7 @@ export class AnalysisJob {
   /** A pass in `ms` (owned: a poke or close() cancels it); `before` runs first. */
   private lookAt(ms: number, before?: () => void): void {
     this.cancelLater();
+    if (this.closed) return;
     this.later = setTimeout(() => {
       this.later = null;
       before?.();
@@ -244,7 +245,7 @@ export class AnalysisJob {
   /** Nothing to do and nobody asking: the process goes, and its memory with it, until the next pass. */
   private release(): void {
     if (this.running || this.asking > 0 || this.closed) return;
-    void this.deps.thread.stop().catch(() => {});
+    void this.deps.analysis.stop().catch(() => {});
   }
 
   private async onBattery(): Promise<boolean> {

@@ -51,7 +51,7 @@ export class Similarity {
     this.analysis = openAnalysisProcess(deps.spawnProcess, deps.threadEntry, deps.dbPath, deps.analyser);
     this.neighbours = openNeighboursThread(deps.threadEntry, deps.dbPath);
     this.job = new AnalysisJob({
-      thread: this.analysis,
+      analysis: this.analysis,
       putVectors: (records) => deps.writes.putVectors(records),
       restampVectors: (stamps) => deps.writes.restampVectors(stamps),
       config: () => ({
