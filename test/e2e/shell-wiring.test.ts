@@ -18,7 +18,7 @@ interface Report {
   protocolSchemes: string[];
   ipcChannels: string[];
   windows: { webPreferences: Record<string, unknown> }[];
-  forks: { entry: string }[];
+  forks: { entry: string; args: string[]; options: { serviceName: string } }[];
   paths: Record<string, string>;
   loadedFile: string;
   menus: number;
@@ -67,10 +67,14 @@ describe.skipIf(!isBuilt)('the built Electron shell', () => {
     expect(report.windowOpenHandler).toBe('function');
   });
 
-  it('forks the parser from an entry that exists in the build output', () => {
-    expect(report.forks).toHaveLength(1);
-    expect(report.forks[0]!.entry).toBe(join(OUT, 'main/parser.js'));
+  it('forks the parser and the audio analysis as utilityProcesses of an entry that exists in the build output', () => {
+    expect(report.forks.map((fork) => fork.options.serviceName)).toEqual(['Tonearm parser', 'Tonearm analysis']);
+    for (const fork of report.forks) expect(fork.entry).toBe(join(OUT, 'main/parser.js'));
     expect(existsSync(report.forks[0]!.entry)).toBe(true);
+    // The parser bundle's entry is told to be the analysis by its start data.
+    expect(report.forks[0]!.args).toEqual([]);
+    expect(report.forks[1]!.args[0]).toBe('--tonearm-start');
+    expect(JSON.parse(report.forks[1]!.args[1]!)).toMatchObject({ thread: 'analysis' });
   });
 
   it('uses the same data folder as the CLI', () => {

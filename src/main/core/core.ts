@@ -14,6 +14,7 @@ import { EventBus } from './events/bus.ts';
 import { MediaRouter } from './media/router.ts';
 import { ParserHost } from './parser-host/parser-host.ts';
 import { childProcessParser, type SpawnParser } from './parser-host/transport.ts';
+import { forkProcess, type SpawnProcess } from './threads/child-process.ts';
 import { dataPaths, type DataPaths } from './paths.ts';
 import { detectRootKind, readMountTable } from './roots/mount-table.ts';
 import { isInside, isSystemFolder } from './roots/root-paths.ts';
@@ -46,7 +47,9 @@ export interface CoreOptions {
   version: string;
   /** The parser bundle's entry (src/main/parser/index.ts from source, out/main/parser.js built). */
   parserEntry: string;
-  /** How to start the parser process; a Node child process unless the shell says otherwise. */
+  /** How to start a process of the bundle (the parser, the analysis); a Node child unless the shell says otherwise. */
+  spawnProcess?: SpawnProcess;
+  /** How to start the parser process, if not by spawnProcess (tests). */
   spawnParser?: SpawnParser;
   /** Parser threads; default one per core. */
   workers?: number;
@@ -112,7 +115,8 @@ export class Core {
       }),
     });
     this.media = new MediaRouter(this.catalog, this.paths.coversDir, this.cache);
-    this.parser = new ParserHost(options.spawnParser ?? childProcessParser(options.parserEntry), {
+    const spawnProcess = options.spawnProcess ?? forkProcess;
+    this.parser = new ParserHost(options.spawnParser ?? childProcessParser(options.parserEntry, [], spawnProcess), {
       coversDir: this.paths.coversDir,
       workers: options.workers ?? (setting.get('scan.workers') || Math.max(1, availableParallelism())),
       timeoutMs: setting.get('scan.parseTimeoutSeconds') * 1000,
@@ -145,6 +149,7 @@ export class Core {
     });
     this.similarity = new Similarity({
       threadEntry: options.parserEntry,
+      spawnProcess,
       dbPath: this.paths.dbPath,
       writes,
       settings: setting,

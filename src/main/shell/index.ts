@@ -1,6 +1,6 @@
 // The Electron shell: the only code that imports electron. It starts the core, wires the
-// contract to ipcMain, serves media on a privileged scheme, hosts the parser in a
-// utilityProcess, and owns the window, the menu and the app's lifetime.
+// contract to ipcMain, serves media on a privileged scheme, hosts the parser and the audio
+// analysis in utilityProcesses, and owns the window, the menu and the app's lifetime.
 import '../core/threadpool.ts';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, powerMonitor, shell } from 'electron';
@@ -12,7 +12,7 @@ import { logStart, openLogFile } from '../core/log-file.ts';
 import { forwardEvents, wireContract } from './ipc.ts';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol.ts';
 import { installMenu } from './menu.ts';
-import { utilityProcessParser } from './parser-process.ts';
+import { utilityProcessSpawn } from './child-process.ts';
 import { createMainWindow, isOurRenderer } from './window.ts';
 
 const PARSER_ENTRY = join(import.meta.dirname, 'parser.js');
@@ -50,7 +50,7 @@ function start(): void {
       host: 'electron',
       version: app.getVersion(),
       parserEntry: PARSER_ENTRY,
-      spawnParser: utilityProcessParser(PARSER_ENTRY),
+      spawnProcess: utilityProcessSpawn,
       // The audio analysis waits on battery (similarity.onBattery): Electron knows on every OS.
       onBattery: async () => powerMonitor.isOnBatteryPower(),
     },

@@ -98,7 +98,7 @@ export const ipcMain = {
 
 export const utilityProcess = {
   fork(entry, args, options) {
-    calls.forks.push({ entry, options });
+    calls.forks.push({ entry, args, options });
     const child = new Emitter();
     child.postMessage = () => {};
     child.kill = () => true;

@@ -15,9 +15,10 @@ const [mainBundle] = process.argv.slice(2);
 await import(pathToFileURL(mainBundle).href);
 await new Promise((resolve) => setTimeout(resolve, 300));
 const calls = globalThis.__electronStub;
-// The parser process is forked a few seconds after a start (the first windows come first).
+// The parser process is forked a few seconds after a start (the first windows come first),
+// the analysis process a little later.
 const forkDeadline = Date.now() + 15_000;
-while (calls.forks.length === 0 && Date.now() < forkDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+while (calls.forks.length < 2 && Date.now() < forkDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
 
 // Ask the registered media handler for a track the catalog does not have.
 const [scheme] = Object.keys(calls.protocolHandlers);

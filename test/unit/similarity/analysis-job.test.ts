@@ -1,13 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PendingTrack } from '../../../src/main/core/catalog/reads/vectors.ts';
 import type { VectorRecord } from '../../../src/main/core/catalog/vector-writes.ts';
 import { AnalysisJob, type AnalysisJobDeps, type JobStatus } from '../../../src/main/core/similarity/analysis-job.ts';
-import type { Outcome } from '../../../src/main/core/similarity/analysis-thread.ts';
+import type { Outcome } from '../../../src/main/core/similarity/analysis-process.ts';
+import { ThreadCallError } from '../../../src/main/core/threads/channel.ts';
 
-/** The analysis thread's side, in memory: tracks 1..n pending until a record for them is written. */
+/** The analysis process's side, in memory: tracks 1..n pending until a record for them is written. */
 function fakeJob(
   n: number,
-  options: { onBattery?: boolean | null; enabled?: boolean; failing?: number[]; onAnalyse?: (id: number) => void } = {},
+  options: {
+    onBattery?: boolean | null | (() => boolean | null);
+    enabled?: boolean;
+    failing?: number[];
+    onAnalyse?: (id: number) => void;
+    /** Whether the process dies on this track now (it is asked each time the track is analysed). */
+    dies?: (id: number) => boolean;
+  } = {},
 ) {
   const written = new Map<number, VectorRecord>();
   const reports: JobStatus[] = [];
@@ -37,6 +45,7 @@ function fakeJob(
         .slice(0, limit)
         .map(track),
     analyse: async (t: PendingTrack): Promise<Outcome> => {
+      if (options.dies?.(t.id)) throw new ThreadCallError('THREAD_EXITED', 'The analysis process stopped (killed)');
       analysed.push(t.id);
       options.onAnalyse?.(t.id);
       await new Promise((resolve) => setImmediate(resolve));
@@ -60,18 +69,24 @@ function fakeJob(
     },
     cancel: async () => {},
   };
+  const processes = { stopped: 0 };
+  const onBattery = options.onBattery;
   const deps: AnalysisJobDeps = {
-    thread: { remote, dispose: async () => {} } as unknown as AnalysisJobDeps['thread'],
+    analysis: { remote, stop: async () => void processes.stopped++, dispose: async () => {} },
     putVectors: async (records) => {
       for (const record of records) written.set(record.trackId, record);
     },
     restampVectors: async () => {},
     config: () => config,
-    onBattery: async () => options.onBattery ?? null,
+    onBattery: async () => (typeof onBattery === 'function' ? onBattery() : (onBattery ?? null)),
     report: (status) => reports.push(status),
   };
-  return { job: new AnalysisJob(deps), written, reports, analysed, config };
+  return { job: new AnalysisJob(deps), written, reports, analysed, config, processes };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('the analysis job', () => {
   it('analyses every pending track once, writes them all, and reports progress with an ETA', async () => {
@@ -135,5 +150,94 @@ describe('the analysis job', () => {
     await job.idle();
     expect(written.size).toBe(100);
     expect(new Set(analysed).size).toBe(analysed.length);
+  });
+
+  it('stops its process when a pass ends, so its memory is not kept between passes', async () => {
+    const { job, processes } = fakeJob(3);
+    job.poke();
+    await job.idle();
+    expect(processes.stopped).toBe(1);
+  });
+
+  it('looks at the power again while it waits for the mains, and stops looking when closed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let battery = true;
+    let looks = 0;
+    const { job, analysed } = fakeJob(3, { onBattery: () => (looks++, battery) });
+    job.poke();
+    await job.idle();
+    expect(job.status().reason).toMatch(/battery/);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await job.idle();
+    expect(looks).toBe(2);
+    expect(analysed).toEqual([]);
+    battery = false;
+    await vi.advanceTimersByTimeAsync(60_000);
+    await job.idle();
+    expect(analysed).toEqual([1, 2, 3]);
+    expect(job.status().reason).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+
+    const closing = fakeJob(3, { onBattery: () => (looks++, true) });
+    closing.job.poke();
+    await closing.job.idle();
+    expect(vi.getTimerCount()).toBe(1);
+    await closing.job.close();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('tries again a while after its process dies, and goes on where it was', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const diesOn = [5, 8];
+    const { job, written, analysed } = fakeJob(10, { dies: (id) => diesOn[0] === id && diesOn.shift() === id });
+    job.poke();
+    await job.idle();
+    expect(job.status()).toMatchObject({ running: false, reason: expect.stringMatching(/stopped.*again in 15 s/) });
+    expect(written.size).toBe(4);
+    await vi.advanceTimersByTimeAsync(15_000);
+    await job.idle();
+    // Tracks were analysed between the two deaths: not in a row, so no longer a wait.
+    expect(job.status().reason).toMatch(/again in 15 s/);
+    expect(written.size).toBe(7);
+    await vi.advanceTimersByTimeAsync(15_000);
+    await job.idle();
+    expect(job.status()).toMatchObject({ reason: null, pending: 0, analysed: 10 });
+    expect(new Set(analysed).size).toBe(10);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('leaves out a file the process died on twice in a row, written as failed, and goes on past it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { job, written, analysed } = fakeJob(6, { dies: (id) => id === 3 });
+    job.poke();
+    await job.idle();
+    await vi.advanceTimersByTimeAsync(15_000);
+    await job.idle();
+    expect(job.status().reason).toMatch(/music\/3\.flac is left out .*again in 60 s/);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await job.idle();
+    expect(analysed).toEqual([1, 2, 4, 5, 6]);
+    expect(written.get(3)).toMatchObject({ vector: null, error: expect.stringMatching(/stopped twice on this file/) });
+    expect(job.status()).toMatchObject({ reason: null, pending: 0, analysed: 5, failed: 1 });
+  });
+
+  it('gives up after a few deaths in a row until something pokes it, never looping', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let attempts = 0;
+    const { job } = fakeJob(3, { dies: () => (attempts++, true) });
+    job.poke();
+    await job.idle();
+    for (const wait of [15_000, 60_000, 300_000]) {
+      await vi.advanceTimersByTimeAsync(wait);
+      await job.idle();
+    }
+    expect(attempts).toBe(4);
+    expect(job.status().reason).toMatch(/stopped \(killed\), 4 times in a row; .* after the next scan/);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(attempts).toBe(4);
+    job.poke();
+    await job.idle();
+    expect(attempts).toBe(5);
   });
 });

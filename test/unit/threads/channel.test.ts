@@ -1,6 +1,9 @@
+import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLogSink, type LogLevel } from '../../../src/main/core/log.ts';
-import { ThreadCallError, ThreadChannel } from '../../../src/main/core/threads/channel.ts';
+import { processOpener } from '../../../src/main/core/threads/channel-end.ts';
+import type { ProcessTransport } from '../../../src/main/core/threads/child-process.ts';
+import { serveThread, ThreadCallError, ThreadChannel } from '../../../src/main/core/threads/channel.ts';
 import type { TestThreadApi } from '../../support/threads/test-thread.ts';
 
 const entry = new URL('../../support/threads/test-thread.ts', import.meta.url);
@@ -82,5 +85,73 @@ describe('thread channel', () => {
     await thread.dispose();
     expect(await waiting).toBe('DISPOSED');
     expect(await codeOf(thread.remote.add(1, 2))).toBe('DISPOSED');
+  });
+});
+
+/** A child process in memory: its side serves `api` over copied messages; kill() ends it as a signal would. */
+function fakeProcess(api: { add(a: number, b: number): number; never(): Promise<never> }) {
+  const spawned: (ProcessTransport & { killed: boolean })[] = [];
+  const spawn = (): ProcessTransport => {
+    const toChild = new EventEmitter();
+    const toParent = new EventEmitter();
+    const child = {
+      killed: false,
+      send: (message: unknown) => toChild.emit('message', structuredClone(message)),
+      onMessage: (listener: (message: unknown) => void) => void toParent.on('message', listener),
+      onExit: (listener: (code: number | null) => void) => void toParent.on('exit', listener),
+      kill: () => {
+        child.killed = true;
+        setImmediate(() => toParent.emit('exit', null));
+      },
+      pid: 4001 + spawned.length,
+    };
+    serveThread(api, {
+      on: (_event, listener) => toChild.on('message', listener),
+      postMessage: (message) => setImmediate(() => !child.killed && toParent.emit('message', structuredClone(message))),
+    });
+    spawned.push(child);
+    return child;
+  };
+  return { opener: processOpener(spawn), spawned };
+}
+
+describe('a channel to a child process', () => {
+  type DemoApi = { add(a: number, b: number): number; never(): Promise<never> };
+
+  it('answers calls, rejects what waits on a process that died, and starts another at the next call', async () => {
+    const { opener, spawned } = fakeProcess({ add: (a, b) => a + b, never: () => new Promise<never>(() => {}) });
+    const demo = new ThreadChannel<DemoApi>(opener, { name: 'demo' });
+    expect(demo.pid).toBeUndefined();
+    expect(await demo.remote.add(2, 3)).toBe(5);
+    expect(demo.pid).toBe(4001);
+
+    const stopped = expect(demo.remote.never()).rejects.toMatchObject({
+      code: 'DISPOSED',
+      message: 'The demo process was stopped',
+    });
+    await demo.stop();
+    await stopped;
+    expect(spawned[0]!.killed).toBe(true);
+    expect(await demo.remote.add(1, 1)).toBe(2);
+    expect(demo.pid).toBe(4002);
+
+    const logged: string[] = [];
+    setLogSink((_level, parts) => logged.push(parts.join(' ')));
+    try {
+      const dying = demo.remote.never();
+      // Killed from outside (the OOM killer, a user): the channel hears of it by the exit.
+      spawned[1]!.kill();
+      await expect(dying).rejects.toMatchObject({
+        code: 'THREAD_EXITED',
+        message: 'The demo process stopped (killed)',
+      });
+    } finally {
+      setLogSink(null);
+    }
+    expect(logged).toContain('tonearm: the demo process exited (killed)');
+    expect(await demo.remote.add(2, 2)).toBe(4);
+    expect(spawned).toHaveLength(3);
+    await demo.dispose();
+    expect(spawned[2]!.killed).toBe(true);
   });
 });

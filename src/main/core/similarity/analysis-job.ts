@@ -1,22 +1,29 @@
-// The background analysis, as the main process runs it: asks the analysis thread for the
+// The background analysis, as the main process runs it: asks the analysis process for the
 // tracks still to do, one at a time, and has the writer store what comes back in batches.
 // Resumable by construction: what is pending is read from the catalog (no vector of this
 // feature version, or the file changed since), so a kill loses the batch not yet written.
+// The process lives for a pass: it is stopped when one ends, and one that dies is started
+// again a while later (analysis-deaths.ts).
 import type { SimilarityStatus } from '../../../shared/similarity.ts';
 import type { VectorRecord } from '../catalog/vector-writes.ts';
 import { log } from '../log.ts';
+import type { PendingTrack } from '../catalog/reads/vectors.ts';
 import type { ThreadChannel } from '../threads/channel.ts';
-import type { AnalysisApi } from './analysis-thread.ts';
+import { culpritRecord, processDied, ProcessDeaths } from './analysis-deaths.ts';
+import type { AnalysisApi } from './analysis-process.ts';
+import type { VectorSpace } from './neighbours.ts';
 import type { BatteryProbe } from './power.ts';
 
 export interface AnalysisJobDeps {
-  thread: ThreadChannel<AnalysisApi>;
+  analysis: Pick<ThreadChannel<AnalysisApi>, 'remote' | 'stop' | 'dispose'>;
   putVectors(records: VectorRecord[]): Promise<unknown>;
   restampVectors(stamps: { trackId: number; size: number; mtimeNs: string }[]): Promise<unknown>;
   config(): { enabled: boolean; onBattery: boolean };
   onBattery: BatteryProbe;
   /** Each change of the status (throttled while analysing). */
   report(status: JobStatus): void;
+  /** How long after each death in a row the process is tried again; after the last, not until a poke. */
+  retryAfterMs?: readonly number[];
 }
 
 export type JobStatus = Omit<SimilarityStatus, 'cache'>;
@@ -27,6 +34,7 @@ const BATCH_MS = 2000;
 const PICK = 32;
 const REPORT_MS = 1000;
 const BATTERY_LOOK_MS = 60_000;
+const ON_BATTERY = 'Audio analysis waits while the computer runs on battery (Settings can allow it).';
 
 export class AnalysisJob {
   private readonly deps: AnalysisJobDeps;
@@ -40,9 +48,19 @@ export class AnalysisJob {
   private msPerTrack: number | null = null;
   private reportedAt = 0;
   private battery: { on: boolean | null; at: number } = { on: null, at: -Infinity };
+  private readonly deaths: ProcessDeaths;
+  /** The track being analysed; and one the process died on twice, to write as failed. */
+  private current: PendingTrack | null = null;
+  private culprit: PendingTrack | null = null;
+  /** A pass to come: after a death, or to look at the power again while it waits for the mains. */
+  private later: NodeJS.Timeout | null = null;
+  /** Questions of the neighbours' side (describe) in flight: the process is not stopped under them. */
+  private asking = 0;
+  private counted = false;
 
   constructor(deps: AnalysisJobDeps) {
     this.deps = deps;
+    this.deaths = new ProcessDeaths(deps.retryAfterMs);
   }
 
   status(): JobStatus {
@@ -66,8 +84,17 @@ export class AnalysisJob {
       this.again = true;
       return;
     }
+    this.cancelLater();
     this.running = this.run()
       .catch((err: unknown) => {
+        if (processDied(err) && !this.closed) {
+          const { reason, waitMs, culprit } = this.deaths.died(this.current, err);
+          this.reason = reason;
+          this.culprit = culprit;
+          log.error(`Similarity: ${reason}`);
+          if (waitMs !== null) this.lookAt(waitMs);
+          return;
+        }
         this.reason = `The audio analysis stopped: ${(err as Error).message}`;
         log.error(`Similarity: ${this.reason}`);
       })
@@ -77,15 +104,29 @@ export class AnalysisJob {
         if (this.again && !this.closed && this.reason === null) {
           this.again = false;
           this.poke();
+          return;
         }
+        if (this.reason === ON_BATTERY) this.lookAt(BATTERY_LOOK_MS, () => (this.battery.at = -Infinity));
+        this.release();
       });
   }
 
   setPaused(paused: boolean): void {
     this.paused = paused;
-    if (paused) void this.deps.thread.remote.cancel().catch(() => {});
-    else this.poke();
+    if (paused && this.running) void this.deps.analysis.remote.cancel().catch(() => {});
+    else if (!paused) this.poke();
     this.report(true);
+  }
+
+  /** The vectors' feature version and weights, as the analyser says (the process starts for it if need be). */
+  async describe(): Promise<VectorSpace> {
+    this.asking++;
+    try {
+      return await this.deps.analysis.remote.describe();
+    } finally {
+      this.asking--;
+      this.release();
+    }
   }
 
   /** Resolves when no pass is running. */
@@ -95,17 +136,25 @@ export class AnalysisJob {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.deps.thread.remote.cancel().catch(() => {});
+    this.cancelLater();
+    if (this.running) await this.deps.analysis.remote.cancel().catch(() => {});
     await this.idle();
-    await this.deps.thread.dispose();
+    await this.deps.analysis.dispose();
   }
 
   private async run(): Promise<void> {
-    const thread = this.deps.thread.remote;
+    const analysis = this.deps.analysis.remote;
     this.again = false;
-    this.counts = await thread.counts();
+    this.current = null;
     this.reason = await this.whyNot();
+    // A pass that cannot run does not start the process only to count again (each minute on battery).
+    if (this.reason === null || !this.counted) this.counts = await analysis.counts();
+    this.counted = true;
     this.report(true);
+    if (this.culprit && this.reason === null) {
+      await this.deps.putVectors([culpritRecord(this.culprit, (await analysis.describe()).featureVersion)]);
+      this.culprit = null;
+    }
     let after = 0;
     let wrapped = false;
     const records: VectorRecord[] = [];
@@ -118,7 +167,7 @@ export class AnalysisJob {
     };
     try {
       while (this.reason === null) {
-        const batch = await thread.next(after, PICK);
+        const batch = await analysis.next(after, PICK);
         if (batch.length === 0) {
           // A pass ends at the last id; once more from the start for what became pending behind it.
           if (after === 0 || wrapped) break;
@@ -132,16 +181,19 @@ export class AnalysisJob {
           this.reason = await this.whyNot();
           if (this.reason !== null) break;
           const started = performance.now();
-          const outcome = await thread.analyse(track).catch((err: unknown) => {
+          this.current = track;
+          const outcome = await analysis.analyse(track).catch((err: unknown) => {
             if (this.paused || this.closed) return null;
             throw err;
           });
+          this.current = null;
           if (!outcome) break;
           after = track.id;
           if (outcome.kind === 'restamp') stamps.push(outcome);
           else records.push(outcome.record);
           this.count(outcome.kind === 'restamp' || outcome.record.vector !== null);
           if (outcome.kind === 'vector' && outcome.analysed) this.pace(performance.now() - started);
+          this.deaths.lived();
           if (records.length + stamps.length >= BATCH || performance.now() - flushedAt > BATCH_MS) await flush();
           this.report(false);
         }
@@ -149,7 +201,7 @@ export class AnalysisJob {
     } finally {
       await flush();
     }
-    if (this.reason === null) this.counts = await thread.counts();
+    if (this.reason === null) this.counts = await analysis.counts();
   }
 
   /** The live estimate; the counts are read again at the end of each pass. */
@@ -169,10 +221,31 @@ export class AnalysisJob {
     const { enabled, onBattery } = this.deps.config();
     if (!enabled) return "Audio analysis is turned off in Settings ('Analyse audio for Play similar').";
     if (this.paused) return 'Audio analysis is paused.';
-    if (!onBattery && (await this.onBattery())) {
-      return 'Audio analysis waits while the computer runs on battery (Settings can allow it).';
-    }
+    if (!onBattery && (await this.onBattery())) return ON_BATTERY;
     return null;
+  }
+
+  /** A pass in `ms` (owned: a poke or close() cancels it); `before` runs first. */
+  private lookAt(ms: number, before?: () => void): void {
+    this.cancelLater();
+    if (this.closed) return;
+    this.later = setTimeout(() => {
+      this.later = null;
+      before?.();
+      this.poke();
+    }, ms);
+    this.later.unref();
+  }
+
+  private cancelLater(): void {
+    if (this.later) clearTimeout(this.later);
+    this.later = null;
+  }
+
+  /** Nothing to do and nobody asking: the process goes, and its memory with it, until the next pass. */
+  private release(): void {
+    if (this.running || this.asking > 0 || this.closed) return;
+    void this.deps.analysis.stop().catch(() => {});
   }
 
   private async onBattery(): Promise<boolean> {

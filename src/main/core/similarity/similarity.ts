@@ -1,17 +1,20 @@
-// Similarity, composed for the Core: the background analysis (analysis-job.ts, its thread) and
+// Similarity, composed for the Core: the background analysis (analysis-job.ts, its process) and
 // the nearest-neighbour thread, with what the contract's handlers call.
 import type { RadioBatch, SimilarityStatus, SimilarTracks } from '../../../shared/similarity.ts';
 import type { CatalogWrites } from '../catalog/writer-thread.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { SettingsService } from '../settings-service.ts';
 import { AnalysisJob } from './analysis-job.ts';
-import { openAnalysisThread } from './analysis-thread.ts';
+import { openAnalysisProcess } from './analysis-process.ts';
 import type { VectorSpace } from './neighbours.ts';
 import { openNeighboursThread } from './neighbours-thread.ts';
 import { linuxOnBattery, type BatteryProbe } from './power.ts';
+import type { SpawnProcess } from '../threads/child-process.ts';
 
 export interface SimilarityDeps {
   threadEntry: string;
+  /** How the analysis process is started (the bundle's entry, as the parser is). */
+  spawnProcess: SpawnProcess;
   dbPath: string;
   writes: Pick<CatalogWrites, 'putVectors' | 'restampVectors'>;
   settings: Pick<SettingsService, 'get'>;
@@ -45,10 +48,10 @@ export class Similarity {
 
   constructor(deps: SimilarityDeps) {
     this.deps = deps;
-    this.analysis = openAnalysisThread(deps.threadEntry, deps.dbPath, deps.analyser);
+    this.analysis = openAnalysisProcess(deps.spawnProcess, deps.threadEntry, deps.dbPath, deps.analyser);
     this.neighbours = openNeighboursThread(deps.threadEntry, deps.dbPath);
     this.job = new AnalysisJob({
-      thread: this.analysis,
+      analysis: this.analysis,
       putVectors: (records) => deps.writes.putVectors(records),
       restampVectors: (stamps) => deps.writes.restampVectors(stamps),
       config: () => ({
@@ -81,6 +84,11 @@ export class Similarity {
       this.startTimer = setTimeout(() => this.job.poke(), delayMs);
       this.startTimer.unref();
     }
+  }
+
+  /** The analysis process's id while it runs (tests, benches). */
+  get analysisPid(): number | undefined {
+    return this.analysis.pid;
   }
 
   status(): SimilarityStatus {
@@ -133,7 +141,7 @@ export class Similarity {
   }
 
   private vectorSpace(): Promise<VectorSpace> {
-    this.space ??= this.analysis.remote.describe();
+    this.space ??= this.job.describe();
     // A failure is not kept: the next question asks again.
     return this.space.catch((err: unknown) => {
       this.space = null;

@@ -1,11 +1,12 @@
-// One way to talk to a worker thread: the thread serves an object, the caller gets a typed
-// proxy of it. The channel owns the thread's lifetime and settles every call: a reply, or a
-// ThreadCallError with a code when the thread exits or crashes, the call times out or its
-// signal aborts. A thread that died is started again by the next call.
-import { parentPort, Worker, type MessagePort, type TransferListItem, type WorkerOptions } from 'node:worker_threads';
+// One way to talk to a worker thread (or a child process, channel-end.ts): it serves an object,
+// the caller gets a typed proxy of it. The channel owns its lifetime and settles every call: a
+// reply, or a ThreadCallError with a code when it exits or crashes, the call times out or its
+// signal aborts. One that died is started again by the next call.
+import { parentPort, type TransferListItem, type WorkerOptions } from 'node:worker_threads';
 import { errorMessage } from '../../../shared/error-text.ts';
 import type { ThreadStart } from '../../common/thread-start.ts';
-import { forwardStderr, log } from '../log.ts';
+import { log } from '../log.ts';
+import { workerOpener, type ChannelEnd, type EndOpener } from './channel-end.ts';
 
 export type ThreadErrorCode = 'THREAD_CRASHED' | 'THREAD_EXITED' | 'TIMEOUT' | 'ABORTED' | 'DISPOSED' | 'FAILED';
 
@@ -63,8 +64,14 @@ function isReply(message: unknown): message is ReplyMessage {
   return typeof message === 'object' && message !== null && typeof (message as ReplyMessage).channelReply === 'number';
 }
 
-/** Inside the thread: answer every call on the port with the implementation's method. */
-export function serveThread<T extends ThreadApi>(implementation: T, port: MessagePort | null = parentPort): void {
+/** Where calls come from: a thread's parentPort, or a child process's (common/parent-port.ts). */
+export interface ServedPort {
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  postMessage(message: unknown, transfer?: readonly TransferListItem[]): void;
+}
+
+/** Inside the thread (or process): answer every call on the port with the implementation's method. */
+export function serveThread<T extends ThreadApi>(implementation: T, port: ServedPort | null = parentPort): void {
   if (!port) throw new Error('serveThread runs inside a worker thread');
   port.on('message', (message: unknown) => {
     if (!isCall(message)) return;
@@ -97,23 +104,24 @@ export function serveThread<T extends ThreadApi>(implementation: T, port: Messag
 }
 
 interface Pending {
-  worker: Worker;
+  worker: ChannelEnd;
   resolve(value: unknown): void;
   reject(error: ThreadCallError): void;
 }
 
 export class ThreadChannel<T extends ThreadApi> {
   readonly remote: Remote<T>;
-  private worker: Worker | null = null;
+  private worker: ChannelEnd | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private keepAlive = true;
   private disposed = false;
-  private readonly entry: string | URL;
+  private readonly opener: EndOpener;
   private readonly options: WorkerOptions;
 
-  constructor(entry: string | URL, options: WorkerOptions = {}) {
-    this.entry = entry;
+  /** entry: a worker thread's script, or how to open the other end (a child process). */
+  constructor(entry: string | URL | EndOpener, options: WorkerOptions = {}) {
+    this.opener = typeof entry === 'object' && 'open' in entry ? entry : workerOpener(entry, options);
     this.options = options;
     this.remote = new Proxy({} as Remote<T>, {
       get: (_target, method) =>
@@ -121,8 +129,14 @@ export class ThreadChannel<T extends ThreadApi> {
     });
   }
 
+  /** 'the views thread', 'the analysis process' without its article, as messages say it. */
   private get name(): string {
-    return this.options.name ?? 'worker';
+    return `${this.options.name ?? 'worker'} ${this.opener.kind}`;
+  }
+
+  /** The process being talked to, if the other end is one and it runs. */
+  get pid(): number | undefined {
+    return this.worker?.pid;
   }
 
   /** Starts the thread now rather than at the first call. */
@@ -141,15 +155,15 @@ export class ThreadChannel<T extends ThreadApi> {
     args: Parameters<T[K]>,
     options: CallOptions = {},
   ): Promise<Unwrapped<ReturnType<T[K]>>> {
-    if (this.disposed) return Promise.reject(new ThreadCallError('DISPOSED', `The ${this.name} thread was closed`));
+    if (this.disposed) return Promise.reject(new ThreadCallError('DISPOSED', `The ${this.name} was closed`));
     if (options.signal?.aborted)
-      return Promise.reject(new ThreadCallError('ABORTED', `${method} on the ${this.name} thread was cancelled`));
+      return Promise.reject(new ThreadCallError('ABORTED', `${method} on the ${this.name} was cancelled`));
     const worker = this.thread();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const onAbort = () =>
-        settle(() => reject(new ThreadCallError('ABORTED', `${method} on the ${this.name} thread was cancelled`)));
+        settle(() => reject(new ThreadCallError('ABORTED', `${method} on the ${this.name} was cancelled`)));
       const settle = (finish: () => void) => {
         if (!this.pending.delete(id)) return;
         this.refresh();
@@ -162,23 +176,18 @@ export class ThreadChannel<T extends ThreadApi> {
         resolve: (value) => settle(() => resolve(value as Unwrapped<ReturnType<T[K]>>)),
         reject: (error) => settle(() => reject(error)),
       });
-      worker.ref();
+      worker.ref(true);
       if (options.timeoutMs !== undefined) {
         timer = setTimeout(
           () =>
             settle(() =>
-              reject(
-                new ThreadCallError(
-                  'TIMEOUT',
-                  `The ${this.name} thread took over ${options.timeoutMs} ms on ${method}`,
-                ),
-              ),
+              reject(new ThreadCallError('TIMEOUT', `The ${this.name} took over ${options.timeoutMs} ms on ${method}`)),
             ),
           options.timeoutMs,
         );
       }
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ channelCall: id, method, args } satisfies CallMessage, options.transfer ?? []);
+      worker.post({ channelCall: id, method, args } satisfies CallMessage, options.transfer ?? []);
     });
   }
 
@@ -187,7 +196,7 @@ export class ThreadChannel<T extends ThreadApi> {
     const worker = this.worker;
     this.worker = null;
     if (!worker) return;
-    this.rejectAll(new ThreadCallError('DISPOSED', `The ${this.name} thread was stopped`), worker);
+    this.rejectAll(new ThreadCallError('DISPOSED', `The ${this.name} was stopped`), worker);
     await worker.terminate();
   }
 
@@ -196,7 +205,7 @@ export class ThreadChannel<T extends ThreadApi> {
     this.disposed = true;
     const worker = this.worker;
     this.worker = null;
-    this.rejectAll(new ThreadCallError('DISPOSED', `The ${this.name} thread was closed`));
+    this.rejectAll(new ThreadCallError('DISPOSED', `The ${this.name} was closed`));
     if (worker) await worker.terminate();
   }
 
@@ -204,43 +213,38 @@ export class ThreadChannel<T extends ThreadApi> {
     const worker = this.worker;
     if (!worker) return;
     const waitedOn = [...this.pending.values()].some((pending) => pending.worker === worker);
-    if (waitedOn || this.keepAlive) worker.ref();
-    else worker.unref();
+    worker.ref(waitedOn || this.keepAlive);
   }
 
-  private thread(): Worker {
+  private thread(): ChannelEnd {
     if (this.worker) return this.worker;
-    // Its stderr comes through here rather than straight to ours, so the log file has it too.
-    const worker = new Worker(this.entry, { ...this.options, stderr: true });
-    forwardStderr(`${this.name} thread`, worker.stderr);
-    if (!this.keepAlive) worker.unref();
-    worker.on('message', (message: unknown) => {
+    const worker = this.opener.open();
+    if (!this.keepAlive) worker.ref(false);
+    worker.onMessage((message: unknown) => {
       if (!isReply(message)) return;
       const pending = this.pending.get(message.channelReply);
       if (!pending) return;
       if (message.ok) pending.resolve(message.value);
       else pending.reject(new ThreadCallError('FAILED', message.message, message.code));
     });
-    worker.on('error', (err) => {
+    worker.onError((err) => {
       // A thread's uncaught error ends it: the parent is the one that can put it in the log.
-      log.error(`tonearm: the ${this.name} thread crashed:`, err);
+      log.error(`tonearm: the ${this.name} crashed:`, err);
       if (this.worker === worker) this.worker = null;
-      this.rejectAll(new ThreadCallError('THREAD_CRASHED', `The ${this.name} thread failed: ${err.message}`), worker);
+      this.rejectAll(new ThreadCallError('THREAD_CRASHED', `The ${this.name} failed: ${err.message}`), worker);
     });
-    worker.on('exit', (code) => {
+    worker.onExit((code) => {
+      const how = code === null ? 'killed' : `exit code ${code}`;
       // Still current: nobody stopped it (stop() and dispose() let go of it first).
-      if (this.worker === worker && code !== 0) log.error(`tonearm: the ${this.name} thread exited (code ${code})`);
+      if (this.worker === worker && code !== 0) log.error(`tonearm: the ${this.name} exited (${how})`);
       if (this.worker === worker) this.worker = null;
-      this.rejectAll(
-        new ThreadCallError('THREAD_EXITED', `The ${this.name} thread stopped (exit code ${code})`),
-        worker,
-      );
+      this.rejectAll(new ThreadCallError('THREAD_EXITED', `The ${this.name} stopped (${how})`), worker);
     });
     this.worker = worker;
     return worker;
   }
 
-  private rejectAll(error: ThreadCallError, of?: Worker): void {
+  private rejectAll(error: ThreadCallError, of?: ChannelEnd): void {
     for (const pending of [...this.pending.values()]) if (!of || pending.worker === of) pending.reject(error);
   }
 }

@@ -1,13 +1,18 @@
-// Both ends of the analysis thread. It picks the tracks to analyse on its own read-only
+// Both ends of the analysis process. It picks the tracks to analyse on its own read-only
 // connection (a pass over 250k rows stays off the main event loop), reads and analyses one
 // file at a time at the lowest CPU priority, and hands each outcome to the main process,
-// which has the writer store them in batches.
+// which has the writer store them in batches. A process rather than a thread of the serving
+// one: its decoders' wasm memory, its isolate and its connection are gone whenever it is.
+import { readdirSync } from 'node:fs';
 import { constants, platform, setPriority } from 'node:os';
-import type { StartOf } from '../../common/thread-start.ts';
+import { parentProcessPort } from '../../common/parent-port.ts';
+import { processArgs, type StartOf } from '../../common/thread-start.ts';
 import { openReadOnly } from '../catalog/open.ts';
 import { VectorReads, type PendingTrack } from '../catalog/reads/vectors.ts';
 import type { VectorRecord } from '../catalog/vector-writes.ts';
-import { openThread, serveThread, type ThreadChannel } from '../threads/channel.ts';
+import { processOpener } from '../threads/channel-end.ts';
+import type { SpawnProcess } from '../threads/child-process.ts';
+import { serveThread, ThreadChannel } from '../threads/channel.ts';
 import { loadAnalyser, spaceOf, type Analyser } from './analyser.ts';
 import type { VectorSpace } from './neighbours.ts';
 import { audioKeyOf } from './audio-key.ts';
@@ -89,18 +94,9 @@ export class AnalysisWork {
 const SERVED = ['describe', 'next', 'counts', 'analyse', 'cancel'] as const;
 export type AnalysisApi = Pick<AnalysisWork, (typeof SERVED)[number]>;
 
-/** Inside the thread. */
-export async function runAnalysisThread(start: StartOf<'analysis'>): Promise<void> {
-  // On Linux a thread has its own nice value, and the decoders it starts inherit it: the
-  // analysis yields the CPU to playback, the UI and a scan. Elsewhere the call would lower
-  // the whole app, so it is not made there.
-  if (platform() === 'linux') {
-    try {
-      setPriority(constants.priority.PRIORITY_LOW);
-    } catch {
-      // not permitted: normal priority, still one file at a time
-    }
-  }
+/** Inside the process. */
+export function runAnalysisProcess(start: StartOf<'analysis'>): void {
+  lowerPriority();
   let work: Promise<AnalysisWork> | null = null;
   const open = () =>
     (work ??= loadAnalyser(start.analyser).then(
@@ -113,25 +109,43 @@ export async function runAnalysisThread(start: StartOf<'analysis'>): Promise<voi
       return (opened[method] as (...a: unknown[]) => unknown).apply(opened, args);
     };
   }
-  serveThread(served);
+  serveThread(served, parentProcessPort());
 }
 
 /**
- * The thread runs beside the views for hours, so its share of the serving process counts: it
- * reads a few rows at a time (a small page cache) and its decoded excerpts live outside the
- * heap (a small young generation). Measured on `tonearm serve` at 250k tracks: the process
- * with the analysis running went from ≈ 440 MB to ≈ 315 MB (≈ 260 MB with it off).
+ * The analysis yields the CPU to playback, the UI and a scan. A process of its own can be
+ * lowered whole, on every OS; on Linux a priority is a thread's, so each thread already
+ * running is lowered too (those started later, the decoders' among them, inherit it).
+ */
+function lowerPriority(): void {
+  try {
+    setPriority(constants.priority.PRIORITY_LOW);
+    if (platform() === 'linux') {
+      for (const task of readdirSync('/proc/self/task')) setPriority(Number(task), constants.priority.PRIORITY_LOW);
+    }
+  } catch {
+    // not permitted: normal priority, still one file at a time
+  }
+}
+
+/**
+ * The process runs for hours beside the serving one, so it is kept small: it reads a few rows
+ * at a time (a small page cache) and its decoded excerpts live outside the heap (a small
+ * young generation).
  */
 const PAGE_CACHE_KIB = 2000;
-const HEAP_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 };
+const HEAP_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=256'];
 
-/** In the main process. */
-export function openAnalysisThread(entry: string, dbPath: string, analyser?: string): ThreadChannel<AnalysisApi> {
-  const channel = openThread<AnalysisApi>(
-    entry,
-    { thread: 'analysis', dbPath, analyser },
-    { resourceLimits: HEAP_LIMITS },
-  );
+/** In the main process: the process starts at the first call, and again at the next after one died. */
+export function openAnalysisProcess(
+  spawn: SpawnProcess,
+  entry: string,
+  dbPath: string,
+  analyser?: string,
+): ThreadChannel<AnalysisApi> {
+  const args = processArgs({ thread: 'analysis', dbPath, analyser });
+  const opener = processOpener(() => spawn(entry, { name: 'analysis', args, execArgv: HEAP_FLAGS }));
+  const channel = new ThreadChannel<AnalysisApi>(opener, { name: 'analysis' });
   channel.ref(false);
   return channel;
 }
