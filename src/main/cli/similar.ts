@@ -1,13 +1,13 @@
 import { openCatalog } from '../core/catalog/index.ts';
 import { damaged, isCorruption } from '../core/catalog/integrity.ts';
 import { VectorReads } from '../core/catalog/reads/vectors.ts';
-import { loadAnalyser, spaceOf } from '../core/similarity/analyser.ts';
+import { loadSpace } from '../core/similarity/analyser.ts';
 import { Neighbours } from '../core/similarity/neighbours.ts';
 import { intOption, parse, requireCatalog, UsageError } from './args.ts';
 
 /** How features/ weighs each dimension, as the app compares them: weights belong to the version that made the vectors. */
 async function weights(featureVersion: number): Promise<number[] | null> {
-  const space = spaceOf(await loadAnalyser());
+  const space = await loadSpace();
   return space.featureVersion === featureVersion ? space.weights : null;
 }
 

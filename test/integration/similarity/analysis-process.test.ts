@@ -66,6 +66,10 @@ describe.skipIf(!hasFfmpeg)('similarity: the analysis process', () => {
       expect(core.similarity.status()).toMatchObject({ failed: 0, reason: null });
       // The pass is over: the process is gone, and its memory with it.
       await until('the process released', () => core.similarity.analysisPid === undefined, 10_000);
+      // Asking for similar tracks needs the vectors' space, not the analyser: no process starts for it.
+      const similar = await core.similarity.tracks([1], 5);
+      expect(similar.rows.length).toBeGreaterThan(0);
+      expect(core.similarity.analysisPid).toBeUndefined();
     } finally {
       delete process.env.TONEARM_TEST_ANALYSIS_DELAY_MS;
       await core.close();

@@ -24,6 +24,19 @@ export function spaceOf(analyser: Analyser): { featureVersion: number; weights: 
   };
 }
 
+/**
+ * The space alone, without loading the decoders: what the serving process needs to compare
+ * vectors (a test's stand-in analyser is light, so it is loaded whole).
+ */
+export async function loadSpace(module?: string): Promise<{ featureVersion: number; weights: number[] | null }> {
+  if (module !== undefined) return spaceOf(await loadAnalyser(module));
+  const [{ FEATURE_VERSION }, { GROUP_WEIGHTS }] = await Promise.all([
+    import('./features/layout.ts'),
+    import('./features/standardise.ts'),
+  ]);
+  return { featureVersion: FEATURE_VERSION, weights: Array.from(GROUP_WEIGHTS) };
+}
+
 export async function loadAnalyser(module?: string): Promise<Analyser> {
   // features/ is imported by a literal path so the bundle carries it; a test's stand-in is named.
   if (module === undefined) return (await import('./features/index.ts')) as Analyser;

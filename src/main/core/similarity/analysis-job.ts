@@ -11,7 +11,6 @@ import type { PendingTrack } from '../catalog/reads/vectors.ts';
 import type { ThreadChannel } from '../threads/channel.ts';
 import { culpritRecord, processDied, ProcessDeaths } from './analysis-deaths.ts';
 import type { AnalysisApi } from './analysis-process.ts';
-import type { VectorSpace } from './neighbours.ts';
 import type { BatteryProbe } from './power.ts';
 
 export interface AnalysisJobDeps {
@@ -55,7 +54,6 @@ export class AnalysisJob {
   /** A pass to come: after a death, or to look at the power again while it waits for the mains. */
   private later: NodeJS.Timeout | null = null;
   /** Questions of the neighbours' side (describe) in flight: the process is not stopped under them. */
-  private asking = 0;
   private counted = false;
 
   constructor(deps: AnalysisJobDeps) {
@@ -116,17 +114,6 @@ export class AnalysisJob {
     if (paused && this.running) void this.deps.analysis.remote.cancel().catch(() => {});
     else if (!paused) this.poke();
     this.report(true);
-  }
-
-  /** The vectors' feature version and weights, as the analyser says (the process starts for it if need be). */
-  async describe(): Promise<VectorSpace> {
-    this.asking++;
-    try {
-      return await this.deps.analysis.remote.describe();
-    } finally {
-      this.asking--;
-      this.release();
-    }
   }
 
   /** Resolves when no pass is running. */
@@ -242,9 +229,9 @@ export class AnalysisJob {
     this.later = null;
   }
 
-  /** Nothing to do and nobody asking: the process goes, and its memory with it, until the next pass. */
+  /** Nothing to do: the process goes, and its memory with it, until the next pass. */
   private release(): void {
-    if (this.running || this.asking > 0 || this.closed) return;
+    if (this.running || this.closed) return;
     void this.deps.analysis.stop().catch(() => {});
   }
 

@@ -4,6 +4,7 @@ import type { RadioBatch, SimilarityStatus, SimilarTracks } from '../../../share
 import type { CatalogWrites } from '../catalog/writer-thread.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { SettingsService } from '../settings-service.ts';
+import { loadSpace } from './analyser.ts';
 import { AnalysisJob } from './analysis-job.ts';
 import { openAnalysisProcess } from './analysis-process.ts';
 import type { VectorSpace } from './neighbours.ts';
@@ -141,7 +142,7 @@ export class Similarity {
   }
 
   private vectorSpace(): Promise<VectorSpace> {
-    this.space ??= this.job.describe();
+    this.space ??= loadSpace(this.deps.analyser);
     // A failure is not kept: the next question asks again.
     return this.space.catch((err: unknown) => {
       this.space = null;
