@@ -1,6 +1,6 @@
-// `node bench/views/search-relay.ts [--db FILE] [--rounds 3]`: a search keystroke as the host
-// answers it, without a page: `tonearm serve` on the catalog (a copy is yours to make: the
-// host writes to it), a WebSocket client sending every keystroke of the user bench's phrases
+// `node bench/views/search-relay.ts --db FILE [--rounds 3]`: a search keystroke as the host
+// answers it, without a page: `tonearm serve` on FILE (a copy of the scanned catalog: the host
+// writes to the catalog it serves, so the bench's shared one is never the default), a WebSocket client sending every keystroke of the user bench's phrases
 // one after another, each timed from the send to its reply. Against search-steps.ts's
 // in-process figures, the difference is the relay: the socket, the main thread, the thread hop.
 import { loadavg } from 'node:os';
@@ -20,7 +20,13 @@ const { values } = parseArgs({
     settle: { type: 'string', default: '8000' },
   },
 });
-const dbPath = values.db ?? join(defaultBenchDir(), 'scanned-250000-v1', 'catalog.sqlite');
+if (!values.db) {
+  console.error(
+    `usage: node bench/views/search-relay.ts --db FILE (a copy of ${join(defaultBenchDir(), 'scanned-250000-v1', 'catalog.sqlite')})`,
+  );
+  process.exit(2);
+}
+const dbPath = values.db;
 const keystrokes: string[] = [];
 for (const phrase of TYPED)
   for (let n = 1; n <= phrase.length; n++) if (phrase[n - 1] !== ' ') keystrokes.push(phrase.slice(0, n));
