@@ -38,6 +38,18 @@ function headByRuns(reads: TrackOrderReads, sort: TrackSort, limit: number): Int
 }
 
 /**
+ * A first value shared by thousands of tracks (every file 1 s long, years unknown): one
+ * statement would sort all of them for a screenful, so they are walked along the album artist
+ * index, already in tie order. That walk reads about limit × tracks / run rows, the sort the
+ * run's: it wins once the run is longer than √(limit × tracks).
+ */
+function headOfLongRun(reads: TrackOrderReads, sort: TrackSort, limit: number): Int32Array | null {
+  const run = reads.longFirstRun(sort, Math.ceil(Math.sqrt(limit * reads.maxTrackId())));
+  const ids = run && reads.runHead(sort.field, run.value, limit, false);
+  return ids && ids.length >= limit ? Int32Array.from(ids) : null;
+}
+
+/**
  * The first `limit` ids of the order, straight from SQL (what a list shows while the whole
  * order is still being read); null where only the whole order gives them (the play statistics).
  */
@@ -46,7 +58,7 @@ export function firstIds(reads: TrackOrderReads, sort: TrackSort, limit: number)
     case 'runs':
       return headByRuns(reads, sort, limit);
     case 'statement':
-      return reads.head(sort, limit);
+      return headOfLongRun(reads, sort, limit) ?? reads.head(sort, limit);
     case null:
       return null;
   }

@@ -85,6 +85,15 @@ const RUNS: Partial<Record<TrackSortField, { column: string; index: string }>> =
   genre: { column: 'genre_id', index: 'tracks_genre' },
 };
 
+// The sorts by a value whose head is one statement: where their first value is shared by many
+// tracks, that statement sorts all of them; the head walks the run in tie order instead.
+const VALUES: Partial<Record<TrackSortField, { column: string; index: string }>> = {
+  year: { column: 'year', index: 'tracks_year' },
+  duration: { column: 'duration_s', index: 'tracks_duration' },
+  added: { column: 'added_at', index: 'tracks_added' },
+};
+const runOf = (field: TrackSortField) => RUNS[field] ?? VALUES[field]!;
+
 /** Sorts whose order a play (an `updated` change that is not structural) can change. */
 export const dependsOnPlays = (field: TrackSortField): boolean => field in PLAY_STAT;
 
@@ -149,6 +158,21 @@ export class TrackOrderReads {
     return this.pluck(sql).all();
   }
 
+  /**
+   * The sort's first value when at least `atLeast` tracks share it (counted no further); null
+   * otherwise, and for a sort that is not by a value.
+   */
+  longFirstRun(sort: TrackSort, atLeast: number): { value: unknown } | null {
+    const values = VALUES[sort.field];
+    if (!values) return null;
+    const { column, index } = values;
+    const first = `SELECT ${column} FROM tracks INDEXED BY ${index} ORDER BY ${column}${sort.desc ? ' DESC' : ''} LIMIT 1`;
+    const rows = this.pluck(first).all();
+    if (rows.length === 0) return null;
+    const count = `SELECT count(*) FROM (SELECT 1 FROM tracks INDEXED BY ${index} WHERE ${column} IS ? LIMIT ?)`;
+    return (this.pluck(count).get(rows[0], atLeast) as number) >= atLeast ? { value: rows[0] } : null;
+  }
+
   runSize(field: TrackSortField, value: unknown): number {
     const { column, index } = RUNS[field]!;
     return this.pluck(`SELECT count(*) FROM tracks INDEXED BY ${index} WHERE ${column} IS ?`).get(value) as number;
@@ -159,7 +183,7 @@ export class TrackOrderReads {
    * a long one walked along the album artist index (already in tie order).
    */
   runHead(field: TrackSortField, value: unknown, limit: number, short: boolean): number[] {
-    const { column, index } = RUNS[field]!;
+    const { column, index } = runOf(field);
     const from = short ? index : 'tracks_sort_album_artist';
     const sql = `SELECT id FROM tracks INDEXED BY ${from} WHERE ${column} IS ? ORDER BY ${TIES} LIMIT ?`;
     return this.pluck(sql).all(value, limit) as number[];

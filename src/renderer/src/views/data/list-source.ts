@@ -55,6 +55,8 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
   error: string | null = null;
   total = 0;
   version = 0;
+  /** When (performance.now()) the list last took a new snapshot. */
+  openedAt = -Infinity;
   snapshotId: number | null = null;
   private shift: Shift | null = null;
   /** How the list has caught up so far: for tests and diagnostics. */
@@ -228,6 +230,7 @@ export class ListSource<R extends { id: number }> implements RowSource<R> {
       this.loaded.clear();
     }
     this.snapshotId = opened.snapshotId;
+    this.openedAt = performance.now();
     this.total = opened.total;
     this.version = opened.version;
     this.fill(opened.offset, opened.rows);

@@ -7,8 +7,13 @@ import type { ListSource, RowSource } from './list-source.ts';
 
 type Listener = (change: LibraryChange | null) => void;
 const listeners = new Set<Listener>();
+/** The newest library version an event announced: a list whose snapshot is newer missed nothing. */
+let lastAnnounced = 0;
+/** A list opened this recently, at a version no event has passed, needs no check on its first mount. */
+const JUST_OPENED_MS = 1000;
 
 onEvent('library.changed', (change) => {
+  lastAnnounced = Math.max(lastAnnounced, change.version);
   for (const listener of listeners) listener(change);
 });
 document.addEventListener('visibilitychange', () => {
@@ -26,11 +31,17 @@ export function useLibraryChanges(listener: Listener): void {
   }, [listener]);
 }
 
-/** A mounted list follows the library; one remounted first checks what it missed meanwhile. */
+/**
+ * A mounted list follows the library; one remounted first checks what it missed meanwhile. A
+ * search's songs, opened from the reply that also brought them to the screen, have missed
+ * nothing: a round trip per keystroke saved.
+ */
 export function useLiveSource<R extends { id: number }>(source: ListSource<R> | null): void {
   useLibraryChanges(useCallback((change: LibraryChange | null) => void source?.catchUp(change), [source]));
   useEffect(() => {
-    if (source?.status === 'ready') void source.catchUp(null);
+    if (source?.status !== 'ready') return;
+    const fresh = source.version >= lastAnnounced && performance.now() - source.openedAt < JUST_OPENED_MS;
+    if (!fresh) void source.catchUp(null);
   }, [source]);
 }
 

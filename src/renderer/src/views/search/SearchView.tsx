@@ -1,4 +1,5 @@
 import type { TrackRow } from '../../../../shared/domain.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { useNavigation } from '../../stores/navigation.ts';
 import { AlbumCard } from '../albums/AlbumCard.tsx';
 import { count, formatCount, ViewHeader } from '../common/ViewHeader.tsx';
@@ -19,7 +20,17 @@ const refreshGroups = () => {
 
 /** Results grouped as artists, albums and songs. */
 export function SearchView() {
-  const { searched, result, songs, sort, setSort, error } = useSearch();
+  // Not the text being typed: a keystroke re-renders the box alone, while the host searches.
+  const { searched, result, songs, sort, setSort, error } = useSearch(
+    useShallow(({ searched, result, songs, sort, setSort, error }) => ({
+      searched,
+      result,
+      songs,
+      sort,
+      setSort,
+      error,
+    })),
+  );
   const open = useNavigation((state) => state.open);
   const list = songs ?? NOTHING;
   useLiveSource(songs);
