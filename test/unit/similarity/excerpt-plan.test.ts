@@ -43,6 +43,14 @@ describe('snippetWindows', () => {
     expect(snippetWindows(plan(0.25, 20, 1, 20), 20)).toEqual([{ startS: 0, lengthS: 20 }]);
   });
 
+  it("gives a short track fewer snippets, each a snippet's length from the next at least", () => {
+    const windows = snippetWindows(plan(0.5, 30), 30);
+    expect(windows).toHaveLength(12);
+    for (let i = 1; i < windows.length; i++) {
+      expect(windows[i]!.startS - windows[i - 1]!.startS).toBeGreaterThanOrEqual(2 * SNIPPET_S - 1e-9);
+    }
+  });
+
   it('centres a single excerpt where it is asked for', () => {
     expect(snippetWindows(plan(0.25, 240, 1, 20), 240)).toEqual([{ startS: 50, lengthS: 20 }]);
   });

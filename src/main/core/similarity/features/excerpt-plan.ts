@@ -29,12 +29,15 @@ export interface SnippetWindow {
 
 /**
  * The snippets' windows in a track of known length, in order, each inside the track. A track no
- * longer than the snippets together is heard whole, as one window.
+ * longer than the snippets together is heard whole, as one window; a short one gets fewer
+ * snippets, a snippet's length apart at least, so that their reads (each with its preroll and
+ * a frame or page of slack) do not overlap into reading more than the file.
  */
 export function snippetWindows(plan: ExcerptPlan, durationS: number): SnippetWindow[] {
   if (plan.count * plan.seconds >= durationS) return [{ startS: 0, lengthS: durationS }];
-  return Array.from({ length: plan.count }, (_, i) => {
-    const centreS = ((i + plan.at) / plan.count) * durationS;
+  const count = Math.max(1, Math.min(plan.count, Math.floor(durationS / (2 * plan.seconds))));
+  return Array.from({ length: count }, (_, i) => {
+    const centreS = ((i + plan.at) / count) * durationS;
     return {
       startS: Math.max(0, Math.min(durationS - plan.seconds, centreS - plan.seconds / 2)),
       lengthS: plan.seconds,
