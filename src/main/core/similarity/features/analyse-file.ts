@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { findFfmpeg } from '../../media/ffmpeg.ts';
 import { analyseSnippets } from './analyse-excerpt.ts';
-import { openRangeSource, type RangeSource, type ReadRange } from './byte-range.ts';
+import { openRangeSource, rememberingReader, type RangeSource, type ReadRange } from './byte-range.ts';
 import { sniffContainer } from './containers.ts';
 import { cpuMeter } from './cpu-time.ts';
 import { decodeWithFfmpeg, probeDuration } from './decode-ffmpeg.ts';
@@ -90,10 +90,14 @@ export async function analyseFile(path: string, opts: AnalyseOptions = {}): Prom
   };
 }
 
+/** The file's bytes, each fetched once however the head and the snippets' ranges overlap. */
 async function rangeSource(path: string, readRange: ReadRange | undefined): Promise<RangeSource> {
-  if (!readRange) return openRangeSource(path);
+  if (!readRange) {
+    const file = await openRangeSource(path);
+    return { ...file, read: rememberingReader(file.read) };
+  }
   const { size } = await stat(path);
-  return { size, read: readRange, close: async () => {} };
+  return { size, read: rememberingReader(readRange), close: async () => {} };
 }
 
 const noDecoder = (path: string): string => {
