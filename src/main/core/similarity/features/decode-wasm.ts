@@ -1,6 +1,7 @@
 // Snippets decoded by a wasm decoder, each from its own byte range: the range is where the
-// snippet's seconds should lie if the bitrate were even (with a margin for variable bitrates),
-// cut to whole Ogg pages where needed, put behind the stream's headers and decoded as a fresh stream.
+// snippet's seconds should lie if the bitrate were even, cut to whole Ogg pages where needed;
+// a file's ranges go behind the stream's headers and are decoded one after another as one
+// stream (decodeParts), each giving its snippet.
 import type { RangeSource } from './byte-range.ts';
 import type { Container } from './containers.ts';
 import type { DecodedSnippets } from './decode-ffmpeg.ts';
@@ -49,8 +50,9 @@ export async function decodeWasmSnippets(
     if (part.samples === 0) return new Float32Array(0);
     const pcm = resample(toMono(part.channels, part.samples), part.sampleRate, sampleRate);
     const wanted = Math.floor(windows[i]!.lengthS * sampleRate);
-    const preroll = Math.round(prerollOf(windows[i]!) * sampleRate);
-    const skip = Math.min(preroll, Math.max(0, pcm.length - wanted));
+    // The preroll always goes (it may hold the jump from the range before); at a bitrate above
+    // the average, the snippet comes out a little short instead.
+    const skip = Math.min(pcm.length, Math.round(prerollOf(windows[i]!) * sampleRate));
     return pcm.subarray(skip, skip + wanted);
   });
   if (snippets.every((snippet) => snippet.length === 0)) throw new Error(noAudio(path, container));
