@@ -22,7 +22,7 @@ export function weightsSource(weights: Float32Array, tracks: number): string {
   const meanSquare = weights.reduce((sum, w) => sum + w * w, 0) / weights.length;
   const scaled = Array.from(weights, (w) => (w / Math.sqrt(meanSquare)).toFixed(2));
   const lines = [
-    `// Learned by \`npm run bench:similar:quality -- --print-weights\` from ${tracks} tracks' excerpt pairs.`,
+    `// Learned by \`npm run bench:similar:quality -- --print-weights\` from ${tracks} tracks' snippet-set pairs.`,
   ];
   let at = 0;
   for (const [group, size] of FEATURE_LAYOUT) {

@@ -5,17 +5,17 @@ import { withinTrackWeights } from './learned-weights.ts';
 /**
  * 'standardised': z-scores alone; 'groups': z-scores weighted so each feature group counts the
  * same; 'learned': each z-score over its spread within a track, that spread learned from the
- * excerpt pairs of the other soundtracks only (leave one soundtrack out).
+ * pairs of the other soundtracks only (leave one soundtrack out), each kind of pair from its own.
  */
 export type Weighting = 'standardised' | 'groups' | 'learned';
 
 export interface Corpus {
-  /** One vector a track: the excerpt around the middle. */
-  centred: Float32Array[];
-  /** Two disjoint excerpts a track, centred at a quarter and three quarters (the issue's test). */
-  pairs: [Float32Array, Float32Array][];
-  /** Two disjoint excerpts a track, side by side around the middle. */
-  adjacent: [Float32Array, Float32Array][];
+  /** One vector a track, as the product makes it. */
+  product: Float32Array[];
+  /** Two vectors a track from disjoint sets of snippets (phases 1/4 and 3/4; the issue's test). */
+  snippetPairs: [Float32Array, Float32Array][];
+  /** Two single excerpts a track, centred at a quarter and three quarters (the earlier figure). */
+  singlePairs: [Float32Array, Float32Array][];
   labels: string[];
 }
 
@@ -45,66 +45,74 @@ function neighbours(vectors: Float32Array[], of: number, k: number): number[] {
     .map((n) => n.i);
 }
 
-/** Of each pair of `tested`, is each excerpt's nearest among all excerpts the other one. */
+/** Of each pair of `tested`, is each vector's nearest among all pairs' vectors the other one. */
 function pairHits(pairs: [Float32Array, Float32Array][], weights: ArrayLike<number>, tested: number[]) {
   const excerpts = zScores(pairs.flat(), weights);
-  let rank1 = 0;
+  const perTrack = new Map<number, number>();
   let mutual = 0;
   for (const t of tested) {
     const first = neighbours(excerpts, 2 * t, 1)[0] === 2 * t + 1;
     const second = neighbours(excerpts, 2 * t + 1, 1)[0] === 2 * t;
-    rank1 += Number(first) + Number(second);
+    perTrack.set(t, Number(first) + Number(second));
     mutual += Number(first && second);
   }
-  return { rank1, mutual };
+  return { perTrack, mutual };
 }
 
 export function evaluate(corpus: Corpus, weighting: Weighting) {
-  const { centred, pairs, adjacent, labels } = corpus;
+  const { product, snippetPairs, singlePairs, labels } = corpus;
   const n = labels.length;
   const all = [...Array(n).keys()];
+  const fixed = weighting === 'groups' ? GROUPS : new Float32Array(VECTOR_DIMS).fill(1);
   // Learned weights: one fold a soundtrack, learned without it; the others: one fold of all.
   const folds =
     weighting === 'learned'
       ? [...new Set(labels)].map((label) => {
           const training = all.filter((t) => labels[t] !== label);
-          const weights = withinTrackWeights([...pairs, ...adjacent], [...training, ...training.map((t) => t + n)]);
-          return { tested: all.filter((t) => labels[t] === label), weights };
+          return {
+            tested: all.filter((t) => labels[t] === label),
+            snippet: withinTrackWeights(snippetPairs, training),
+            single: withinTrackWeights(singlePairs, training),
+          };
         })
-      : [{ tested: all, weights: weighting === 'groups' ? GROUPS : new Float32Array(VECTOR_DIMS).fill(1) }];
+      : [{ tested: all, snippet: fixed, single: fixed }];
 
   const precisionOf = new Float64Array(n);
-  const totals = { pairs: { rank1: 0, mutual: 0 }, adjacent: { rank1: 0, mutual: 0 } };
-  for (const { tested, weights } of folds) {
-    const vectors = zScores(centred, weights);
-    for (const i of tested) {
+  const hitsOf = { snippet: new Float64Array(n), single: new Float64Array(n) };
+  const mutual = { snippet: 0, single: 0 };
+  for (const fold of folds) {
+    const vectors = zScores(product, fold.snippet);
+    for (const i of fold.tested) {
       precisionOf[i] = neighbours(vectors, i, 10).filter((j) => labels[j] === labels[i]).length / 10;
     }
     for (const [name, set] of [
-      ['pairs', pairs],
-      ['adjacent', adjacent],
+      ['snippet', snippetPairs],
+      ['single', singlePairs],
     ] as const) {
-      const hits = pairHits(set, weights, tested);
-      totals[name].rank1 += hits.rank1;
-      totals[name].mutual += hits.mutual;
+      const hits = pairHits(set, fold[name], fold.tested);
+      for (const [t, count] of hits.perTrack) hitsOf[name][t] = count / 2;
+      mutual[name] += hits.mutual;
     }
   }
 
   const mean = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const chanceOf = (label: string) => (labels.filter((l) => l === label).length - 1) / (n - 1);
+  const ofLabel = (label: string) => all.filter((t) => labels[t] === label);
   const perLabel = [...new Set(labels)].map((label) => ({
     label,
-    tracks: labels.filter((l) => l === label).length,
-    precision: mean(all.filter((t) => labels[t] === label).map((t) => precisionOf[t]!)),
+    tracks: ofLabel(label).length,
+    precision: mean(ofLabel(label).map((t) => precisionOf[t]!)),
     chance: chanceOf(label),
+    snippetRank1: mean(ofLabel(label).map((t) => hitsOf.snippet[t]!)),
+    singleRank1: mean(ofLabel(label).map((t) => hitsOf.single[t]!)),
   }));
   return {
     perLabel,
     precision: mean(precisionOf),
     chance: mean(labels.map(chanceOf)),
-    pairRank1: totals.pairs.rank1 / (2 * n),
-    pairMutual: totals.pairs.mutual / n,
-    adjacentRank1: totals.adjacent.rank1 / (2 * n),
-    adjacentMutual: totals.adjacent.mutual / n,
+    snippetRank1: mean(hitsOf.snippet),
+    snippetMutual: mutual.snippet / n,
+    singleRank1: mean(hitsOf.single),
+    singleMutual: mutual.single / n,
   };
 }

@@ -1,8 +1,9 @@
 // `npm run bench:similar:quality`: the feature vectors on real music (the soundtracks fetched by
 // ../shared/music-real/fetch into /tmp/music-real, labels.tsv: path<TAB>soundtrack).
 // CPU per track; precision@10 of same-soundtrack neighbours against chance; and whether two
-// disjoint excerpts of a track are each other's nearest among all excerpts (at a quarter and
-// three quarters, the issue's test; and side by side around the middle).
+// vectors of a track made from disjoint audio are each other's nearest among all tracks' others:
+// two sets of snippets interleaved over the track (the product's vector, the issue's test), and,
+// for comparison with earlier figures, two single 20 s excerpts at a quarter and three quarters.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -10,7 +11,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseFile } from 'music-metadata';
-import { analyseFile, EXCERPT_S, type AnalyseOptions } from '../../src/main/core/similarity/features/index.ts';
+import {
+  analyseFile,
+  SNIPPET_S,
+  SNIPPETS,
+  type AnalyseOptions,
+} from '../../src/main/core/similarity/features/index.ts';
+import { openRangeSource } from '../../src/main/core/similarity/features/byte-range.ts';
 import { machineLine } from '../support/machine.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
 import { evaluate, type Weighting } from './quality-figures.ts';
@@ -19,9 +26,10 @@ import { weightsSource, withinTrackWeights } from './learned-weights.ts';
 const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: '/tmp/music-real' },
-    excerpt: { type: 'string', default: String(EXCERPT_S) },
+    snippets: { type: 'string', default: String(SNIPPETS) },
+    'snippet-s': { type: 'string', default: String(SNIPPET_S) },
     decoder: { type: 'string', default: 'auto' },
-    // Prints the weights features/weights.ts ships: learned from every track's pairs.
+    // Prints the weights features/weights.ts ships: learned from every track's snippet-set pairs.
     'print-weights': { type: 'boolean', default: false },
   },
 });
@@ -40,36 +48,54 @@ const tracks = readFileSync(join(dir, 'labels.tsv'), 'utf8')
   })
   // The fetch script lists a package that brought no files as its glob ("pkg/*").
   .filter((track) => existsSync(track.path));
-const excerptS = Number(values.excerpt);
-const base: AnalyseOptions = { excerptS, decoder: values.decoder === 'ffmpeg' ? 'ffmpeg' : 'auto' };
+const count = Number(values.snippets);
+const snippetS = Number(values['snippet-s']);
+/** The single excerpt earlier versions analysed, kept for the ¼ / ¾ figure. */
+const SINGLE_S = 20;
+const base: AnalyseOptions = {
+  snippets: count,
+  snippetS,
+  decoder: values.decoder === 'ffmpeg' ? 'ffmpeg' : 'auto',
+};
 
 const cpuMs: number[] = [];
+/** The share of each file the product's analysis read (wasm formats; ffmpeg reads by itself). */
+const readShare: number[] = [];
 const decoders = new Map<string, number>();
-const centred: Float32Array[] = [];
-const pairs: [Float32Array, Float32Array][] = [];
-const adjacent: [Float32Array, Float32Array][] = [];
+const product: Float32Array[] = [];
+const snippetPairs: [Float32Array, Float32Array][] = [];
+const singlePairs: [Float32Array, Float32Array][] = [];
 const labels: string[] = [];
 const failures: string[] = [];
 const load = loadavg()[0]!.toFixed(1);
 for (const [i, track] of tracks.entries()) {
   process.stderr.write(`\r${i + 1}/${tracks.length}`);
   // The catalog knows each track's length; so does this bench, from music-metadata.
-  const durationS = (await parseFile(track.path, { duration: true })).format.duration ?? undefined;
-  // Two excerpts that cannot overlap: a quarter and three quarters in, at most half the track each.
-  const pairS = Math.min(excerptS, (durationS ?? 60) / 2 - 1);
+  const durationS = (await parseFile(track.path, { duration: true })).format.duration ?? 60;
+  // Snippets at phases 1/4 and 3/4 of each share of the track, short enough not to overlap.
+  const pairSnippetS = Math.min(snippetS, durationS / (2 * count));
+  // Two single excerpts that cannot overlap: a quarter and three quarters in, at most half the track each.
+  const singleS = Math.min(SINGLE_S, durationS / 2 - 1);
+  const single: AnalyseOptions = { ...base, durationS, snippets: 1, snippetS: singleS };
   try {
-    const middle = await analyseFile(track.path, { ...base, durationS });
-    const early = await analyseFile(track.path, { ...base, durationS, at: 0.25, excerptS: pairS });
-    const late = await analyseFile(track.path, { ...base, durationS, at: 0.75, excerptS: pairS });
-    // A second, easier variant: the same lengths side by side around the middle, one section more often.
-    const shift = durationS ? pairS / 2 / durationS : 0.1;
-    const before = await analyseFile(track.path, { ...base, durationS, at: 0.5 - shift, excerptS: pairS });
-    const after = await analyseFile(track.path, { ...base, durationS, at: 0.5 + shift, excerptS: pairS });
-    cpuMs.push(middle.cpuMs);
-    decoders.set(middle.decoder, (decoders.get(middle.decoder) ?? 0) + 1);
-    centred.push(middle.vector);
-    pairs.push([early.vector, late.vector]);
-    adjacent.push([before.vector, after.vector]);
+    const file = await openRangeSource(track.path);
+    let bytesRead = 0;
+    const readRange = async (offset: number, length: number) => {
+      const bytes = await file.read(offset, length);
+      bytesRead += bytes.length;
+      return bytes;
+    };
+    const vector = await analyseFile(track.path, { ...base, durationS, readRange }).finally(() => file.close());
+    if (vector.decoder === 'wasm') readShare.push(bytesRead / file.size);
+    const setA = await analyseFile(track.path, { ...base, durationS, at: 0.25, snippetS: pairSnippetS });
+    const setB = await analyseFile(track.path, { ...base, durationS, at: 0.75, snippetS: pairSnippetS });
+    const early = await analyseFile(track.path, { ...single, at: 0.25 });
+    const late = await analyseFile(track.path, { ...single, at: 0.75 });
+    cpuMs.push(vector.cpuMs);
+    decoders.set(vector.decoder, (decoders.get(vector.decoder) ?? 0) + 1);
+    product.push(vector.vector);
+    snippetPairs.push([setA.vector, setB.vector]);
+    singlePairs.push([early.vector, late.vector]);
     labels.push(track.label);
   } catch (error) {
     failures.push(`${track.path}: ${(error as Error).message}`);
@@ -81,32 +107,37 @@ console.log(`### ${machineLine()} · load ${load}`);
 console.log();
 for (const failure of failures) console.log(`Failed: ${failure}`);
 console.log(
-  `${labels.length} tracks, ${new Set(labels).size} soundtracks; excerpt ${excerptS} s; decoders: ${[...decoders].map(([d, n]) => `${d} ${n}`).join(', ')}`,
+  `${labels.length} tracks, ${new Set(labels).size} soundtracks; ${count} snippets of ${snippetS} s; decoders: ${[...decoders].map(([d, n]) => `${d} ${n}`).join(', ')}`,
 );
 console.log(
   `CPU per track (decode + features, ffmpeg's own counted): median ${roundMs(median(cpuMs))} ms, p95 ${roundMs(percentile(cpuMs, 95))} ms`,
 );
+const percentOf = (share: number) => `${(share * 100).toFixed(1)} %`;
+console.log(
+  `Bytes read per track, as a share of the file: median ${percentOf(median(readShare))}, p95 ${percentOf(percentile(readShare, 95))}`,
+);
 console.log();
 for (const weighting of ['standardised', 'groups', 'learned'] as Weighting[]) {
-  const figures = evaluate({ centred, pairs, adjacent, labels }, weighting);
+  const figures = evaluate({ product, snippetPairs, singlePairs, labels }, weighting);
   console.log(`#### Distance: ${weighting}`);
   console.log();
-  console.log('| soundtrack | tracks | precision@10 | chance |');
-  console.log('|---|---:|---:|---:|');
+  console.log('| soundtrack | tracks | precision@10 | chance | snippet sets rank 1 | single ¼ / ¾ rank 1 |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
   for (const row of figures.perLabel) {
-    console.log(`| ${row.label} | ${row.tracks} | ${row.precision.toFixed(2)} | ${row.chance.toFixed(2)} |`);
+    console.log(
+      `| ${row.label} | ${row.tracks} | ${row.precision.toFixed(2)} | ${row.chance.toFixed(2)} | ${percent(row.snippetRank1)} | ${percent(row.singleRank1)} |`,
+    );
   }
-  console.log(`| **all** | ${labels.length} | **${figures.precision.toFixed(2)}** | ${figures.chance.toFixed(2)} |`);
+  console.log(
+    `| **all** | ${labels.length} | **${figures.precision.toFixed(2)}** | ${figures.chance.toFixed(2)} | **${percent(figures.snippetRank1)}** | ${percent(figures.singleRank1)} |`,
+  );
   console.log();
   console.log(
-    `Excerpt pairs (at 1/4 and 3/4): the other excerpt is the nearest for ${(figures.pairRank1 * 100).toFixed(0)} % of excerpts; both ways for ${(figures.pairMutual * 100).toFixed(0)} % of tracks.`,
-  );
-  console.log(
-    `Adjacent pairs (side by side around the middle): ${(figures.adjacentRank1 * 100).toFixed(0)} % of excerpts; both ways ${(figures.adjacentMutual * 100).toFixed(0)} %.`,
+    `Snippet sets (phases 1/4 and 3/4): the other set is the nearest for ${percent(figures.snippetRank1)} of vectors, both ways for ${percent(figures.snippetMutual)} of tracks. Single excerpts at 1/4 and 3/4: ${percent(figures.singleRank1)}, both ways ${percent(figures.singleMutual)}.`,
   );
   console.log();
 }
 if (values['print-weights']) {
-  const both = [...pairs, ...adjacent];
-  console.log(weightsSource(withinTrackWeights(both, [...both.keys()]), labels.length));
+  console.log(weightsSource(withinTrackWeights(snippetPairs, [...snippetPairs.keys()]), labels.length));
 }

@@ -1,11 +1,11 @@
 // analyseFile on real encoded files: every format decodes (the wasm decoders for MP3, FLAC,
-// Vorbis and Opus, ffmpeg for AAC), an excerpt lands where it was asked for, only the excerpt's
+// Vorbis and Opus, ffmpeg for AAC), the snippets land where they were asked for, only their
 // bytes are read, a cancelled analysis stops, and it all runs in a worker thread.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseFile, EXCERPT_S, VECTOR_DIMS } from '../../../src/main/core/similarity/features/index.ts';
+import { analyseFile, SNIPPET_S, SNIPPETS, VECTOR_DIMS } from '../../../src/main/core/similarity/features/index.ts';
 import { offsetOf } from '../../../src/main/core/similarity/features/layout.ts';
 import { ThreadChannel } from '../../../src/main/core/threads/channel.ts';
 import { encodeSource, hasFfmpeg, makeAudioFile, type Format } from '../../support/audio.ts';
@@ -21,6 +21,9 @@ const chromaPeak = (vector: Float32Array) => {
 };
 const A = 9;
 const C = 0;
+/** One 20 s excerpt, as earlier versions analysed: it hears one half of the long file alone. */
+const SINGLE = { snippets: 1, snippetS: 20 } as const;
+const SINGLE_S = 20;
 
 const LONG_S = 240;
 
@@ -95,36 +98,56 @@ describe.skipIf(!hasFfmpeg)('analyseFile', () => {
   });
 
   it.each(['mp3', 'ogg', 'opus', 'flac'])(
-    'reads only the excerpt of a long %s file, and the excerpt is where it was asked for',
+    'reads only the snippets of a long %s file, one range each, spread over the whole track',
     async (format) => {
       const path = long[format]!;
       const handle = await open(path, 'r');
       const { size } = await handle.stat();
-      let bytesRead = 0;
+      let reads: { offset: number; length: number }[] = [];
       const readRange = async (offset: number, length: number) => {
-        const buffer = new Uint8Array(Math.min(length, size - offset));
+        const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
         const { bytesRead: got } = await handle.read(buffer, 0, buffer.length, offset);
-        bytesRead += got;
+        reads.push({ offset, length: got });
         return buffer.subarray(0, got);
       };
+      const bytesRead = () => reads.reduce((sum, read) => sum + read.length, 0);
       try {
-        const early = await analyseFile(path, { durationS: LONG_S, at: 0.25, readRange });
-        expect(early.excerptStartS).toBeCloseTo(LONG_S * 0.25 - EXCERPT_S / 2, 0);
-        expect(early.excerptS).toBeGreaterThan(EXCERPT_S - 2);
+        const spread = await analyseFile(path, { durationS: LONG_S, readRange });
+        expect(spread.excerptS).toBeGreaterThan(SNIPPETS * SNIPPET_S * 0.8);
+        expect(spread.excerptS).toBeLessThan(SNIPPETS * SNIPPET_S * 1.1);
+        expect(spread.excerptStartS).toBeCloseTo(LONG_S / SNIPPETS / 2 - SNIPPET_S / 2, 0);
+        // Both halves heard: A and C each take a good share of the pitched energy.
+        const chroma = spread.vector.subarray(offsetOf('chroma'), offsetOf('chroma') + 12);
+        expect(chroma[A]).toBeGreaterThan(0.25);
+        expect(chroma[C]).toBeGreaterThan(0.25);
+        // The head, then a range a snippet (an Ogg range twice as long when it began inside a page).
+        const audio = reads.filter((read) => read.offset > 20_000);
+        expect(audio.length).toBeGreaterThanOrEqual(SNIPPETS);
+        expect(Math.min(...audio.map((r) => r.offset))).toBeLessThan(size / SNIPPETS);
+        expect(Math.max(...audio.map((r) => r.offset))).toBeGreaterThan(size * (1 - 1.5 / SNIPPETS));
+        const snippetShare = (size / LONG_S) * SNIPPET_S;
+        for (const read of audio) expect(read.length).toBeLessThan(snippetShare * 3 + 3 * 8192);
+        // The snippets' share of the file and the 16 KB head, plus for each snippet its preroll and
+        // slack and, in Ogg, the pages skipped to reach one that starts a packet (ffmpeg writes a
+        // second a page): at most 2 s more a snippet, and a fraction of the file.
+        expect(bytesRead()).toBeLessThan(size * ((SNIPPETS * (SNIPPET_S + 2)) / LONG_S) + 40_000);
+        expect(bytesRead()).toBeLessThan(size / 4);
+
+        reads = [];
+        const early = await analyseFile(path, { ...SINGLE, durationS: LONG_S, at: 0.25, readRange });
+        expect(early.excerptStartS).toBeCloseTo(LONG_S * 0.25 - SINGLE_S / 2, 0);
+        expect(early.excerptS).toBeGreaterThan(SINGLE_S - 2);
         expect(chromaPeak(early.vector)).toBe(A);
-        // The excerpt's share of the file with the margin for a variable bitrate, plus the 16 KB head and slack.
-        expect(bytesRead).toBeLessThan(size * ((EXCERPT_S / LONG_S) * 1.3) + 40_000);
-        expect(bytesRead).toBeLessThan(size / 5);
-        bytesRead = 0;
-        const late = await analyseFile(path, { durationS: LONG_S, at: 0.75, readRange });
+        expect(bytesRead()).toBeLessThan(size * ((SINGLE_S / LONG_S) * 1.3) + 40_000);
+        const late = await analyseFile(path, { ...SINGLE, durationS: LONG_S, at: 0.75, readRange });
         expect(chromaPeak(late.vector)).toBe(C);
         // Without the catalog's duration: the headers' (FLAC), the last page's (Ogg) or a probe's
-        // in the middle (MP3); still a fraction of the file, and still centred.
-        bytesRead = 0;
+        // in the middle (MP3); still a fraction of the file, and still spread over it.
+        reads = [];
         const unknown = await analyseFile(path, { readRange });
-        expect(bytesRead).toBeLessThan(size / 4);
-        expect(unknown.excerptS).toBeGreaterThan(EXCERPT_S - 2);
-        expect(Math.abs(unknown.excerptStartS - (LONG_S - EXCERPT_S) / 2)).toBeLessThan(10);
+        expect(bytesRead()).toBeLessThan(size / 3);
+        expect(unknown.excerptS).toBeGreaterThan(SNIPPETS * SNIPPET_S * 0.8);
+        expect(Math.abs(unknown.excerptStartS - spread.excerptStartS)).toBeLessThan(2);
       } finally {
         await handle.close();
       }
@@ -132,9 +155,19 @@ describe.skipIf(!hasFfmpeg)('analyseFile', () => {
     30_000,
   );
 
+  it('decodes snippets with ffmpeg in one process when asked to, where the wasm decoder puts them', async () => {
+    const wasm = await analyseFile(long.ogg!, { durationS: LONG_S });
+    const ffmpeg = await analyseFile(long.ogg!, { durationS: LONG_S, decoder: 'ffmpeg' });
+    expect(ffmpeg.decoder).toBe('ffmpeg');
+    expect(ffmpeg.excerptS).toBeCloseTo(wasm.excerptS, 0);
+    const chroma = offsetOf('chroma');
+    for (const pitch of [A, C])
+      expect(Math.abs(ffmpeg.vector[chroma + pitch]! - wasm.vector[chroma + pitch]!)).toBeLessThan(0.1);
+  });
+
   it('keeps analyses running side by side apart (one decoder per format and thread)', async () => {
     const [early, late] = await Promise.all(
-      [0.25, 0.75].map((at) => analyseFile(long.ogg!, { durationS: LONG_S, at })),
+      [0.25, 0.75].map((at) => analyseFile(long.ogg!, { ...SINGLE, durationS: LONG_S, at })),
     );
     expect([chromaPeak(early!.vector), chromaPeak(late!.vector)]).toEqual([A, C]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyseExcerpt,
+  analyseSnippets,
   FEATURE_LAYOUT,
   GROUP_WEIGHTS,
   standardisationStats,
@@ -9,7 +10,7 @@ import {
 } from '../../../src/main/core/similarity/features/index.ts';
 import { offsetOf } from '../../../src/main/core/similarity/features/layout.ts';
 import { resample } from '../../../src/main/core/similarity/features/resample.ts';
-import { RHYTHM_LAGS } from '../../../src/main/core/similarity/features/tempo.ts';
+import { rhythmLagS, RHYTHM_LAGS } from '../../../src/main/core/similarity/features/tempo.ts';
 
 const RATE = 22050;
 
@@ -36,8 +37,8 @@ function clicks(seconds: number, bpm: number): Float32Array {
   return pcm;
 }
 
-/** The frames of the rhythm profile's lag j: 0.1 s × 40^(j / (RHYTHM_LAGS − 1)), rounded to 512-sample frames. */
-const framesAt = (j: number) => Math.round((0.1 * 40 ** (j / (RHYTHM_LAGS - 1)) * RATE) / 512);
+/** The frames of the rhythm profile's lag j, rounded to 512-sample frames. */
+const framesAt = (j: number) => Math.round((rhythmLagS(j) * RATE) / 512);
 
 const entry = (vector: Float32Array, group: Parameters<typeof offsetOf>[0], index = 0) =>
   vector[offsetOf(group) + index]!;
@@ -126,6 +127,56 @@ describe('analyseExcerpt', () => {
   it('answers zeros for silence and for less than two frames', () => {
     expect(Array.from(analyseExcerpt(new Float32Array(RATE), RATE)).every((x) => x === 0)).toBe(true);
     expect(Array.from(analyseExcerpt(noise(1, 1).subarray(0, 1000), RATE)).every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe('analyseSnippets', () => {
+  /** `pcm` cut into `count` snippets of `seconds`, evenly spread, as a track's snippets are. */
+  const snippetsOf = (pcm: Float32Array, count: number, seconds: number) => {
+    const every = Math.floor(pcm.length / count);
+    return Array.from({ length: count }, (_, i) => pcm.subarray(i * every, i * every + seconds * RATE));
+  };
+
+  it('pools snippets of a steady sound into the vector one long excerpt of it gives', () => {
+    const hiss = noise(20, 9, 0.02);
+    const hum = tone(20, 330).map((x, i) => x + hiss[i]!);
+    const whole = analyseExcerpt(hum, RATE);
+    const pooled = analyseSnippets(snippetsOf(hum, 8, 1.25), RATE);
+    for (const group of ['mfccMean', 'centroid', 'chroma'] as const) {
+      expect(entry(pooled, group)).toBeCloseTo(entry(whole, group), 1);
+    }
+    expect(chromaOf(pooled).indexOf(Math.max(...chromaOf(pooled)))).toBe(4);
+  });
+
+  it('hears every snippet: the chroma of snippets of two tones holds both', () => {
+    const chroma = chromaOf(analyseSnippets([tone(2, 440), tone(2, 523.25), tone(2, 440), tone(2, 523.25)], RATE));
+    expect(chroma[9]).toBeGreaterThan(0.35);
+    expect(chroma[0]).toBeGreaterThan(0.35);
+  });
+
+  it('takes no cut between two snippets for an onset', () => {
+    // Four different steady tones: joined into one excerpt, each join is a sudden change.
+    const tones = [220, 330, 495, 660].map((hz) => tone(2, hz));
+    const joined = new Float32Array(tones.reduce((sum, t) => sum + t.length, 0));
+    tones.reduce((at, t) => (joined.set(t, at), at + t.length), 0);
+    const apart = analyseSnippets(tones, RATE);
+    expect(entry(apart, 'flux', 1)).toBeLessThan(entry(analyseExcerpt(joined, RATE), 'flux', 1) / 2);
+  });
+
+  it("finds a click track's period in short snippets of it", () => {
+    const bpm = (60 * RATE) / (framesAt(5) * 512);
+    const vector = analyseSnippets(snippetsOf(clicks(40, bpm), 16, 1.25), RATE);
+    expect(entry(vector, 'rhythm', 5)).toBeGreaterThan(0.5);
+    expect(entry(vector, 'rhythm', 4)).toBeLessThan(0.2);
+    const heard = 120 * 2 ** entry(vector, 'tempo', 0);
+    // Clicks at 258 a minute are heard at half that, within the 50–200 BPM the pulse is looked for.
+    expect(Math.abs(bpm / heard - 2)).toBeLessThan(0.1);
+  });
+
+  it('answers zeros for no snippets, silent ones, and ones under two frames', () => {
+    expect(Array.from(analyseSnippets([], RATE)).every((x) => x === 0)).toBe(true);
+    const silent = [new Float32Array(RATE), noise(1, 1).subarray(0, 1000)];
+    expect(Array.from(analyseSnippets(silent, RATE)).every((x) => x === 0)).toBe(true);
   });
 });
 

@@ -21,22 +21,27 @@ function tablesFor(sampleRate: number) {
   return tables;
 }
 
+/** One stretch of PCM: the vector of a single excerpt. */
 export function analyseExcerpt(pcm: Float32Array, sampleRate: number): Float32Array {
-  const frames = frameCount(pcm.length);
+  return analyseSnippets([pcm], sampleRate);
+}
+
+/**
+ * The vector of several snippets of one track, pooled: every frame of every snippet adds to the
+ * same means and spreads, and the pulse and rhythm pattern are measured within each snippet and
+ * pooled (never across the cut between two snippets, which would read as an onset).
+ */
+export function analyseSnippets(snippets: readonly Float32Array[], sampleRate: number): Float32Array {
   const vector = new Float32Array(VECTOR_DIMS);
-  if (frames < 2) return vector;
+  const usable = snippets.filter((pcm) => frameCount(pcm.length) >= 2);
+  if (usable.length === 0) return vector;
   const { mel, chroma: chromaBins } = tablesFor(sampleRate);
   const spectrum = new PowerSpectrum();
 
-  // Pass 1: frame energies, to know which frames are silence relative to the excerpt.
-  const energy = new Float64Array(frames);
+  // Pass 1: frame energies, to know which frames are silence relative to the loudest of the track's snippets.
+  const energies = usable.map(frameEnergies);
   let loudest = 0;
-  for (let f = 0; f < frames; f++) {
-    let sum = 0;
-    for (let i = f * HOP, end = i + HOP * 2; i < end; i++) sum += pcm[i]! * pcm[i]!;
-    energy[f] = sum;
-    if (sum > loudest) loudest = sum;
-  }
+  for (const energy of energies) for (const e of energy) if (e > loudest) loudest = e;
   if (loudest === 0) return vector;
   const floor = loudest * SILENCE_RATIO;
 
@@ -52,34 +57,40 @@ export function analyseExcerpt(pcm: Float32Array, sampleRate: number): Float32Ar
   const logMel = new Float64Array(MEL_BANDS);
   const previousLogMel = new Float64Array(MEL_BANDS);
   const cepstrum = new Float64Array(MFCC_COUNT);
-  const onset = new Float64Array(frames);
+  const onsets: Float64Array[] = [];
   const binHz = sampleRate / ((BINS - 1) * 2);
   let voiced = 0;
   let pitched = 0;
 
-  for (let f = 0; f < frames; f++) {
-    const power = spectrum.of(pcm, f * HOP);
-    logMelOf(power, mel, logMel);
-    if (f > 0) {
-      let rise = 0;
-      for (let b = 0; b < MEL_BANDS; b++) rise += Math.max(0, logMel[b]! - previousLogMel[b]!);
-      onset[f] = rise / MEL_BANDS;
+  for (const [s, pcm] of usable.entries()) {
+    const energy = energies[s]!;
+    const onset = new Float64Array(energy.length);
+    onsets.push(onset);
+    for (let f = 0; f < energy.length; f++) {
+      const power = spectrum.of(pcm, f * HOP);
+      logMelOf(power, mel, logMel);
+      if (f > 0) {
+        let rise = 0;
+        for (let b = 0; b < MEL_BANDS; b++) rise += Math.max(0, logMel[b]! - previousLogMel[b]!);
+        onset[f] = rise / MEL_BANDS;
+      }
+      previousLogMel.set(logMel);
+      if (energy[f]! < floor) continue;
+      voiced++;
+      loudness.add(10 * Math.log10(energy[f]! / loudest));
+      mfccOf(logMel, mel, cepstrum);
+      for (let n = 0; n < MFCC_COUNT; n++) mfcc[n]!.add(cepstrum[n]!);
+      // A snippet's first frame has no frame before it to rise from.
+      if (f > 0) flux.add(onset[f]!);
+      addSpectralShape(power, binHz, centroid, rolloff);
+      flatness.add(bandFlatness(logMel));
+      if (addChroma(power, chromaBins, chromaFrame, chromaSum)) pitched++;
+      zcr.add(zeroCrossings(pcm, f * HOP, HOP * 2));
     }
-    previousLogMel.set(logMel);
-    if (energy[f]! < floor) continue;
-    voiced++;
-    loudness.add(10 * Math.log10(energy[f]! / loudest));
-    mfccOf(logMel, mel, cepstrum);
-    for (let n = 0; n < MFCC_COUNT; n++) mfcc[n]!.add(cepstrum[n]!);
-    flux.add(onset[f]!);
-    addSpectralShape(power, binHz, centroid, rolloff);
-    flatness.add(bandFlatness(logMel));
-    if (addChroma(power, chromaBins, chromaFrame, chromaSum)) pitched++;
-    zcr.add(zeroCrossings(pcm, f * HOP, HOP * 2));
   }
   if (voiced === 0) return vector;
 
-  const pulse = pulseOf(onset, sampleRate / HOP);
+  const pulse = pulseOf(onsets, sampleRate / HOP);
   const values: Record<string, number | readonly number[]> = {
     mfccMean: mfcc.slice(1).map((m) => m.mean),
     mfccStd: mfcc.map((m) => m.std),
@@ -90,7 +101,7 @@ export function analyseExcerpt(pcm: Float32Array, sampleRate: number): Float32Ar
     zeroCrossings: [zcr.mean, zcr.std],
     chroma: Array.from(chromaSum, (c) => (pitched > 0 ? c / pitched : 0)),
     tempo: [Math.log2(Math.max(pulse.bpm, 1) / 120), pulse.clarity, pulse.onsetRate],
-    rhythm: rhythmProfile(onset, sampleRate / HOP),
+    rhythm: rhythmProfile(onsets, sampleRate / HOP),
     dynamics: [loudness.std, loudness.fractionBelow(loudness.mean)],
   };
   let at = 0;
@@ -100,6 +111,16 @@ export function analyseExcerpt(pcm: Float32Array, sampleRate: number): Float32Ar
     for (let i = 0; i < size; i++) vector[at++] = list[i] ?? 0;
   }
   return vector;
+}
+
+function frameEnergies(pcm: Float32Array): Float64Array {
+  const energy = new Float64Array(frameCount(pcm.length));
+  for (let f = 0; f < energy.length; f++) {
+    let sum = 0;
+    for (let i = f * HOP, end = i + HOP * 2; i < end; i++) sum += pcm[i]! * pcm[i]!;
+    energy[f] = sum;
+  }
+  return energy;
 }
 
 function addSpectralShape(power: Float64Array, binHz: number, centroid: Moments, rolloff: Moments) {

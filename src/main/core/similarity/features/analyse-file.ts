@@ -1,24 +1,20 @@
-// A track's vector from one excerpt (20 s around the middle by default) read by byte range:
-// MP3, FLAC, Ogg Vorbis and Ogg Opus by the wasm decoders, from the headers and the excerpt's
+// A track's vector from snippets spread over it (excerpt-plan.ts), each read by its byte range:
+// MP3, FLAC, Ogg Vorbis and Ogg Opus by the wasm decoders, from the headers and the snippets'
 // bytes alone; everything else by the system ffmpeg when there is one; otherwise a sentence
 // saying no decoder reads this format. Runs in any thread (S2 runs it in a worker).
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { findFfmpeg } from '../../media/ffmpeg.ts';
-import { analyseExcerpt } from './analyse-excerpt.ts';
-import { openRangeSource, type RangeSource, type ReadRange } from './byte-range.ts';
+import { analyseSnippets } from './analyse-excerpt.ts';
+import { openRangeSource, rememberingReader, type RangeSource, type ReadRange } from './byte-range.ts';
 import { sniffContainer } from './containers.ts';
 import { cpuMeter } from './cpu-time.ts';
 import { decodeWithFfmpeg, probeDuration } from './decode-ffmpeg.ts';
-import { decodeWasmExcerpt } from './decode-wasm.ts';
-import { excerptWindow, type ExcerptPlan } from './excerpt-plan.ts';
+import { decodeWasmSnippets } from './decode-wasm.ts';
+import { SNIPPET_S, SNIPPETS, snippetWindows, type ExcerptPlan } from './excerpt-plan.ts';
 
 export const ANALYSIS_RATE = 22050;
-/**
- * 20 s rather than the 30 s research suggests: decoding is most of the cost, and 20 s kept
- * precision@10 on real music while bringing the CPU per track under 0.1 s (docs/benchmarks.md).
- */
-export const EXCERPT_S = 20;
+export { SNIPPET_S, SNIPPETS };
 
 export interface AnalyseOptions {
   signal?: AbortSignal;
@@ -27,11 +23,13 @@ export interface AnalyseOptions {
    * Used for the wasm formats; ffmpeg, for the rest, reads the file by its path itself.
    */
   readRange?: ReadRange;
-  /** The track's length from the catalog: saves a probe and centres the excerpt exactly. */
+  /** The track's length from the catalog: saves a probe and places the snippets exactly. */
   durationS?: number;
-  /** Where the excerpt is centred, as a fraction of the track (0.5: the middle). */
+  /** Where each snippet is centred in its share of the track (ExcerptPlan.at; 0.5 by default). */
   at?: number;
-  excerptS?: number;
+  /** How many snippets, and how long each (SNIPPETS of SNIPPET_S by default). */
+  snippets?: number;
+  snippetS?: number;
   /** The ffmpeg binary, null for none; looked up on PATH by default. */
   ffmpeg?: string | null;
   /** 'ffmpeg' decodes every format with ffmpeg (the benchmark compares the two that way). */
@@ -40,7 +38,9 @@ export interface AnalyseOptions {
 
 export interface AnalysedVector {
   vector: Float32Array;
+  /** Where the first snippet starts. */
   excerptStartS: number;
+  /** The seconds analysed, all snippets together. */
   excerptS: number;
   cpuMs: number;
   decoder: 'wasm' | 'ffmpeg';
@@ -53,7 +53,12 @@ export async function analyseFile(path: string, opts: AnalyseOptions = {}): Prom
   opts.signal?.throwIfAborted();
   // A length of 0 or less (a catalog row whose length was never read) is no length at all.
   const durationS = opts.durationS !== undefined && opts.durationS > 0 ? opts.durationS : undefined;
-  const plan: ExcerptPlan = { at: opts.at ?? 0.5, seconds: opts.excerptS ?? EXCERPT_S, durationS };
+  const plan: ExcerptPlan = {
+    at: opts.at ?? 0.5,
+    count: opts.snippets ?? SNIPPETS,
+    seconds: opts.snippetS ?? SNIPPET_S,
+    durationS,
+  };
   const source = await rangeSource(path, opts.readRange);
   let decoded;
   let decoder: AnalysedVector['decoder'] = 'wasm';
@@ -61,34 +66,38 @@ export async function analyseFile(path: string, opts: AnalyseOptions = {}): Prom
     const container = opts.decoder === 'ffmpeg' ? null : await sniffContainer(source, plan.durationS === undefined);
     opts.signal?.throwIfAborted();
     if (container) {
-      decoded = await decodeWasmExcerpt(path, source, container, plan, ANALYSIS_RATE, opts.signal);
+      decoded = await decodeWasmSnippets(path, source, container, plan, ANALYSIS_RATE, opts.signal);
     } else {
       const ffmpeg = opts.ffmpeg !== undefined ? opts.ffmpeg : (ffmpegOnPath ??= findFfmpeg());
       if (!ffmpeg) throw new Error(noDecoder(path));
       decoder = 'ffmpeg';
       const trackS = plan.durationS ?? (await probeDuration(ffmpeg, path, opts.signal));
-      const { startS, lengthS } = excerptWindow(plan, trackS);
-      decoded = await decodeWithFfmpeg(ffmpeg, path, startS, lengthS, ANALYSIS_RATE, opts.signal);
+      decoded = await decodeWithFfmpeg(ffmpeg, path, snippetWindows(plan, trackS), ANALYSIS_RATE, opts.signal);
     }
   } finally {
     await source.close();
   }
   opts.signal?.throwIfAborted();
-  if (decoded.pcm.length < ANALYSIS_RATE) throw new Error(`${path} has less than a second of audio to analyse`);
-  const vector = analyseExcerpt(decoded.pcm, ANALYSIS_RATE);
+  const samples = decoded.snippets.reduce((sum, snippet) => sum + snippet.length, 0);
+  if (samples < ANALYSIS_RATE) throw new Error(`${path} has less than a second of audio to analyse`);
+  const vector = analyseSnippets(decoded.snippets, ANALYSIS_RATE);
   return {
     vector,
     excerptStartS: decoded.startS,
-    excerptS: decoded.pcm.length / ANALYSIS_RATE,
+    excerptS: samples / ANALYSIS_RATE,
     cpuMs: meter(),
     decoder,
   };
 }
 
+/** The file's bytes, each fetched once however the head and the snippets' ranges overlap. */
 async function rangeSource(path: string, readRange: ReadRange | undefined): Promise<RangeSource> {
-  if (!readRange) return openRangeSource(path);
+  if (!readRange) {
+    const file = await openRangeSource(path);
+    return { ...file, read: rememberingReader(file.read) };
+  }
   const { size } = await stat(path);
-  return { size, read: readRange, close: async () => {} };
+  return { size, read: rememberingReader(readRange), close: async () => {} };
 }
 
 const noDecoder = (path: string): string => {

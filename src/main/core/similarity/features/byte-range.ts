@@ -34,3 +34,35 @@ export async function openRangeSource(path: string): Promise<RangeSource> {
     throw error;
   }
 }
+
+/** What rememberingReader keeps at most: the tail of the bytes it read last, in one run. */
+const REMEMBERED_BYTES = 1 << 20;
+
+/**
+ * A reader that remembers the run of bytes it read last: a read that starts inside it (the next
+ * snippet's range overlapping this one's pages, in a short track with long Ogg pages) takes what
+ * it already has from memory and asks only for the rest, so no byte is fetched twice in a row.
+ */
+export function rememberingReader(read: ReadRange): ReadRange {
+  let last: { offset: number; bytes: Uint8Array } = { offset: 0, bytes: new Uint8Array(0) };
+  return async (offset, length) => {
+    const end = last.offset + last.bytes.length;
+    const inside = offset >= last.offset && offset <= end;
+    const known = inside ? last.bytes.subarray(offset - last.offset) : new Uint8Array(0);
+    if (known.length >= length) return known.subarray(0, length);
+    const fresh = await read(offset + known.length, length - known.length);
+    const bytes = known.length > 0 ? join(known, fresh) : fresh;
+    // A read that carries on from the last run extends it (up to REMEMBERED_BYTES, its tail).
+    const run = inside ? join(last.bytes.subarray(0, offset - last.offset), bytes) : bytes;
+    const kept = run.subarray(Math.max(0, run.length - REMEMBERED_BYTES));
+    last = { offset: (inside ? last.offset : offset) + (run.length - kept.length), bytes: kept };
+    return bytes;
+  };
+}
+
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

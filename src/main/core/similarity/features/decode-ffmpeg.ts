@@ -1,26 +1,36 @@
-// An excerpt decoded by the system ffmpeg: input seeking (-ss before -i) jumps through the
-// container's index or by bisection, so only the excerpt and a few probes are read, and ffmpeg
-// resamples to mono at the analysis rate itself. Used for what the wasm decoders do not cover.
+// Snippets decoded by the system ffmpeg in one process: each snippet is an input of its own with
+// input seeking (-ss before -i), which jumps through the container's index or by bisection, so
+// only the snippets and a few probes are read; ffmpeg resamples to mono at the analysis rate and
+// joins them, and they are cut apart again by their lengths. Used for what the wasm decoders do
+// not cover; one process, not one a snippet, because starting ffmpeg costs more than decoding.
 import { spawn } from 'node:child_process';
+import type { SnippetWindow } from './excerpt-plan.ts';
 
-export interface DecodedExcerpt {
-  pcm: Float32Array;
-  sampleRate: number;
+export interface DecodedSnippets {
+  snippets: Float32Array[];
+  /** Where the first snippet starts in the track. */
   startS: number;
 }
 
 export function decodeWithFfmpeg(
   ffmpeg: string,
   path: string,
-  startS: number,
-  seconds: number,
+  windows: readonly SnippetWindow[],
   sampleRate: number,
   signal?: AbortSignal,
-): Promise<DecodedExcerpt> {
+): Promise<DecodedSnippets> {
   const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-threads', '1'];
-  if (startS > 0) args.push('-ss', startS.toFixed(3));
-  args.push('-t', seconds.toFixed(3), '-i', path, '-map', '0:a:0', '-ac', '1', '-ar', String(sampleRate));
-  args.push('-f', 'f32le', 'pipe:1');
+  for (const { startS, lengthS } of windows) {
+    if (startS > 0) args.push('-ss', startS.toFixed(3));
+    args.push('-t', lengthS.toFixed(3), '-i', path);
+  }
+  if (windows.length > 1) {
+    const inputs = windows.map((_, i) => `[${i}:a:0]`).join('');
+    args.push('-filter_complex', `${inputs}concat=n=${windows.length}:v=0:a=1[joined]`, '-map', '[joined]');
+  } else {
+    args.push('-map', '0:a:0');
+  }
+  args.push('-ac', '1', '-ar', String(sampleRate), '-f', 'f32le', 'pipe:1');
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
     const chunks: Buffer[] = [];
@@ -38,8 +48,19 @@ export function decodeWithFfmpeg(
       // Copy into an aligned buffer: a Buffer from concat may start at any byte offset.
       const pcm = new Float32Array(Math.floor(bytes.length / 4));
       new Uint8Array(pcm.buffer).set(bytes.subarray(0, pcm.length * 4));
-      resolve({ pcm, sampleRate, startS });
+      resolve({ snippets: cutApart(pcm, windows, sampleRate), startS: windows[0]!.startS });
     });
+  });
+}
+
+/** The joined PCM cut at the snippets' lengths; the last takes what is left. */
+function cutApart(pcm: Float32Array, windows: readonly SnippetWindow[], sampleRate: number): Float32Array[] {
+  let at = 0;
+  return windows.map(({ lengthS }, i) => {
+    const end = i === windows.length - 1 ? pcm.length : Math.min(pcm.length, at + Math.round(lengthS * sampleRate));
+    const snippet = pcm.subarray(at, end);
+    at = end;
+    return snippet;
   });
 }
 

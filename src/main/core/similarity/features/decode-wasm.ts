@@ -1,46 +1,96 @@
-// An excerpt decoded by a wasm decoder from a byte range: the range is where the excerpt's
-// seconds should lie if the bitrate were even (with a margin for variable bitrates), cut to
-// whole Ogg pages where needed, put behind the stream's headers and decoded as a fresh stream.
+// Snippets decoded by a wasm decoder, each from its own byte range: the range is where the
+// snippet's seconds should lie if the bitrate were even, cut to whole Ogg pages where needed;
+// a file's ranges go behind the stream's headers and are decoded one after another as one
+// stream (decodeParts), each giving its snippet.
 import type { RangeSource } from './byte-range.ts';
 import type { Container } from './containers.ts';
-import type { DecodedExcerpt } from './decode-ffmpeg.ts';
-import { excerptWindow, type ExcerptPlan } from './excerpt-plan.ts';
+import type { DecodedSnippets } from './decode-ffmpeg.ts';
+import { snippetWindows, type ExcerptPlan, type SnippetWindow } from './excerpt-plan.ts';
 import { oggAudioPages } from './ogg-pages.ts';
 import { resample, toMono } from './resample.ts';
-import { decodeStream, type Decoded } from './wasm-decoders.ts';
+import { decodeParts, decodeStream, type Decoded } from './wasm-decoders.ts';
 
-/** A variable bitrate may put the excerpt's seconds in more bytes than the average says. */
-const MARGIN = 1.25;
-const PROBE_BYTES = 96 * 1024;
 /**
- * Decoding starts this much before the excerpt and drops it: the first frames after a cut are
- * wrong (MP3's bit reservoir points into bytes not read, Opus and Vorbis overlap with a frame
- * not decoded), and a click there would read as an onset.
+ * Read past a snippet's share at the average bitrate: a frame cut at the range's end (FLAC's
+ * are ≈ 0.1 s). A variable bitrate makes a snippet a little shorter or longer than asked;
+ * pooled over sixteen that evens out, and every byte read is decoded, so no wider margin.
  */
-const PREROLL_S = 0.3;
+const SLACK_S = 0.15;
+const MIN_SLACK_BYTES = 2048;
+const PROBE_BYTES = 96 * 1024;
+/** A snippet's range grows no further than this (16 of the largest Ogg pages). */
+const MAX_READ = 16 * 65_307;
+/**
+ * Decoding starts this much before each snippet and drops it: the first frames after a cut are
+ * wrong (MP3's bit reservoir points into a frame or two not read, Vorbis overlaps with a packet
+ * not decoded, Opus needs 80 ms to converge), and a click there would read as an onset.
+ */
+const PREROLL_S = 0.1;
 
-export async function decodeWasmExcerpt(
+export async function decodeWasmSnippets(
   path: string,
   source: RangeSource,
   container: Container,
   plan: ExcerptPlan,
   sampleRate: number,
   signal?: AbortSignal,
-): Promise<DecodedExcerpt> {
+): Promise<DecodedSnippets> {
   const audioBytes = source.size - container.audioStart;
   const durationS = plan.durationS ?? container.durationS ?? (await probeDuration(path, source, container, audioBytes));
   signal?.throwIfAborted();
-  const bytesPerS = audioBytes / durationS;
-  const { startS, lengthS } = excerptWindow(plan, durationS);
-  const prerollS = Math.min(PREROLL_S, startS);
-  const offset = container.audioStart + Math.floor((startS - prerollS) * bytesPerS);
-  const body = await source.read(offset, Math.ceil((lengthS * MARGIN + prerollS) * bytesPerS) + 8192);
+  const windows = snippetWindows(plan, durationS);
+  const parts: Uint8Array[] = [];
+  for (const window of windows) {
+    parts.push(await readPart(source, container, window, audioBytes / durationS));
+    signal?.throwIfAborted();
+  }
+  const decoded = await decodeParts(container.format, container.prefix, parts);
   signal?.throwIfAborted();
-  const decoded = await decode(container, body);
-  if (decoded.samples === 0) throw new Error(noAudio(path, container));
-  const pcm = resample(toMono(decoded.channels, decoded.samples), decoded.sampleRate, sampleRate);
-  const skip = Math.min(Math.round(prerollS * sampleRate), Math.max(0, pcm.length - sampleRate));
-  return { pcm: pcm.subarray(skip, skip + Math.floor(lengthS * sampleRate)), sampleRate, startS };
+  const snippets = decoded.map((part, i) => {
+    if (part.samples === 0) return new Float32Array(0);
+    const pcm = resample(toMono(part.channels, part.samples), part.sampleRate, sampleRate);
+    const wanted = Math.floor(windows[i]!.lengthS * sampleRate);
+    // The preroll always goes (it may hold the jump from the range before); at a bitrate above
+    // the average, the snippet comes out a little short instead.
+    const skip = Math.min(pcm.length, Math.round(prerollOf(windows[i]!) * sampleRate));
+    return pcm.subarray(skip, skip + wanted);
+  });
+  if (snippets.every((snippet) => snippet.length === 0)) throw new Error(noAudio(path, container));
+  return { snippets, startS: windows[0]!.startS };
+}
+
+const prerollOf = (window: SnippetWindow): number => Math.min(PREROLL_S, window.startS);
+
+/**
+ * The bytes of one snippet and its preroll: for Ogg, whole pages of the stream. A range that
+ * starts inside a long Ogg page (ffmpeg writes a second of audio to a page) holds less audio
+ * than its length: the bytes missing are read on from its end, up to MAX_READ or the file's end.
+ */
+async function readPart(
+  source: RangeSource,
+  container: Container,
+  window: SnippetWindow,
+  bytesPerS: number,
+): Promise<Uint8Array> {
+  const prerollS = prerollOf(window);
+  const offset = container.audioStart + Math.floor((window.startS - prerollS) * bytesPerS);
+  const needed = Math.ceil((window.lengthS + prerollS) * bytesPerS);
+  const slack = Math.max(MIN_SLACK_BYTES, Math.ceil(SLACK_S * bytesPerS));
+  let body = await source.read(offset, needed + slack);
+  if (container.format !== 'vorbis' && container.format !== 'opus') return body;
+  for (;;) {
+    const audio = oggAudioPages(body, container.serial);
+    const end = offset + body.length;
+    if (audio.length >= needed || end >= source.size || body.length >= MAX_READ) return audio;
+    body = concat(body, await source.read(end, needed - audio.length + slack));
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function decode(container: Container, body: Uint8Array): Promise<Decoded> {

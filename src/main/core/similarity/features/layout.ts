@@ -1,7 +1,7 @@
 // Which entry of the vector is what, in order: the one place the layout is written down.
 // Change anything here or in how an entry is computed and bump FEATURE_VERSION, so vectors of
 // the old layout are analysed again rather than compared with new ones.
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 export const FEATURE_LAYOUT = [
   ['mfccMean', 12], // MFCC c1…c12 means (c0 is level)
@@ -13,7 +13,7 @@ export const FEATURE_LAYOUT = [
   ['zeroCrossings', 2], // zero-crossing rate mean, spread
   ['chroma', 12], // share of pitched energy per pitch class, C … B
   ['tempo', 3], // log2(BPM / 120), pulse clarity, onsets per second
-  ['rhythm', 12], // onset autocorrelation at lags 0.1 … 4 s, log-spaced (tempo.ts)
+  ['rhythm', 12], // onset autocorrelation at lags 0.1 s … half a snippet, log-spaced (tempo.ts)
   ['dynamics', 2], // loudness spread (dB), share of frames quieter than the mean
 ] as const satisfies readonly (readonly [string, number])[];
 

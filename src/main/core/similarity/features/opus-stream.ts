@@ -45,26 +45,37 @@ export class OpusStreamDecoder {
   readonly ready = Promise.resolve();
   private decoder: OpusDecoder<typeof RATE> | null = null;
   private key = '';
+  private started = false;
 
-  async reset(): Promise<void> {}
+  async reset(): Promise<void> {
+    this.started = false;
+  }
 
-  /** Decodes Ogg pages that start with the stream's header pages. */
+  /**
+   * Decodes Ogg pages: after a reset they start with the stream's header pages; later calls
+   * carry on the same stream with audio pages alone (decodeParts in wasm-decoders.ts).
+   */
   async decode(bytes: Uint8Array): Promise<Decoded> {
-    const packets = oggPackets(bytes);
-    const setup = packets[0] ? setupOf(packets[0]) : null;
-    if (!setup) return { channels: [], samples: 0, sampleRate: RATE };
-    const key = JSON.stringify(setup);
-    if (!this.decoder || key !== this.key) {
-      this.decoder?.free();
-      // No pre-skip: decoding starts mid-stream, and the pre-roll is dropped by the caller.
-      this.decoder = new OpusDecoder({ ...setup, sampleRate: RATE, preSkip: 0 });
-      this.key = key;
-    } else {
-      await this.decoder.reset();
+    let packets = oggPackets(bytes);
+    if (!this.started) {
+      const setup = packets[0] ? setupOf(packets[0]) : null;
+      if (!setup) return { channels: [], samples: 0, sampleRate: RATE };
+      const key = JSON.stringify(setup);
+      if (!this.decoder || key !== this.key) {
+        this.decoder?.free();
+        // No pre-skip: decoding starts mid-stream, and the pre-roll is dropped by the caller.
+        this.decoder = new OpusDecoder({ ...setup, sampleRate: RATE, preSkip: 0 });
+        this.key = key;
+      } else {
+        await this.decoder.reset();
+      }
+      this.started = true;
+      // Packets 0 and 1 are OpusHead and OpusTags.
+      packets = packets.slice(2);
     }
-    await this.decoder.ready;
-    // Packets 0 and 1 are OpusHead and OpusTags.
-    const out = this.decoder.decodeFrames(packets.slice(2));
+    const decoder = this.decoder!;
+    await decoder.ready;
+    const out = decoder.decodeFrames(packets);
     return { channels: out.channelData, samples: out.samplesDecoded, sampleRate: out.sampleRate };
   }
 }

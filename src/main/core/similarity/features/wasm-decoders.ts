@@ -53,21 +53,51 @@ const instances = new Map<WasmFormat, Decoder>();
 const turns = new Map<WasmFormat, Promise<unknown>>();
 
 /** Decodes `bytes` as a fresh stream of `format`. */
-export function decodeStream(format: WasmFormat, bytes: Uint8Array): Promise<Decoded> {
+export async function decodeStream(format: WasmFormat, bytes: Uint8Array): Promise<Decoded> {
+  const [decoded] = await decodeParts(format, bytes, [new Uint8Array(0)]);
+  return decoded!;
+}
+
+/**
+ * Decodes `parts` (byte ranges cut from one file) in turn as one fresh stream that begins with
+ * `prefix` (the headers), a result a part: one reset and one header setup a file rather than a
+ * part, since setting up (Vorbis's codebooks above all) costs more than a snippet's audio. A
+ * part's first frames are spoilt by the jump from the one before; the caller drops them. FLAC
+ * restarts at each part: its parser loses the stream at the jump, and its setup is one block.
+ */
+export function decodeParts(format: WasmFormat, prefix: Uint8Array, parts: readonly Uint8Array[]): Promise<Decoded[]> {
   const turn = (turns.get(format) ?? Promise.resolve()).then(async () => {
-    let decoder = instances.get(format);
-    if (!decoder) {
-      decoder = make[format]();
-      instances.set(format, decoder);
-      await decoder.ready;
-    } else {
-      await decoder.reset();
+    const decoded: Decoded[] = [];
+    for (const [i, part] of parts.entries()) {
+      const restart = i === 0 || format === 'flac';
+      const decoder = restart ? await freshDecoder(format) : instances.get(format)!;
+      decoded.push(await decoder.decode(restart ? join(prefix, part) : part));
     }
-    return decoder.decode(bytes);
+    return decoded;
   });
   turns.set(
     format,
     turn.catch(() => undefined),
   );
   return turn;
+}
+
+async function freshDecoder(format: WasmFormat): Promise<Decoder> {
+  let decoder = instances.get(format);
+  if (!decoder) {
+    decoder = make[format]();
+    instances.set(format, decoder);
+    await decoder.ready;
+  } else {
+    await decoder.reset();
+  }
+  return decoder;
+}
+
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
