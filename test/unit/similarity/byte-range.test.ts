@@ -40,4 +40,28 @@ describe('rememberingReader', () => {
       [0, 10],
     ]);
   });
+
+  it('answers reads in flight together with their own bytes, whichever ends first', async () => {
+    const file = Uint8Array.from({ length: 1000 }, (_, i) => i % 256);
+    const waiting: (() => void)[] = [];
+    // Every read waits until the test lets it go.
+    const read = (offset: number, length: number) =>
+      new Promise<Uint8Array>((resolve) => waiting.push(() => resolve(file.slice(offset, offset + length))));
+    const remembering = rememberingReader(read);
+    const head = remembering(0, 100);
+    waiting[0]!();
+    await head;
+    // One read carries on from the run just read, one lies apart; the one apart ends first.
+    const next = remembering(100, 100);
+    const apart = remembering(600, 100);
+    waiting[2]!();
+    expect(await apart).toEqual(file.slice(600, 700));
+    waiting[1]!();
+    expect(await next).toEqual(file.slice(100, 200));
+    // What it remembers is a run it really read, at its own offsets.
+    expect(await remembering(150, 40)).toEqual(file.slice(150, 190));
+    const after = remembering(650, 20);
+    waiting[3]?.();
+    expect(await after).toEqual(file.slice(650, 670));
+  });
 });

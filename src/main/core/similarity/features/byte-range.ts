@@ -46,16 +46,19 @@ const REMEMBERED_BYTES = 1 << 20;
 export function rememberingReader(read: ReadRange): ReadRange {
   let last: { offset: number; bytes: Uint8Array } = { offset: 0, bytes: new Uint8Array(0) };
   return async (offset, length) => {
-    const end = last.offset + last.bytes.length;
-    const inside = offset >= last.offset && offset <= end;
-    const known = inside ? last.bytes.subarray(offset - last.offset) : new Uint8Array(0);
+    // Reads may be in flight together: each builds on the run it started from, not on one that
+    // another read left while it waited.
+    const before = last;
+    const end = before.offset + before.bytes.length;
+    const inside = offset >= before.offset && offset <= end;
+    const known = inside ? before.bytes.subarray(offset - before.offset) : new Uint8Array(0);
     if (known.length >= length) return known.subarray(0, length);
     const fresh = await read(offset + known.length, length - known.length);
     const bytes = known.length > 0 ? join(known, fresh) : fresh;
     // A read that carries on from the last run extends it (up to REMEMBERED_BYTES, its tail).
-    const run = inside ? join(last.bytes.subarray(0, offset - last.offset), bytes) : bytes;
+    const run = inside ? join(before.bytes.subarray(0, offset - before.offset), bytes) : bytes;
     const kept = run.subarray(Math.max(0, run.length - REMEMBERED_BYTES));
-    last = { offset: (inside ? last.offset : offset) + (run.length - kept.length), bytes: kept };
+    last = { offset: (inside ? before.offset : offset) + (run.length - kept.length), bytes: kept };
     return bytes;
   };
 }
