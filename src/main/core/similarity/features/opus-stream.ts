@@ -4,13 +4,8 @@
 // nearest rate, resample.ts's box filter (barely a sample wide there) let 11–12 kHz alias in,
 // and the vector moved away from the other formats' (test/integration/similarity).
 import { OpusDecoder } from 'opus-decoder';
+import { leadingPackets, samplesWanted, type Decoded } from './decoded-audio.ts';
 import { oggPackets } from './ogg-pages.ts';
-
-interface Decoded {
-  channels: Float32Array[];
-  samples: number;
-  sampleRate: number;
-}
 
 const RATE = 48000;
 
@@ -53,9 +48,10 @@ export class OpusStreamDecoder {
 
   /**
    * Decodes Ogg pages: after a reset they start with the stream's header pages; later calls
-   * carry on the same stream with audio pages alone (decodeParts in wasm-decoders.ts).
+   * carry on the same stream with audio pages alone (decodeParts in wasm-decoders.ts). With
+   * `wantedS`, only the packets that make up that much audio are decoded.
    */
-  async decode(bytes: Uint8Array): Promise<Decoded> {
+  async decode(bytes: Uint8Array, wantedS?: number): Promise<Decoded> {
     let packets = oggPackets(bytes);
     if (!this.started) {
       const setup = packets[0] ? setupOf(packets[0]) : null;
@@ -75,7 +71,23 @@ export class OpusStreamDecoder {
     }
     const decoder = this.decoder!;
     await decoder.ready;
-    const out = decoder.decodeFrames(packets);
+    const out = decoder.decodeFrames(leadingPackets(packets, opusPacketSamples, samplesWanted(wantedS, RATE)));
     return { channels: out.channelData, samples: out.samplesDecoded, sampleRate: out.sampleRate };
   }
+}
+
+/** Opus frame lengths at 48 kHz by the TOC byte's configuration (RFC 6716, 3.1): SILK, hybrid, CELT. */
+const FRAME_SAMPLES = [
+  ...[0, 1, 2].flatMap(() => [480, 960, 1920, 2880]),
+  ...[0, 1].flatMap(() => [480, 960]),
+  ...[0, 1, 2, 3].flatMap(() => [120, 240, 480, 960]),
+];
+
+/** The samples (48 kHz) an Opus packet decodes to: its frame length times its frame count. */
+export function opusPacketSamples(packet: Uint8Array): number {
+  if (packet.length === 0) return 0;
+  const toc = packet[0]!;
+  const code = toc & 3;
+  const frames = code === 0 ? 1 : code < 3 ? 2 : (packet[1] ?? 0) & 0x3f;
+  return FRAME_SAMPLES[toc >> 3]! * frames;
 }
