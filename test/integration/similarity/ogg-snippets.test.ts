@@ -20,9 +20,9 @@ const SECTION_S = 15;
 /** Section k holds a tone of its own over a little noise, so each snippet has one pitch to hear. */
 const toneOf = (section: number) => 300 + 50 * section;
 
-/** The power of `frequency` in `samples` (a Goertzel filter). */
-function power(samples: Float32Array, frequency: number): number {
-  const coefficient = 2 * Math.cos((2 * Math.PI * frequency) / RATE);
+/** The power of `frequency` in `samples` at `rate` (a Goertzel filter). */
+function power(samples: Float32Array, frequency: number, rate = RATE): number {
+  const coefficient = 2 * Math.cos((2 * Math.PI * frequency) / rate);
   let previous = 0;
   let before = 0;
   for (const sample of samples) {
@@ -34,7 +34,7 @@ function power(samples: Float32Array, frequency: number): number {
 }
 
 describe.skipIf(!hasFfmpeg)('Ogg snippets', () => {
-  const files: Record<'ogg' | 'opus', string> = { ogg: '', opus: '' };
+  const files: Record<'ogg' | 'opus' | 'stereo', string> = { ogg: '', opus: '', stereo: '' };
 
   beforeAll(async () => {
     for (const format of ['ogg', 'opus'] as const) {
@@ -47,6 +47,12 @@ describe.skipIf(!hasFfmpeg)('Ogg snippets', () => {
         `aevalsrc=${expr}:s=${rate}:d=${d}`,
       );
     }
+    // Left 440 Hz at 0.4, right 660 Hz at 0.2.
+    files.stereo = await encodeSource(
+      join(dir.path, 'stereo.opus'),
+      'opus',
+      'aevalsrc=0.4*sin(2*PI*440*t)|0.2*sin(2*PI*660*t):s=48000:d=4',
+    );
   }, 120_000);
 
   it.each(['ogg', 'opus'] as const)('each %s snippet hears its own section from start to end', async (format) => {
@@ -108,4 +114,22 @@ describe.skipIf(!hasFfmpeg)('Ogg snippets', () => {
       }
     },
   );
+
+  it('decodes a stereo Opus stream as one channel, the mean of the two', async () => {
+    const source = await openRangeSource(files.stereo);
+    try {
+      const container = (await sniffContainer(source, false))!;
+      const [decoded] = await decodeParts('opus', container.prefix, [
+        await source.read(container.audioStart, source.size),
+      ]);
+      expect(decoded!.channels).toHaveLength(1);
+      const second = decoded!.channels[0]!.subarray(48000, 96000);
+      const amplitude = (frequency: number) => (2 * Math.sqrt(power(second, frequency, 48000))) / second.length;
+      // Not the left channel alone, nor their sum.
+      expect(Math.abs(amplitude(440) / 0.2 - 1)).toBeLessThan(0.05);
+      expect(Math.abs(amplitude(660) / 0.1 - 1)).toBeLessThan(0.05);
+    } finally {
+      await source.close();
+    }
+  });
 });
