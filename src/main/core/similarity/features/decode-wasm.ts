@@ -26,6 +26,8 @@ const MAX_READ = 16 * 65_307;
  * not decoded, Opus needs 80 ms to converge), and a click there would read as an onset.
  */
 const PREROLL_S = 0.1;
+/** A part decodes this much past its snippet's end, so the resampled snippet is never a sample short. */
+const RESAMPLE_MARGIN_S = 0.005;
 
 export async function decodeWasmSnippets(
   path: string,
@@ -43,7 +45,8 @@ export async function decodeWasmSnippets(
   // file costs about one round trip for its snippets rather than sixteen.
   const parts = await Promise.all(windows.map((window) => readPart(source, container, window, audioBytes / durationS)));
   signal?.throwIfAborted();
-  const decoded = await decodeParts(container.format, container.prefix, parts);
+  const wantedS = windows.map((window) => prerollOf(window) + window.lengthS + RESAMPLE_MARGIN_S);
+  const decoded = await decodeParts(container.format, container.prefix, parts, wantedS);
   signal?.throwIfAborted();
   const snippets = decoded.map((part, i) => {
     if (part.samples === 0) return new Float32Array(0);

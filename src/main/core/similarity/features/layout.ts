@@ -1,7 +1,8 @@
 // Which entry of the vector is what, in order: the one place the layout is written down.
 // Change anything here or in how an entry is computed and bump FEATURE_VERSION, so vectors of
 // the old layout are analysed again rather than compared with new ones.
-export const FEATURE_VERSION = 3;
+// 4: Vorbis snippets no longer begin with the last page of the range before (vorbis-stream.ts).
+export const FEATURE_VERSION = 4;
 
 export const FEATURE_LAYOUT = [
   ['mfccMean', 12], // MFCC c1…c12 means (c0 is level)

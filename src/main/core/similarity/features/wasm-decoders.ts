@@ -1,27 +1,25 @@
 // The wasm decoders (MIT, libmpg123 / libFLAC / libvorbis / libopus), one instance of each per
 // thread, made on first use and reset between files: compiling a module costs more than a file.
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
 import { MPEGDecoder } from 'mpg123-decoder';
 import type { WasmFormat } from './containers.ts';
+import type { Decoded } from './decoded-audio.ts';
 import { OpusStreamDecoder } from './opus-stream.ts';
+import { VorbisStreamDecoder } from './vorbis-stream.ts';
 
-export interface Decoded {
-  channels: Float32Array[];
-  samples: number;
-  sampleRate: number;
-}
+export type { Decoded };
 
 interface Decoder {
   ready: Promise<void>;
   reset(): Promise<void>;
-  decode(bytes: Uint8Array): Decoded | Promise<Decoded>;
+  /** `wantedS`: the seconds of audio the caller keeps; the Ogg decoders stop after that much. */
+  decode(bytes: Uint8Array, wantedS?: number): Decoded | Promise<Decoded>;
 }
 
 const make: Record<WasmFormat, () => Decoder> = {
   mp3: () => wrap(new MPEGDecoder()),
   flac: () => wrap(new FLACDecoder()),
-  vorbis: () => wrap(new OggVorbisDecoder()),
+  vorbis: () => new VorbisStreamDecoder(),
   opus: () => new OpusStreamDecoder(),
 };
 
@@ -64,14 +62,20 @@ export async function decodeStream(format: WasmFormat, bytes: Uint8Array): Promi
  * part, since setting up (Vorbis's codebooks above all) costs more than a snippet's audio. A
  * part's first frames are spoilt by the jump from the one before; the caller drops them. FLAC
  * restarts at each part: its parser loses the stream at the jump, and its setup is one block.
+ * `wantedS[i]`: the seconds part i must give, when not all of it is wanted.
  */
-export function decodeParts(format: WasmFormat, prefix: Uint8Array, parts: readonly Uint8Array[]): Promise<Decoded[]> {
+export function decodeParts(
+  format: WasmFormat,
+  prefix: Uint8Array,
+  parts: readonly Uint8Array[],
+  wantedS: readonly number[] = [],
+): Promise<Decoded[]> {
   const turn = (turns.get(format) ?? Promise.resolve()).then(async () => {
     const decoded: Decoded[] = [];
     for (const [i, part] of parts.entries()) {
       const restart = i === 0 || format === 'flac';
       const decoder = restart ? await freshDecoder(format) : instances.get(format)!;
-      decoded.push(await decoder.decode(restart ? join(prefix, part) : part));
+      decoded.push(await decoder.decode(restart ? join(prefix, part) : part, wantedS[i]));
     }
     return decoded;
   });
