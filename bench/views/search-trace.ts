@@ -14,7 +14,13 @@ import { machineLine } from '../support/machine.ts';
 import { TYPED } from './main-figures.ts';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, phrases: { type: 'string', default: '9' }, profile: { type: 'boolean' }, more: { type: 'boolean' }, css: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    phrases: { type: 'string', default: '9' },
+    profile: { type: 'boolean' },
+    more: { type: 'boolean' },
+    css: { type: 'string' },
+  },
 });
 if (!values.db) {
   console.error('usage: node bench/views/search-trace.ts --db FILE (a copy of the scanned catalog)');
@@ -34,10 +40,13 @@ interface TraceEvent {
 }
 
 /** Each event's self CPU time (its own less its children's), summed by name, on one thread. */
-function selfTimes(events: TraceEvent[]): { total: number; byName: Map<string, number> } {
-  const spans = events.filter((e) => e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+function selfTimes(events: TraceEvent[]): { total: number; byName: Map<string, number>; count: Map<string, number> } {
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const cpu = (span: TraceEvent) => span.tdur ?? span.dur!;
   const byName = new Map<string, number>();
+  const count = new Map<string, number>();
   const stack: { end: number; name: string; self: number }[] = [];
   let total = 0;
   const close = (until: number) => {
@@ -48,13 +57,14 @@ function selfTimes(events: TraceEvent[]): { total: number; byName: Map<string, n
   };
   for (const span of spans) {
     close(span.ts);
+    count.set(span.name, (count.get(span.name) ?? 0) + 1);
     const parent = stack[stack.length - 1];
     if (parent) parent.self -= cpu(span);
     else total += cpu(span);
     stack.push({ end: span.ts + span.dur!, name: span.name, self: cpu(span) });
   }
   close(Infinity);
-  return { total, byName };
+  return { total, byName, count };
 }
 
 const load = () =>
@@ -116,13 +126,19 @@ try {
     `${keystrokes} keystrokes; the page's main thread's CPU time ${perKey(typing.total)} ms per keystroke, ` +
       `${perKey(idle.total)} ms in as long idle before.\n`,
   );
-  console.log('| work (self CPU time) | ms per keystroke | idle, as long |\n| --- | --: | --: |');
-  for (const [name, us] of [...typing.byName].sort((a, b) => b[1] - a[1]).slice(0, 22))
-    console.log(`| ${name} | ${perKey(us)} | ${perKey(idle.byName.get(name) ?? 0)} |`);
+  console.log('| work (self CPU time) | ms per keystroke | times per keystroke | idle, as long |');
+  console.log('| --- | --: | --: | --: |');
+  for (const [name, us] of [...typing.byName].sort((a, b) => b[1] - a[1]).slice(0, 22)) {
+    const times = ((typing.count.get(name) ?? 0) / keystrokes).toFixed(1);
+    console.log(`| ${name} | ${perKey(us)} | ${times} | ${perKey(idle.byName.get(name) ?? 0)} |`);
+  }
   if (cdp) {
     const { profile } = (await cdp.send('Profiler.stop')) as {
       profile: {
-        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+        nodes: {
+          id: number;
+          callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+        }[];
         samples: number[];
         timeDeltas: number[];
       };
@@ -135,7 +151,8 @@ try {
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
     });
     console.log('\n| function (self, sampled) | ms per keystroke |\n| --- | --: |');
-    for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`| ${key} | ${perKey(us)} |`);
+    for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(`| ${key} | ${perKey(us)} |`);
   }
 } finally {
   await browser.close();
