@@ -1,7 +1,7 @@
-// `node bench/views/search-trace.ts --db FILE [--phrases 9] [--profile] [--more] [--css RULE]`: the page's main-thread
-// work per search keystroke, broken down. The first phrases of the user bench are typed into
-// the built page against `tonearm serve` on FILE (a copy of the scanned catalog: the host writes
-// to it), one key every 250 ms, inside a Chromium performance trace; the renderer main
+// `node bench/views/search-trace.ts --db FILE [--phrases 9] [--every 250] [--profile] [--more]
+// [--css RULE]`: the page's main-thread work per search keystroke, broken down. The first
+// phrases of the user bench are typed into the built page against `tonearm serve` on FILE (a copy of the scanned catalog: the host writes
+// to it), one key every 250 ms (--every), inside a Chromium performance trace; the renderer main
 // thread's CPU time is summed by kind of work (each trace event's self time), per keystroke, and
 // set beside the same span of the page idle. CPU time, not wall time: the machine is shared.
 // --profile adds a sampled JavaScript profile, its heaviest functions by self time (minified
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean' },
     more: { type: 'boolean' },
     css: { type: 'string' },
+    every: { type: 'string', default: '250' },
   },
 });
 if (!values.db) {
@@ -99,14 +100,15 @@ try {
   });
   // The page idle first, as long as the typing will last: its own steady work (frames, timers)
   // is not a keystroke's.
-  const typingMs = TYPED.slice(0, Number(values.phrases)).reduce((ms, phrase) => ms + (phrase.length + 1) * 250, 0);
+  const every = Number(values.every);
+  const typingMs = TYPED.slice(0, Number(values.phrases)).reduce((ms, phrase) => ms + (phrase.length + 1) * every, 0);
   await page.waitForTimeout(typingMs);
   await page.evaluate(() => performance.mark('typing'));
   for (const phrase of TYPED.slice(0, Number(values.phrases))) {
     for (const key of phrase) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
       if (key !== ' ') keystrokes++;
-      await page.waitForTimeout(250);
+      await page.waitForTimeout(every);
     }
     await page.keyboard.press('Escape');
     await page.waitForTimeout(250);
