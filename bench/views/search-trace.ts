@@ -1,11 +1,12 @@
 // `node bench/views/search-trace.ts --db FILE [--phrases 9] [--every 250] [--profile] [--more]
-// [--css RULE]`: the page's main-thread work per search keystroke, broken down. The first
+// [--css RULE] [--save TRACE.json]`: the page's main-thread work per search keystroke, broken down. The first
 // phrases of the user bench are typed into the built page against `tonearm serve` on FILE (a copy of the scanned catalog: the host writes
 // to it), one key every 250 ms (--every), inside a Chromium performance trace; the renderer main
 // thread's CPU time is summed by kind of work (each trace event's self time), per keystroke, and
 // set beside the same span of the page idle. CPU time, not wall time: the machine is shared.
 // --profile adds a sampled JavaScript profile, its heaviest functions by self time (minified
 // names: the bundle's line and column say where).
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../test/support/browser.ts';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     more: { type: 'boolean' },
     css: { type: 'string' },
     every: { type: 'string', default: '250' },
+    save: { type: 'string' },
   },
 });
 if (!values.db) {
@@ -114,7 +116,10 @@ try {
     await page.waitForTimeout(250);
     await box.click();
   }
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const recorded = await browser.stopTracing();
+  // --save FILE: the trace itself, for Chromium's DevTools (Performance → Load profile).
+  if (values.save) writeFileSync(values.save, recorded);
+  const trace = JSON.parse(recorded.toString('utf8')) as { traceEvents: TraceEvent[] };
   const mains = trace.traceEvents.filter(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
   );
