@@ -71,6 +71,8 @@ try {
         const frame = await probe.painted();
         const kind = n === 1 ? 'first of a phrase' : afterEmpty && id !== null ? 'first after an empty one' : 'others';
         painted.set(kind, [...(painted.get(kind) ?? []), frame.paintedAt - frame.inputAt]);
+        if (frame.paintedAt - frame.inputAt > 200)
+          console.log(`slow: “${text}” (${kind}) ${roundMs(frame.paintedAt - frame.inputAt)} ms painted`);
         replied.set(kind, [...(replied.get(kind) ?? []), Math.max(0, frame.replyAt - frame.inputAt)]);
         afterEmpty = id === null;
       }

@@ -69,6 +69,10 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('library views in Chromi
     await expect(page.locator('.search-view .artist-chip').allTextContents()).resolves.toEqual(
       expect.arrayContaining([expect.stringContaining(artist)]),
     );
+    // The albums' covers, held back while the text changes, come once the typing has paused.
+    const albums = page.locator('.search-view .album-card');
+    await expect.poll(() => albums.locator('img.cover').count()).toBeGreaterThan(0);
+    await expect.poll(() => albums.locator('div.cover:not(.cover-none)').count()).toBe(0);
     const expected = manifest.tracks.filter((track) =>
       [track.title, track.artist, track.album, track.albumArtist, track.genre, track.composer].some((text) =>
         (foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []).some((word) => word.startsWith(plain)),

@@ -14,10 +14,13 @@ export function AlbumCard({
   album,
   index,
   showArtist = true,
+  coverLater = false,
 }: {
   album: AlbumRow;
   index?: number;
   showArtist?: boolean;
+  /** While the user types: a cover not shown before waits for a pause (Cover's `later`). */
+  coverLater?: boolean;
 }) {
   const open = useNavigation((state) => state.open);
   return (
@@ -30,7 +33,7 @@ export function AlbumCard({
       onClick={() => open({ kind: 'album', albumId: album.id })}
       onDoubleClick={() => void playAlbum(album.id)}
     >
-      <Cover hash={album.coverHash} title={album.title} />
+      <Cover hash={album.coverHash} title={album.title} later={coverLater} />
       <span className="album-title">{album.title}</span>
       {showArtist && <span className="album-artist">{album.albumArtist}</span>}
       <span className="album-year">{album.year ?? ''}</span>

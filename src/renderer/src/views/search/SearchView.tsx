@@ -7,6 +7,7 @@ import { useLibraryChanges, useLiveSource, useShape } from '../data/live.ts';
 import { StaticSource } from '../data/static-source.ts';
 import { TrackTable } from '../tracks/TrackTable.tsx';
 import { useSearch } from './search-store.ts';
+import { useSettled } from './use-settled.ts';
 
 const NOTHING = new StaticSource<TrackRow>([]);
 // The album and artist groups follow the library too, at most every two seconds.
@@ -36,6 +37,7 @@ export function SearchView() {
   useLiveSource(songs);
   useLibraryChanges(refreshGroups);
   useShape(list);
+  const typing = !useSettled(searched);
 
   if (error)
     return (
@@ -86,7 +88,7 @@ export function SearchView() {
               </h2>
               <div className="album-strip">
                 {result.albums.map((album) => (
-                  <AlbumCard key={album.id} album={album} />
+                  <AlbumCard key={album.id} album={album} coverLater={typing} />
                 ))}
               </div>
             </section>

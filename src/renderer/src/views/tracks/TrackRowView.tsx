@@ -5,6 +5,7 @@ import { rateTracks } from '../../ratings/rate.ts';
 import { StarRating } from '../../ratings/StarRating.tsx';
 import type { RowSource } from '../data/list-source.ts';
 import type { Column } from './columns.ts';
+import { sameRow } from './same-row.ts';
 
 export interface RowHandlers {
   mouseDown(index: number, event: MouseEvent): void;
@@ -37,18 +38,22 @@ export interface TrackRowProps {
   handlers: RowHandlers;
 }
 
-/** A row's cells: drawn again only when its row or the columns change, not on every scroll. */
-const Cells = memo(function Cells({ row, columns }: { row: TrackRow; columns: Column[] }) {
-  return columns.map((column) => (
-    <span key={column.id} role="gridcell" className={`cell col-${column.id}${column.numeric ? ' num' : ''}`}>
-      {column.id === 'rating' ? (
-        <StarRating rating={row.rating} onRate={(rating) => void rateTracks([row.id], rating)} inTable />
-      ) : (
-        column.text(row)
-      )}
-    </span>
-  ));
-});
+type CellsProps = { row: TrackRow; columns: Column[] };
+/** A row's cells: drawn again only when what its row shows or the columns change, not on every scroll. */
+const Cells = memo(
+  function Cells({ row, columns }: CellsProps) {
+    return columns.map((column) => (
+      <span key={column.id} role="gridcell" className={`cell col-${column.id}${column.numeric ? ' num' : ''}`}>
+        {column.id === 'rating' ? (
+          <StarRating rating={row.rating} onRate={(rating) => void rateTracks([row.id], rating)} inTable />
+        ) : (
+          column.text(row)
+        )}
+      </span>
+    ));
+  },
+  (before: CellsProps, after: CellsProps) => before.columns === after.columns && sameRow(before.row, after.row),
+);
 
 export function TrackRowView({
   index,
