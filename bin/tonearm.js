@@ -16,6 +16,26 @@ if (major < 22 || (major === 22 && minor < 22)) {
   process.exit(run.status ?? 1);
 }
 
+// `serve` lives long and relays every view through its main thread: V8 would grow that
+// isolate's young generation to 32 MB, 90 MB of resident memory at 250k tracks for no gain in
+// speed (docs/benchmarks.md, issue 16). A heap's shape is fixed when the process starts, so
+// serve starts once more with the flag, in place (same process id, no wrapper left behind).
+const SERVE_HEAP_FLAGS = ['--max-semi-space-size=2'];
+if (
+  process.argv[2] === 'serve' &&
+  typeof process.execve === 'function' &&
+  !SERVE_HEAP_FLAGS.every((flag) => process.execArgv.includes(flag))
+) {
+  const script = fileURLToPath(import.meta.url);
+  process.execve(process.execPath, [
+    process.execPath,
+    ...process.execArgv,
+    ...SERVE_HEAP_FLAGS,
+    script,
+    ...process.argv.slice(2),
+  ]);
+}
+
 const cli = new URL('../out/main/cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write('tonearm: the build is missing; run `npm run build` (npm install does it)\n');
