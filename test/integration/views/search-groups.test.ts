@@ -82,25 +82,20 @@ describe('search groups', () => {
       const artistRanks = [...artists.values()].filter((artist) => artist.score > 0);
       const result = engine.search(text, BASE_SORT, 10);
       expect(result.albumCount, text).toBe(albumRanks.length);
+      const shown = (ranks: typeof albumRanks) =>
+        ranks
+          .sort(rank)
+          .slice(0, 12)
+          .map((ranked) => ranked.id);
       expect(
         result.albums.map((album) => album.id),
         text,
-      ).toEqual(
-        albumRanks
-          .sort(rank)
-          .slice(0, 12)
-          .map((album) => album.id),
-      );
+      ).toEqual(shown(albumRanks));
       expect(result.artistCount, text).toBe(artistRanks.length);
       expect(
         result.artists.map((artist) => artist.id),
         text,
-      ).toEqual(
-        artistRanks
-          .sort(rank)
-          .slice(0, 12)
-          .map((artist) => artist.id),
-      );
+      ).toEqual(shown(artistRanks));
     }
   });
 });
