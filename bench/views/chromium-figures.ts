@@ -15,7 +15,8 @@ export interface Expected {
   firstId: Record<'artist' | 'album' | 'title' | 'year' | 'genre' | 'duration', number>;
 }
 
-const COLUMN_LABEL: Record<keyof Expected['firstId'], string> = {
+/** The Songs columns the benches sort by, and each header's label. */
+export const COLUMN_LABEL: Record<keyof Expected['firstId'], string> = {
   artist: 'Artist',
   album: 'Album',
   title: 'Title',

@@ -13,6 +13,7 @@ import { serveTonearm } from '../../test/support/cli.ts';
 import { median, roundMs } from '../support/stats.ts';
 import type { Figure } from './main-figures.ts';
 import { TYPED } from './main-figures.ts';
+import { COLUMN_LABEL } from './chromium-figures.ts';
 import { installProbe, type FrameCounts, type Painted, type Probe } from './page-probe.ts';
 import { ensurePlaylist, probeOf, rssMB } from './user-support.ts';
 
@@ -20,22 +21,14 @@ import { ensurePlaylist, probeOf, rssMB } from './user-support.ts';
 declare const window: unknown;
 declare const document: { querySelector(selector: string): unknown };
 
-const SORTED = ['artist', 'album', 'title', 'year', 'genre', 'duration'] as const;
-const LABEL: Record<(typeof SORTED)[number], string> = {
-  artist: 'Artist',
-  album: 'Album',
-  title: 'Title',
-  year: 'Year',
-  genre: 'Genre',
-  duration: 'Time',
-};
+const SORTED = Object.keys(COLUMN_LABEL) as (keyof typeof COLUMN_LABEL)[];
 const SONGS_SORT: TrackSort = { field: 'albumArtist', desc: false };
 const SEARCH_SORT: TrackSort = { field: 'albumArtist', desc: false };
 const VIEWS = ['Albums', 'Artists', 'Genres', 'Folders', 'Recently added', 'Songs'];
 
 interface Expected {
   cold: number;
-  sorted: Record<(typeof SORTED)[number], number>;
+  sorted: Record<keyof typeof COLUMN_LABEL, number>;
   search: Map<string, number | null>;
 }
 
@@ -124,7 +117,7 @@ async function oneHost(browser: Browser, dbPath: string, expected: Expected, ful
 
     for (const field of SORTED) {
       const header = page
-        .locator('.view .track-header [role="columnheader"]', { hasText: new RegExp(`^${LABEL[field]}`) })
+        .locator('.view .track-header [role="columnheader"]', { hasText: new RegExp(`^${COLUMN_LABEL[field]}`) })
         .first();
       await probe.arm({ kind: 'firstRow', scope: '.view', id: expected.sorted[field] });
       await header.click();
