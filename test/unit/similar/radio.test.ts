@@ -63,7 +63,15 @@ function setup(bridge: ReturnType<typeof fakeBridge>) {
     remove: (keys) => set((state) => model.remove(state, keys)),
   });
   const playTo = (index: number) => set((state) => ({ ...state, index }));
-  return { queue, set, radio, playTo };
+  /** Tracks queued by hand after the radio's own: ids from `firstId` on. */
+  const queueByHand = (count: number, firstId: number) =>
+    set((state) =>
+      model.append(
+        state,
+        Array.from({ length: count }, (_, i) => track(firstId + i)),
+      ),
+    );
+  return { queue, set, radio, playTo, queueByHand };
 }
 
 describe('the radio', () => {
@@ -103,15 +111,10 @@ describe('the radio', () => {
 
   it('sends at most the last 500 of a long queue, newest last', async () => {
     const bridge = fakeBridge(2000);
-    const { queue, radio, set, playTo } = setup(bridge);
+    const { queue, radio, playTo, queueByHand } = setup(bridge);
     await radio.start([1]);
     await settle();
-    set((state) =>
-      model.append(
-        state,
-        Array.from({ length: 600 }, (_, i) => track(3000 + i)),
-      ),
-    );
+    queueByHand(600, 3000);
     playTo(queue.getState().items.length - 2);
     await settle();
     const last = bridge.requests.at(-1)!;
@@ -270,15 +273,10 @@ describe('the radio', () => {
 
   it('keeps going in a full queue, the oldest played tracks making room', async () => {
     const bridge = fakeBridge(20_000);
-    const { queue, radio, set, playTo } = setup(bridge);
+    const { queue, radio, playTo, queueByHand } = setup(bridge);
     await radio.start([1]);
     await settle();
-    set((state) =>
-      model.append(
-        state,
-        Array.from({ length: 9_975 }, (_, i) => track(30_000 + i)),
-      ),
-    );
+    queueByHand(9_975, 30_000);
     expect(queue.getState().items).toHaveLength(9_996);
     const current = queue.getState().items[9_993]!;
     playTo(9_993);
