@@ -53,7 +53,7 @@ export class AnalysisJob {
   private culprit: PendingTrack | null = null;
   /** A pass to come: after a death, or to look at the power again while it waits for the mains. */
   private later: NodeJS.Timeout | null = null;
-  /** Questions of the neighbours' side (describe) in flight: the process is not stopped under them. */
+  /** Whether the counts were read once: a pass that cannot run reads them only the first time. */
   private counted = false;
 
   constructor(deps: AnalysisJobDeps) {
