@@ -9,6 +9,7 @@ import { exportPlaylist } from '../core/playlists/export.ts';
 import { parse, requireCatalog, UsageError } from './args.ts';
 import { parserEntry } from './entries.ts';
 import { VERSION } from './version.ts';
+import { errorMessage } from '../../shared/error-text.ts';
 
 const FORMATS = ['m3u8', 'pls', 'xspf'] as const;
 
@@ -27,7 +28,7 @@ function readCatalog<T>(db: string | undefined, read: (catalog: ReturnType<typeo
   try {
     return read(catalog);
   } catch (err) {
-    throw isCorruption(err) ? damaged(catalogFile, (err as Error).message) : err;
+    throw isCorruption(err) ? damaged(catalogFile, errorMessage(err)) : err;
   } finally {
     catalog.close();
   }

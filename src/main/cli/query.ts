@@ -3,6 +3,7 @@ import { damaged, isCorruption } from '../core/catalog/integrity.ts';
 import { queryTracks } from '../core/catalog/query-tracks.ts';
 import { parseSort, queryTrackIds, SORT_HELP } from '../core/views/query-tracks.ts';
 import { intOption, parse, requireCatalog, UsageError } from './args.ts';
+import { errorMessage } from '../../shared/error-text.ts';
 
 export async function query(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -28,7 +29,7 @@ export async function query(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     // SQLite's "database disk image is malformed" names neither the file nor the way out.
-    throw isCorruption(err) ? damaged(catalogFile, (err as Error).message) : err;
+    throw isCorruption(err) ? damaged(catalogFile, errorMessage(err)) : err;
   } finally {
     catalog.close();
   }

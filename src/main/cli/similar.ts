@@ -4,6 +4,7 @@ import { VectorReads } from '../core/catalog/reads/vectors.ts';
 import { loadSpace } from '../core/similarity/analyser.ts';
 import { Neighbours } from '../core/similarity/neighbours.ts';
 import { intOption, parse, requireCatalog, UsageError } from './args.ts';
+import { errorMessage } from '../../shared/error-text.ts';
 
 /** How features/ weighs each dimension, as the app compares them: weights belong to the version that made the vectors. */
 async function weights(featureVersion: number): Promise<number[] | null> {
@@ -52,7 +53,7 @@ export async function similar(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
-    throw isCorruption(err) ? damaged(catalogFile, (err as Error).message) : err;
+    throw isCorruption(err) ? damaged(catalogFile, errorMessage(err)) : err;
   } finally {
     catalog.close();
   }

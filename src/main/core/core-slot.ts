@@ -18,6 +18,7 @@ import { Core, type CoreOptions } from './core.ts';
 import { EventBus } from './events/bus.ts';
 import { dataPaths, logFilePath } from './paths.ts';
 import { log } from './log.ts';
+import { errorMessage } from '../../shared/error-text.ts';
 
 /** Answered with no Core: what the restore offer needs. */
 const WITHOUT_CORE = new Set<CommandName>(['catalog.status', 'catalog.backups', 'catalog.restore', 'app.info']);
@@ -108,7 +109,7 @@ export class CoreSlot implements CatalogHolder {
           // A read met a damaged page the start-up check skipped (see check-marker.ts): say
           // which file and what to do, and make the next start check.
           forgetCheck(this.dbPath);
-          throw damaged(this.dbPath, (err as Error).message);
+          throw damaged(this.dbPath, errorMessage(err));
         }
       };
     }

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { realpathSync, statSync } from 'node:fs';
 import type { Root } from '../../shared/domain.ts';
-import { describeError } from '../../shared/error-text.ts';
+import { describeError, errorMessage } from '../../shared/error-text.ts';
 import { TonearmError } from '../../shared/result.ts';
 import { ChunkCache } from './cache/chunk-cache.ts';
 import { openCatalog, type Catalog } from './catalog/index.ts';
@@ -191,7 +191,7 @@ export class Core {
   catchUpSearch(): Promise<void> {
     return this.writer.write.indexSearch().then(
       () => undefined,
-      (err: unknown) => log.error(`Search index catch-up failed: ${(err as Error).message}`),
+      (err: unknown) => log.error(`Search index catch-up failed: ${errorMessage(err)}`),
     );
   }
 
@@ -218,7 +218,7 @@ export class Core {
       real = realpathSync(path);
       if (!statSync(real).isDirectory()) throw new Error('not a folder');
     } catch (err) {
-      const why = describeError(err, { path })?.reason ?? `it is ${(err as Error).message}`;
+      const why = describeError(err, { path })?.reason ?? `it is ${errorMessage(err)}`;
       throw new TonearmError('FILE_UNREADABLE', `Cannot add ${path}: ${why}`);
     }
     if (isSystemFolder(real)) throw new TonearmError('BAD_INPUT', `${real} is a system folder, not a music folder`);

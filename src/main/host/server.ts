@@ -12,6 +12,7 @@ import { sendWebResponse, toWebRequest } from './node-http.ts';
 import { SocketBridge } from './socket-bridge.ts';
 import { serveStatic } from './static-files.ts';
 import { log } from '../core/log.ts';
+import { errorMessage } from '../../shared/error-text.ts';
 
 export interface HostOptions {
   /** A slot (tonearm serve) survives a damaged catalog and a restore; a Core (tests) is served as it is. */
@@ -70,7 +71,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await sendWebResponse(response, res);
     } catch (err) {
       const bad = isBadRequest(err);
-      if (!bad) log.error(`tonearm: request for ${req.url ?? '?'} failed: ${(err as Error).message}`);
+      if (!bad) log.error(`tonearm: request for ${req.url ?? '?'} failed: ${errorMessage(err)}`);
       if (!res.headersSent) res.writeHead(bad ? 400 : 500).end();
       else res.destroy();
     }
@@ -90,7 +91,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sockets.handleUpgrade(req, socket, head, (ws) => bridge.attach(ws));
     } catch (err) {
       const bad = isBadRequest(err);
-      if (!bad) log.error(`tonearm: upgrade for ${req.url ?? '?'} failed: ${(err as Error).message}`);
+      if (!bad) log.error(`tonearm: upgrade for ${req.url ?? '?'} failed: ${errorMessage(err)}`);
       socket.end(`HTTP/1.1 ${bad ? '400 Bad Request' : '500 Internal Server Error'}\r\n\r\n`);
     }
   });

@@ -9,7 +9,7 @@ import type { ShareStat } from './share-io.ts';
 import { CacheEntry } from './cache-entry.ts';
 import type { ChunkFiles } from './chunk-files.ts';
 import type { ChunkRecords } from './chunk-records.ts';
-import { errorCode } from '../../../shared/error-text.ts';
+import { errorCode, errorMessage } from '../../../shared/error-text.ts';
 import { log } from '../log.ts';
 
 const IDLE_CLOSE_MS = 30_000;
@@ -237,7 +237,7 @@ export class CacheEntries {
     } catch (err) {
       if (errorCode(err) === 'ENOSPC' || errorCode(err) === 'EDQUOT') {
         this.diskFullUntil = Date.now() + DISK_FULL_RETRY_MS;
-        log.error('tonearm: the cache disk is full; playing from the share:', (err as Error).message);
+        log.error('tonearm: the cache disk is full; playing from the share:', errorMessage(err));
       } else log.error('tonearm: a chunk could not be cached:', err);
       return;
     } finally {

@@ -1,6 +1,7 @@
 // Which shares stopped answering during playback, and when they answer again: a root found
 // gone is reported offline and probed until it is back, and readers waiting on it are woken.
 import type { ShareIo } from './share-io.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 interface Offline {
   path: string;
@@ -46,7 +47,7 @@ export class ShareHealth {
     timer.unref();
     this.offline.set(rootId, { path, probePath, waiters: new Set(), timer });
     this.options.onOffline(rootId);
-    this.options.reportRoot(rootId, false, `The share stopped answering during playback (${(err as Error).message})`);
+    this.options.reportRoot(rootId, false, `The share stopped answering during playback (${errorMessage(err)})`);
   }
 
   /** Resolves once the root answers again (at once if it is not away); rejects on abort. */

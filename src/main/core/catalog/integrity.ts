@@ -1,6 +1,7 @@
 // Whether a catalog file is whole, and the one sentence that says what to do when it is not.
 import Database from 'better-sqlite3';
 import { TonearmError } from '../../../shared/result.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 export const RESTORE_HINT = 'Restore a backup: tonearm restore, or Settings → Library';
 
@@ -29,7 +30,7 @@ export function quickCheck(db: Database.Database): string | null {
       .filter((text) => text !== 'ok');
     return problems.length === 0 ? null : problems.join('; ');
   } catch (err) {
-    if (isCorruption(err)) return (err as Error).message;
+    if (isCorruption(err)) return errorMessage(err);
     throw err;
   }
 }
@@ -41,7 +42,7 @@ export function checkFile(path: string): string | null {
     db = new Database(path, { readonly: true, fileMustExist: true });
     return quickCheck(db);
   } catch (err) {
-    return (err as Error).message;
+    return errorMessage(err);
   } finally {
     db?.close();
   }

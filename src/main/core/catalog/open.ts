@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { describeError, errorSentence } from '../../../shared/error-text.ts';
+import { describeError, errorMessage, errorSentence } from '../../../shared/error-text.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import { damaged, isCorruption, quickCheck } from './integrity.ts';
 import { migrate, refuseNewer, type MigrationReport } from './migrate.ts';
@@ -24,7 +24,7 @@ function cannotOpen(dbPath: string, err: unknown, verb = 'open'): TonearmError {
   const options = { path: dbPath, retry: 'start Tonearm again' };
   const message = describeError(err, options)
     ? errorSentence(err, options)
-    : `Cannot ${verb} the catalog at ${dbPath}: ${(err as Error).message}`;
+    : `Cannot ${verb} the catalog at ${dbPath}: ${errorMessage(err)}`;
   return new TonearmError('DB_ERROR', message);
 }
 
@@ -48,7 +48,7 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): OpenedD
   } catch (err) {
     db.close();
     if (err instanceof TonearmError) throw err;
-    if (isCorruption(err)) throw damaged(dbPath, (err as Error).message);
+    if (isCorruption(err)) throw damaged(dbPath, errorMessage(err));
     throw cannotOpen(dbPath, err);
   }
   db.pragma('synchronous = NORMAL');

@@ -10,6 +10,7 @@ import type { Platform } from './formats/entry.ts';
 import { resolveLocation } from './formats/location.ts';
 import { parsePlaylist } from './formats/playlist-file.ts';
 import { TrackMatcher, type TrackSource } from './match.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 export interface ImportPlan {
   name: string;
@@ -39,7 +40,7 @@ export async function planImport(
   try {
     parsed = parsePlaylist(bytes, path);
   } catch (err) {
-    throw new TonearmError('BAD_INPUT', `${path} is not a playlist Tonearm can read: ${(err as Error).message}`);
+    throw new TonearmError('BAD_INPUT', `${path} is not a playlist Tonearm can read: ${errorMessage(err)}`);
   }
   // Binary garbage read as M3U would be a playlist of nonsense lines: a NUL never belongs in one.
   if (parsed.entries.some((entry) => entry.location.includes('\u0000')))

@@ -6,7 +6,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { BrowsePlace, FolderListing } from '../../../shared/domain.ts';
-import { describeError } from '../../../shared/error-text.ts';
+import { describeError, errorMessage } from '../../../shared/error-text.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import { isNetworkFsType, readMountTable, type Mount } from './mount-table.ts';
 import { isSystemFolder } from './root-paths.ts';
@@ -96,7 +96,7 @@ export async function browseFolder(typed: string | undefined, home = homedir()):
     const why =
       (err as NodeJS.ErrnoException).code === 'ENOTDIR'
         ? `${path} is a file, not a folder`
-        : (describeError(err, { path })?.reason ?? (err as Error).message);
+        : (describeError(err, { path })?.reason ?? errorMessage(err));
     throw new TonearmError('FILE_UNREADABLE', `Cannot open ${path}: ${why}`);
   }
   const names = await subfolders(real, entries);

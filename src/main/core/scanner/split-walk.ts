@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { openThread, Transfer, serveThread, type ThreadChannel } from '../threads/channel.ts';
 import { packFiles, transferables, unpackFiles } from './pack-files.ts';
 import { walkLocal, type WalkResult } from './walk.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 const walkHelper = {
   walk(root: string, start: string[]) {
@@ -44,7 +45,7 @@ export class SplitWalker {
         .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
         .map((entry) => `${root}/${entry.name}`);
     } catch (err) {
-      return { ok: false, reason: `Cannot read ${root}: ${(err as Error).message}` };
+      return { ok: false, reason: `Cannot read ${root}: ${errorMessage(err)}` };
     }
     if (folders.length < MIN_FOLDERS_TO_SPLIT || process.platform === 'win32') return walkLocal(root, onProgress);
     const theirs = folders.filter((_, i) => i % 2 === 1);

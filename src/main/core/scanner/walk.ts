@@ -8,6 +8,7 @@ import { sep } from 'node:path';
 import { AUDIO_EXTENSIONS } from '../media/content-type.ts';
 import { shareAnswers } from './share-liveness.ts';
 import { isShareGone } from '../../common/share-errors.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 /** A share with requests in flight and no answer for this long gets a liveness probe. */
 export const STALL_MS = 3000;
@@ -138,7 +139,7 @@ export function walkLocal(
   try {
     if (!options.start) readdirSync(root);
   } catch (err) {
-    return { ok: false, reason: `Cannot read ${root}: ${(err as Error).message}` };
+    return { ok: false, reason: `Cannot read ${root}: ${errorMessage(err)}` };
   }
   while (stack.length > 0) {
     const dir = stack.pop()!;
@@ -201,7 +202,7 @@ export async function walkNetwork(
     gaveUp();
   };
   const networkFailure = (err: unknown) =>
-    giveUp(`The share stopped answering (${(err as { code?: string }).code ?? (err as Error).message})`);
+    giveUp(`The share stopped answering (${(err as { code?: string }).code ?? errorMessage(err)})`);
   let lastAnswerAt = Date.now();
 
   const visitFolder = async (dir: string): Promise<FolderListing['folders']> => {
@@ -261,7 +262,7 @@ export async function walkNetwork(
     try {
       await Promise.race([readdir(root), stopped]);
     } catch (err) {
-      return { ok: false, reason: `Cannot read ${root}: ${(err as { code?: string }).code ?? (err as Error).message}` };
+      return { ok: false, reason: `Cannot read ${root}: ${(err as { code?: string }).code ?? errorMessage(err)}` };
     }
     await Promise.race([walk(), stopped]);
   } finally {

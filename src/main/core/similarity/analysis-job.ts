@@ -12,6 +12,7 @@ import type { ThreadChannel } from '../threads/channel.ts';
 import { culpritRecord, processDied, ProcessDeaths } from './analysis-deaths.ts';
 import type { AnalysisApi } from './analysis-process.ts';
 import type { BatteryProbe } from './power.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 export interface AnalysisJobDeps {
   analysis: Pick<ThreadChannel<AnalysisApi>, 'remote' | 'stop' | 'dispose'>;
@@ -93,7 +94,7 @@ export class AnalysisJob {
           if (waitMs !== null) this.lookAt(waitMs);
           return;
         }
-        this.reason = `The audio analysis stopped: ${(err as Error).message}`;
+        this.reason = `The audio analysis stopped: ${errorMessage(err)}`;
         log.error(`Similarity: ${this.reason}`);
       })
       .finally(() => {

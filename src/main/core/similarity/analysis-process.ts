@@ -16,6 +16,7 @@ import { serveThread, ThreadChannel } from '../threads/channel.ts';
 import { loadAnalyser, spaceOf, type Analyser } from './analyser.ts';
 import type { VectorSpace } from './neighbours.ts';
 import { audioKeyOf } from './audio-key.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 export type Outcome =
   | { kind: 'vector'; record: VectorRecord; analysed: boolean }
@@ -63,7 +64,7 @@ export class AnalysisWork {
       // A share is read once, for the excerpt: its key is the scanner's identity, not another read.
       audioKey = track.network ? `identity:${track.identity ?? track.path}` : await audioKeyOf(track.path);
     } catch (err) {
-      return { kind: 'vector', record: record({ error: (err as Error).message }), analysed: false };
+      return { kind: 'vector', record: record({ error: errorMessage(err) }), analysed: false };
     }
     if (track.stored?.featureVersion === featureVersion && track.stored.audioKey === audioKey) {
       return { kind: 'restamp', ...stamp };
@@ -79,7 +80,7 @@ export class AnalysisWork {
       return { kind: 'vector', record: record({ audioKey, vector, excerptStartS, excerptS, cpuMs }), analysed: true };
     } catch (err) {
       if (this.current.signal.aborted) throw err;
-      return { kind: 'vector', record: record({ audioKey, error: (err as Error).message }), analysed: true };
+      return { kind: 'vector', record: record({ audioKey, error: errorMessage(err) }), analysed: true };
     } finally {
       this.current = null;
     }

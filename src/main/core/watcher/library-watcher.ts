@@ -12,6 +12,7 @@ import { isAudioFileName } from '../scanner/walk.ts';
 import type { SettingsService } from '../settings-service.ts';
 import { log } from '../log.ts';
 import { FolderWatch, IMAGE, SKIPPED } from './folder-watch.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 const SETTLE_MS = 1000;
 
@@ -120,7 +121,7 @@ export class LibraryWatcher {
       .on('unlinkDir', changed);
     // A watch that fails (too many folders for inotify, a permission) leaves the periodic
     // and manual rescans to do the work; it must not take the app down.
-    watcher.on('error', (err) => log.warn(`tonearm: watching ${root.path} failed:`, (err as Error).message));
+    watcher.on('error', (err) => log.warn(`tonearm: watching ${root.path} failed:`, errorMessage(err)));
     return watcher;
   }
 

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { GenreRow } from '../../../shared/domain.ts';
 import { call } from '../bridge/api.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 const MAX_SHOWN = 200;
 
@@ -22,7 +23,7 @@ export function GenreExclusions({ excluded, onChange }: { excluded: string[]; on
     let live = true;
     loadGenres().then(
       (rows) => live && setGenres(rows),
-      (err: unknown) => live && setError((err as Error).message),
+      (err: unknown) => live && setError(errorMessage(err)),
     );
     return () => {
       live = false;

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { SimilarityStatus } from '../../../shared/similarity.ts';
 import { call, onEvent } from '../bridge/api.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 interface StatusState {
   status: SimilarityStatus | null;
@@ -19,14 +20,14 @@ export const useSimilarityStatus = create<StatusState>((set) => ({
     try {
       set({ status: await call('similar.status', {}), error: null });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorMessage(err) });
     }
   },
   async setPaused(paused) {
     try {
       set({ status: await call('similar.setPaused', { paused }), error: null });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorMessage(err) });
     }
   },
 }));

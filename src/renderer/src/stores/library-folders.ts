@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Root } from '../../../shared/domain.ts';
 import { call } from '../bridge/api.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 interface FoldersState {
   roots: Root[];
@@ -18,7 +19,7 @@ export const useLibraryFolders = create<FoldersState>((set, get) => ({
     try {
       set({ roots: await call('library.roots', {}), error: null });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorMessage(err) });
     }
   },
   async add(path) {
@@ -27,7 +28,7 @@ export const useLibraryFolders = create<FoldersState>((set, get) => ({
       await get().refresh();
       return true;
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorMessage(err) });
       return false;
     }
   },
@@ -36,7 +37,7 @@ export const useLibraryFolders = create<FoldersState>((set, get) => ({
       await call('library.setRootWatch', { rootId, watch });
       await get().refresh();
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorMessage(err) });
     }
   },
   async remove(rootId) {
@@ -44,7 +45,7 @@ export const useLibraryFolders = create<FoldersState>((set, get) => ({
       await call('library.removeRoot', { rootId });
       await get().refresh();
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorMessage(err) });
     }
   },
 }));

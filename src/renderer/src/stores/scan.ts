@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ScanProgress, ScanSummary } from '../../../shared/domain.ts';
 import { call, onEvent } from '../bridge/api.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 interface ScanState {
   progress: ScanProgress | null;
@@ -28,7 +29,7 @@ export const useScan = create<ScanState>((set) => ({
       set({ error: null, notice: null });
       await call('scan.start', { ...(rootIds ? { rootIds } : {}), ...options });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorMessage(err) });
     }
   },
   async cancel() {

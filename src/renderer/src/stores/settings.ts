@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { defaultSettings, type SettingKey, type Settings } from '../../../shared/settings.ts';
 import { call, onEvent } from '../bridge/api.ts';
+import { errorMessage } from '../../../shared/error-text.ts';
 
 interface SettingsState {
   settings: Settings;
@@ -17,7 +18,7 @@ export const useSettings = create<SettingsState>((set) => ({
       set({ settings: await call('settings.set', { key, value }) });
       return null;
     } catch (err) {
-      return (err as Error).message;
+      return errorMessage(err);
     }
   },
 }));

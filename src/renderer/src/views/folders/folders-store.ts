@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { FolderNode } from '../../../../shared/views.ts';
 import { call } from '../../bridge/api.ts';
+import { errorMessage } from '../../../../shared/error-text.ts';
 
 const ROOTS = '';
 
@@ -34,7 +35,7 @@ export const useFolders = create<FoldersState>((set, get) => ({
       set({ children: new Map(get().children).set(path ?? ROOTS, nodes), error: null });
       return nodes;
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorMessage(err) });
       return [];
     }
   },

@@ -7,6 +7,7 @@ import { call } from '../../bridge/api.ts';
 import { useNavigation, type ViewName } from '../../stores/navigation.ts';
 import { ListSource, PAGE } from '../data/list-source.ts';
 import { loadSort, saveSort } from '../tracks/use-track-list.ts';
+import { errorMessage } from '../../../../shared/error-text.ts';
 
 /** A whole page of the list's: with fewer, the list would ask for the page again at once. */
 const FIRST_ROWS = PAGE;
@@ -54,7 +55,7 @@ export const useSearch = create<SearchState>((set, get) => {
           current?.dispose();
           set({ searched: text, result, songs, error: null });
         } catch (err) {
-          set({ searched: text, error: (err as Error).message });
+          set({ searched: text, error: errorMessage(err) });
         }
       }
     } finally {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CacheStats, LatencyFigures } from '../../../../shared/domain.ts';
 import { call } from '../../bridge/api.ts';
 import { SettingField } from './SettingField.tsx';
+import { errorMessage } from '../../../../shared/error-text.ts';
 
 const REFRESH_MS = 1000;
 
@@ -59,7 +60,7 @@ export function CacheSettings() {
     const load = () =>
       call('cache.stats', {}).then(
         (next) => live && setStats(next),
-        (err: unknown) => live && setError((err as Error).message),
+        (err: unknown) => live && setError(errorMessage(err)),
       );
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
@@ -75,7 +76,7 @@ export function CacheSettings() {
       setStats(await call('cache.clear', {}));
       setError(null);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorMessage(err));
     } finally {
       setClearing(false);
     }

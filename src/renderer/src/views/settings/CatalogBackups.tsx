@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CatalogBackup, CatalogStatus } from '../../../../shared/catalog.ts';
 import { call } from '../../bridge/api.ts';
 import { SettingField } from './SettingField.tsx';
+import { errorMessage } from '../../../../shared/error-text.ts';
 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const size = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -22,7 +23,7 @@ export function CatalogBackups() {
           setStatus(nextStatus);
           setBackups(nextBackups);
         },
-        (err: unknown) => setError((err as Error).message),
+        (err: unknown) => setError(errorMessage(err)),
       ),
     [],
   );
@@ -37,7 +38,7 @@ export function CatalogBackups() {
       await action();
       await load();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { FolderListing } from '../../../../shared/domain.ts';
 import { call } from '../../bridge/api.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { errorMessage } from '../../../../shared/error-text.ts';
 
 /** Each folder of a path, from the top: /, /srv, /srv/music. */
 function crumbs(path: string): { label: string; path: string }[] {
@@ -37,7 +38,7 @@ export function FolderBrowser({
         setError(null);
         list.current?.focus();
       },
-      (err: unknown) => setError((err as Error).message),
+      (err: unknown) => setError(errorMessage(err)),
     );
   }, []);
   useEffect(() => {

@@ -2,6 +2,7 @@
 // bug report. The app opens its folder; a browser cannot, so it is shown there instead.
 import { useEffect, useState } from 'react';
 import { call } from '../../bridge/api.ts';
+import { errorMessage } from '../../../../shared/error-text.ts';
 
 export function LogFile() {
   const [path, setPath] = useState<string | null>(null);
@@ -11,14 +12,14 @@ export function LogFile() {
   useEffect(() => {
     call('app.info', {}).then(
       (info) => setPath(info.logFile),
-      (err: unknown) => setError((err as Error).message),
+      (err: unknown) => setError(errorMessage(err)),
     );
   }, []);
 
   const open = () =>
     call('app.openLogFolder', {}).then(
       ({ path: folder, opened }) => setNote(opened ? null : `The log folder is ${folder}`),
-      (err: unknown) => setError((err as Error).message),
+      (err: unknown) => setError(errorMessage(err)),
     );
 
   return (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Root, RootKind } from '../../../../shared/domain.ts';
 import { call } from '../../bridge/api.ts';
 import { useLibraryFolders } from '../../stores/library-folders.ts';
+import { errorMessage } from '../../../../shared/error-text.ts';
 
 export function RootKindSelect({ root }: { root: Root }) {
   const refresh = useLibraryFolders((state) => state.refresh);
@@ -15,7 +16,7 @@ export function RootKindSelect({ root }: { root: Root }) {
       setError(null);
       await refresh();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorMessage(err));
     }
   };
   return (

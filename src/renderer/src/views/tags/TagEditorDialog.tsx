@@ -20,6 +20,7 @@ import { sentence } from '../playlists/actions.ts';
 import { TagCoverField } from './TagCoverField.tsx';
 import { useTagDialog } from './tag-dialog.ts';
 import { changesOf, formValues, NUMBER_FIELDS, TEXT_FIELDS, type FormValues } from './tag-form.ts';
+import { errorMessage } from '../../../../shared/error-text.ts';
 
 const CASE_FIELDS = ['title', 'artist', 'album', 'albumArtist', 'composer'] as const;
 
@@ -77,7 +78,7 @@ export function TagEditorDialog() {
     try {
       changes = changesOf(values, touched);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorMessage(err));
       return;
     }
     const transforms: TagTransforms = {};
