@@ -54,18 +54,22 @@ export function rememberingReader(read: ReadRange): ReadRange {
     const known = inside ? before.bytes.subarray(offset - before.offset) : new Uint8Array(0);
     if (known.length >= length) return known.subarray(0, length);
     const fresh = await read(offset + known.length, length - known.length);
-    const bytes = known.length > 0 ? join(known, fresh) : fresh;
+    const bytes = known.length > 0 ? concatBytes([known, fresh]) : fresh;
     // A read that carries on from the last run extends it (up to REMEMBERED_BYTES, its tail).
-    const run = inside ? join(before.bytes.subarray(0, offset - before.offset), bytes) : bytes;
+    const run = inside ? concatBytes([before.bytes.subarray(0, offset - before.offset), bytes]) : bytes;
     const kept = run.subarray(Math.max(0, run.length - REMEMBERED_BYTES));
     last = { offset: (inside ? before.offset : offset) + (run.length - kept.length), bytes: kept };
     return bytes;
   };
 }
 
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
+/** The parts, one after the other, in a new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
   return out;
 }

@@ -2,7 +2,7 @@
 // snippet's seconds should lie if the bitrate were even, cut to whole Ogg pages where needed;
 // a file's ranges go behind the stream's headers and are decoded one after another as one
 // stream (decodeParts), each giving its snippet.
-import type { RangeSource } from './byte-range.ts';
+import { concatBytes, type RangeSource } from './byte-range.ts';
 import type { Container } from './containers.ts';
 import type { DecodedSnippets } from './decode-ffmpeg.ts';
 import { snippetWindows, type ExcerptPlan, type SnippetWindow } from './excerpt-plan.ts';
@@ -84,15 +84,8 @@ async function readPart(
     const audio = oggAudioPages(body, container.serial);
     const end = offset + body.length;
     if (audio.length >= needed || end >= source.size || body.length >= MAX_READ) return audio;
-    body = concat(body, await source.read(end, needed - audio.length + slack));
+    body = concatBytes([body, await source.read(end, needed - audio.length + slack)]);
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 function decode(container: Container, body: Uint8Array): Promise<Decoded> {

@@ -1,6 +1,7 @@
 // Just enough of Ogg to decode from the middle of a file: the header pages (granule 0: the
 // codec's identification, comments and setup, which every later packet needs), whole pages of
 // the same stream cut out of an arbitrary byte range, the packets in them, the last granule.
+import { concatBytes } from './byte-range.ts';
 
 interface Page {
   offset: number;
@@ -61,7 +62,7 @@ export function oggAudioPages(bytes: Uint8Array, serial: number): Uint8Array {
     }
     at += page.length;
   }
-  return concat(kept);
+  return concatBytes(kept);
 }
 
 /** The granule position of the last complete page of stream `serial` in `tail`, else null. */
@@ -91,7 +92,7 @@ export function oggPackets(bytes: Uint8Array): Uint8Array[] {
       // A lacing value under 255 ends a packet.
       if (lacing < 255) {
         pending.push(bytes.subarray(start, body));
-        packets.push(pending.length === 1 ? pending[0]! : concat(pending));
+        packets.push(pending.length === 1 ? pending[0]! : concatBytes(pending));
         pending = [];
         start = body;
       }
@@ -100,14 +101,4 @@ export function oggPackets(bytes: Uint8Array): Uint8Array[] {
     at += page.length;
   }
   return packets;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

@@ -2,6 +2,7 @@
 // thread, made on first use and reset between files: compiling a module costs more than a file.
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { MPEGDecoder } from 'mpg123-decoder';
+import { concatBytes } from './byte-range.ts';
 import type { WasmFormat } from './containers.ts';
 import type { Decoded } from './decoded-audio.ts';
 import { OpusStreamDecoder } from './opus-stream.ts';
@@ -98,10 +99,4 @@ async function freshDecoder(format: WasmFormat): Promise<Decoder> {
   return decoder;
 }
 
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (b.length === 0) return a;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
+const join = (a: Uint8Array, b: Uint8Array): Uint8Array => (b.length === 0 ? a : concatBytes([a, b]));
