@@ -1,7 +1,7 @@
 // The contract over the headless host's WebSocket, shaped exactly like the Electron preload's
 // window.tonearm, so that the rest of the renderer cannot tell which one it has.
 import type { ServerMessage, TonearmBridge } from '../../../shared/api.ts';
-import type { EventName } from '../../../shared/contract.ts';
+import type { CommandOutput, EventName } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';
 
 type Pending = (result: Result<unknown>) => void;
@@ -39,13 +39,17 @@ export function socketBridge(location: Location): TonearmBridge {
   connect();
 
   return {
-    async invoke(name, input) {
-      await opened;
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve as Pending);
-        socket.send(JSON.stringify({ id, name, input }));
-      });
+    invoke(name, input) {
+      type Reply = Result<CommandOutput<typeof name>>;
+      const send = () =>
+        new Promise<Reply>((resolve) => {
+          const id = nextId++;
+          pending.set(id, resolve as Pending);
+          socket.send(JSON.stringify({ id, name, input }));
+        });
+      // On an open socket the request leaves in the caller's own task, not a microtask later
+      // (behind whatever render the caller's state change queued).
+      return socket.readyState === WebSocket.OPEN ? send() : opened.then(send);
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
