@@ -1,8 +1,9 @@
-// `node bench/views/search-page.ts --db FILE [--rounds 2]`: the user bench's keystrokes typed
+// `node bench/views/search-page.ts --db FILE [--rounds 2] [--chromium SWITCH]`: the user bench's keystrokes typed
 // in Chromium against `tonearm serve` on FILE (a copy of the scanned catalog: the host writes to
 // it), each timed from its input event to the paint of its right rows (page-probe.ts) and
 // sorted by kind — the first of a phrase (the search view built), the first with results after
 // an empty one (the table built again), the others — with the input → host's reply part apart.
+// --chromium adds a switch to the browser's command line (chromium-defer.ts says which one matters).
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -18,7 +19,9 @@ import { probeOf } from './user-support.ts';
 
 declare const window: unknown;
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, rounds: { type: 'string', default: '2' }, chromium: { type: 'string', multiple: true } },
+});
 if (!values.db) {
   console.error('usage: node bench/views/search-page.ts --db FILE (a copy of the scanned catalog)');
   process.exit(2);
@@ -41,11 +44,12 @@ const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
     .join(' ');
-console.log(`### ${machineLine()}\n\nCatalog: ${dbPath}. Load before: ${load()}.\n`);
+const switches = values.chromium ?? [];
+console.log(`### ${machineLine()}\n\nCatalog: ${dbPath}. Chromium switches added: ${switches.join(' ') || 'none'}. Load before: ${load()}.\n`);
 const painted = new Map<string, number[]>();
 const replied = new Map<string, number[]>();
 const served = await serveTonearm(['--db', dbPath]);
-const browser = await launchChromium();
+const browser = await launchChromium(switches);
 try {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   await page.addInitScript(installProbe, coldId);
