@@ -17,8 +17,16 @@ import { machineLine } from '../support/machine.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
 
 // The page's globals for the function that runs in it (bench/ has no DOM library).
-declare const window: Record<string, unknown> & { addEventListener(type: string, fn: (e: { timeStamp: number }) => void, capture: boolean): void };
-declare const document: { getElementById(id: string): { value: string; addEventListener(type: string, fn: () => void): void; dispatchEvent(e: unknown): void } };
+declare const window: Record<string, unknown> & {
+  addEventListener(type: string, fn: (e: { timeStamp: number }) => void, capture: boolean): void;
+};
+declare const document: {
+  getElementById(id: string): {
+    value: string;
+    addEventListener(type: string, fn: () => void): void;
+    dispatchEvent(e: unknown): void;
+  };
+};
 declare class WebSocket {
   constructor(url: string);
   send(data: string): void;
@@ -28,7 +36,9 @@ declare class Event {
   constructor(type: string);
 }
 
-const { values } = parseArgs({ options: { keys: { type: 'string', default: '80' }, delay: { type: 'string', default: '1,5' } } });
+const { values } = parseArgs({
+  options: { keys: { type: 'string', default: '80' }, delay: { type: 'string', default: '1,5' } },
+});
 const REPLY = 'x'.repeat(42_000);
 const OFF = '--disable-features=DeferRendererTasksAfterInput';
 
@@ -94,7 +104,9 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' ');
 console.log(`### ${machineLine()}\n\nLoad before: ${load()}.\n`);
-console.log('| reply after | text changed by | Chromium | change → reply heard, p50 / p95 ms | of which Chromium, p50 / p95 ms |');
+console.log(
+  '| reply after | text changed by | Chromium | change → reply heard, p50 / p95 ms | of which Chromium, p50 / p95 ms |',
+);
 console.log('| --: | --- | --- | --: | --: |');
 try {
   for (const ms of values.delay.split(',').map(Number)) {

@@ -20,7 +20,11 @@ import { probeOf } from './user-support.ts';
 declare const window: unknown;
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, rounds: { type: 'string', default: '2' }, chromium: { type: 'string', multiple: true } },
+  options: {
+    db: { type: 'string' },
+    rounds: { type: 'string', default: '2' },
+    chromium: { type: 'string', multiple: true },
+  },
 });
 if (!values.db) {
   console.error('usage: node bench/views/search-page.ts --db FILE (a copy of the scanned catalog)');
@@ -45,7 +49,9 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' ');
 const switches = values.chromium ?? [];
-console.log(`### ${machineLine()}\n\nCatalog: ${dbPath}. Chromium switches added: ${switches.join(' ') || 'none'}. Load before: ${load()}.\n`);
+console.log(
+  `### ${machineLine()}\n\nCatalog: ${dbPath}. Chromium switches added: ${switches.join(' ') || 'none'}. Load before: ${load()}.\n`,
+);
 const painted = new Map<string, number[]>();
 const replied = new Map<string, number[]>();
 const served = await serveTonearm(['--db', dbPath]);

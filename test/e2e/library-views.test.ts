@@ -146,8 +146,13 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('library views in Chromi
     // Every count the header shows, recorded in the page as it changes rather than sampled from here.
     await page.evaluate(() => {
       const shown: number[] = [];
-      const read = () => Number((document.querySelector('.view-header .view-detail')?.textContent ?? '').replace(/\D/g, '') || 0);
-      new MutationObserver(() => shown.push(read())).observe(document.body, { subtree: true, childList: true, characterData: true });
+      const read = () =>
+        Number((document.querySelector('.view-header .view-detail')?.textContent ?? '').replace(/\D/g, '') || 0);
+      new MutationObserver(() => shown.push(read())).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
       (window as unknown as { shownCounts: number[] }).shownCounts = shown;
     });
     await callApi(served.base, served.token, 'library.addRoot', { path: more });
