@@ -12,7 +12,7 @@ import { sendWebResponse, toWebRequest } from './node-http.ts';
 import { SocketBridge } from './socket-bridge.ts';
 import { serveStatic } from './static-files.ts';
 import { log } from '../core/log.ts';
-import { errorMessage } from '../../shared/error-text.ts';
+import { errorCode, errorMessage } from '../../shared/error-text.ts';
 
 export interface HostOptions {
   /** A slot (tonearm serve) survives a damaged catalog and a restore; a Core (tests) is served as it is. */
@@ -41,7 +41,7 @@ function tokenMatches(given: string | null, token: string): boolean {
 
 /** A malformed URL or escape is the client's mistake: 400, never a 500 with a stack in the log. */
 function isBadRequest(err: unknown): boolean {
-  return err instanceof URIError || (err instanceof TypeError && (err as { code?: string }).code === 'ERR_INVALID_URL');
+  return err instanceof URIError || (err instanceof TypeError && errorCode(err) === 'ERR_INVALID_URL');
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {

@@ -4,6 +4,7 @@
 // read of cached chunks, which is exactly what must keep playing while the share is away.
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { openThread, serveThread, Transfer, ThreadCallError, type ThreadChannel } from '../threads/channel.ts';
+import { errorCode } from '../../../shared/error-text.ts';
 
 export interface ShareStat {
   size: number;
@@ -44,7 +45,7 @@ const shareOperations = {
     try {
       return openSync(path, constants.O_RDONLY | constants.O_DIRECT);
     } catch (err) {
-      if ((err as { code?: string }).code !== 'EINVAL') throw err;
+      if (errorCode(err) !== 'EINVAL') throw err;
       return openSync(path, 'r');
     }
   },

@@ -10,6 +10,7 @@ import { definedOnly } from './formats/fields.ts';
 import { pathToFileUri } from './formats/file-uri.ts';
 import { writePlaylist } from './formats/playlist-file.ts';
 import { hostPlatform } from './import.ts';
+import { errorCode } from '../../../shared/error-text.ts';
 
 const WRITERS: Record<PlaylistFileFormat, PlaylistFormat> = { m3u8: 'm3u', pls: 'pls', xspf: 'xspf' };
 
@@ -44,7 +45,7 @@ export async function exportPlaylist(
     await rename(partial, path);
   } catch (err) {
     await rm(partial, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errorCode(err);
     throw new TonearmError(
       code === 'ENOSPC' ? 'DISK_FULL' : 'FILE_UNREADABLE',
       `Cannot write ${path}: ${fileProblem(err, true)}`,

@@ -6,7 +6,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { BrowsePlace, FolderListing } from '../../../shared/domain.ts';
-import { describeError, errorMessage } from '../../../shared/error-text.ts';
+import { describeError, errorCode, errorMessage } from '../../../shared/error-text.ts';
 import { TonearmError } from '../../../shared/result.ts';
 import { isNetworkFsType, readMountTable, type Mount } from './mount-table.ts';
 import { isSystemFolder } from './root-paths.ts';
@@ -94,7 +94,7 @@ export async function browseFolder(typed: string | undefined, home = homedir()):
     entries = await readdir(real, { withFileTypes: true });
   } catch (err) {
     const why =
-      (err as NodeJS.ErrnoException).code === 'ENOTDIR'
+      errorCode(err) === 'ENOTDIR'
         ? `${path} is a file, not a folder`
         : (describeError(err, { path })?.reason ?? errorMessage(err));
     throw new TonearmError('FILE_UNREADABLE', `Cannot open ${path}: ${why}`);

@@ -8,7 +8,7 @@ import { sep } from 'node:path';
 import { AUDIO_EXTENSIONS } from '../media/content-type.ts';
 import { shareAnswers } from './share-liveness.ts';
 import { isShareGone } from '../../common/share-errors.ts';
-import { errorMessage } from '../../../shared/error-text.ts';
+import { errorCode, errorMessage } from '../../../shared/error-text.ts';
 
 /** A share with requests in flight and no answer for this long gets a liveness probe. */
 export const STALL_MS = 3000;
@@ -202,7 +202,7 @@ export async function walkNetwork(
     gaveUp();
   };
   const networkFailure = (err: unknown) =>
-    giveUp(`The share stopped answering (${(err as { code?: string }).code ?? errorMessage(err)})`);
+    giveUp(`The share stopped answering (${errorCode(err) ?? errorMessage(err)})`);
   let lastAnswerAt = Date.now();
 
   const visitFolder = async (dir: string): Promise<FolderListing['folders']> => {
@@ -262,7 +262,7 @@ export async function walkNetwork(
     try {
       await Promise.race([readdir(root), stopped]);
     } catch (err) {
-      return { ok: false, reason: `Cannot read ${root}: ${(err as { code?: string }).code ?? errorMessage(err)}` };
+      return { ok: false, reason: `Cannot read ${root}: ${errorCode(err) ?? errorMessage(err)}` };
     }
     await Promise.race([walk(), stopped]);
   } finally {

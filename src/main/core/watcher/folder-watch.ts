@@ -8,6 +8,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { isAudioFileName } from '../scanner/walk.ts';
+import { errorCode } from '../../../shared/error-text.ts';
 
 const SLICE_MS = 20;
 export const IMAGE = /\.(jpe?g|png)$/i;
@@ -97,7 +98,7 @@ export class FolderWatch {
       this.watches.set(dir, watcher);
       return true;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOSPC') {
+      if (errorCode(err) === 'ENOSPC') {
         this.limitReached = true;
         this.events.failed(new Error(`the system's limit on watched folders was reached at ${this.watches.size}`));
       }
