@@ -91,10 +91,7 @@ async function readPart(
 function decode(container: Container, body: Uint8Array): Promise<Decoded> {
   const audio =
     container.format === 'vorbis' || container.format === 'opus' ? oggAudioPages(body, container.serial) : body;
-  const stream = new Uint8Array(container.prefix.length + audio.length);
-  stream.set(container.prefix);
-  stream.set(audio, container.prefix.length);
-  return decodeStream(container.format, stream);
+  return decodeStream(container.format, concatBytes([container.prefix, audio]));
 }
 
 /** The length, when neither the catalog nor the headers tell it: the bitrate of a slice of the middle. */
