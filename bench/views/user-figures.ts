@@ -222,10 +222,11 @@ export async function userFigures(
   dbPath: string,
   hosts: number,
   fullRuns: number,
+  chromiumSwitches: string[] = [],
 ): Promise<{ figures: Figure[]; memory: string }> {
   await ensurePlaylist(dbPath);
   const expected = expectedRows(dbPath);
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromiumSwitches);
   const runs: HostRun[] = [];
   try {
     for (let i = 0; i < hosts; i++) {

@@ -1,5 +1,6 @@
-// `node bench/views/user.ts [--tracks N] [--hosts 5] [--full 3]`: the user-side figures of
-// `npm run bench:views` on their own, on the scanned catalog (built first if need be).
+// `node bench/views/user.ts [--tracks N] [--hosts 5] [--full 3] [--chromium SWITCH]`: the user-side figures of
+// `npm run bench:views` on their own, on the scanned catalog (built first if need be). --chromium
+// adds a switch to the browser's command line (as search-page.ts does), to measure Chromium as configured.
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     tracks: { type: 'string', default: '250000' },
     hosts: { type: 'string', default: '5' },
     full: { type: 'string', default: '3' },
+    chromium: { type: 'string', multiple: true },
   },
 });
 const dir = defaultBenchDir();
@@ -28,7 +30,12 @@ console.log(`### ${machineLine()}\n`);
 console.log(
   `Catalog: ${scanned.dbPath} (${values.tracks} tracks scanned from ${scanned.library}). Load average before: ${load()}.\n`,
 );
-const { figures, memory } = await userFigures(scanned.dbPath, Number(values.hosts), Number(values.full));
+const { figures, memory } = await userFigures(
+  scanned.dbPath,
+  Number(values.hosts),
+  Number(values.full),
+  values.chromium ?? [],
+);
 console.log(TABLE_HEAD[0]);
 console.log(TABLE_HEAD[1]);
 for (const figure of figures) console.log(row(figure));
