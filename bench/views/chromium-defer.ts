@@ -11,11 +11,10 @@
 // (a message posted from requestAnimationFrame): the least a round trip can cost a keystroke.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { WebSocketServer } from 'ws';
 import { launchChromium } from '../../test/support/browser.ts';
-import { machineLine } from '../support/machine.ts';
+import { loadAverages, machineLine } from '../support/machine.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
 
 // The page's globals for the function that runs in it (bench/ has no DOM library).
@@ -124,11 +123,7 @@ async function measure(switches: string[], byTimer: boolean): Promise<{ heard: n
   }
 }
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
-console.log(`### ${machineLine()}\n\nLoad before: ${load()}.\n`);
+console.log(`### ${machineLine()}\n\nLoad before: ${loadAverages()}.\n`);
 console.log(
   '| reply after | text changed by | Chromium | change → reply heard, p50 / p95 ms | of which Chromium, p50 / p95 ms | change → reply painted, p50 / p95 ms |',
 );
@@ -152,4 +147,4 @@ try {
 } finally {
   server.close();
 }
-console.log(`\nLoad after: ${load()}.`);
+console.log(`\nLoad after: ${loadAverages()}.`);

@@ -3,7 +3,6 @@
 // as a user feels them on a catalog scanned from real files (user-figures.ts).
 // Prints a Markdown table (and writes it to $TONEARM_BENCH_DIR/views/results.md).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,7 +10,7 @@ import Database from 'better-sqlite3';
 import { CatalogReads } from '../../src/main/core/catalog/reads/index.ts';
 import { ViewsEngine } from '../../src/main/core/views/engine.ts';
 import { hasChromium } from '../../test/support/browser.ts';
-import { machineLine } from '../support/machine.ts';
+import { loadAverages, machineLine } from '../support/machine.ts';
 import { catalogPath, defaultBenchDir, ensureCatalog } from './catalog.ts';
 import { chromiumFigures, type Expected } from './chromium-figures.ts';
 import { mainFigures, row, TABLE_HEAD, type Figure } from './main-figures.ts';
@@ -64,14 +63,10 @@ const expected: Expected = {
 };
 db.close();
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
 say(`### ${machineLine()}`);
 say();
 say(
-  `Catalog: ${counts[0].toLocaleString('en')} tracks, ${counts[1].toLocaleString('en')} albums, ${counts[2].toLocaleString('en')} album artists (bench/views/catalog.ts). Load average before: ${load()}.`,
+  `Catalog: ${counts[0].toLocaleString('en')} tracks, ${counts[1].toLocaleString('en')} albums, ${counts[2].toLocaleString('en')} album artists (bench/views/catalog.ts). Load average before: ${loadAverages()}.`,
 );
 say();
 
@@ -92,19 +87,21 @@ say(TABLE_HEAD[0]!);
 say(TABLE_HEAD[1]!);
 for (const figure of figures) say(row(figure));
 say();
-say(`Memory: ${memory}. Load average after: ${load()}.`);
+say(`Memory: ${memory}. Load average after: ${loadAverages()}.`);
 
 if (!values['skip-user'] && !values['skip-chromium'] && hasChromium && isBuilt) {
   const scanned = await ensureScannedCatalog(dir, tracks);
   if (scanned.built) console.error(`scanned the library in ${Math.round(scanned.scanMs / 1000)} s`);
   say();
-  say(`As a user feels it, on ${scanned.dbPath} (scanned from ${scanned.library}). Load average before: ${load()}.`);
+  say(
+    `As a user feels it, on ${scanned.dbPath} (scanned from ${scanned.library}). Load average before: ${loadAverages()}.`,
+  );
   say();
   const user = await userFigures(scanned.dbPath, Number(values.hosts), Number(values['full-hosts']));
   say(TABLE_HEAD[0]!);
   say(TABLE_HEAD[1]!);
   for (const figure of user.figures) say(row(figure));
   say();
-  say(`${user.memory}. Load average after: ${load()}.`);
+  say(`${user.memory}. Load average after: ${loadAverages()}.`);
 }
 writeFileSync(join(dir, 'results.md'), `${lines.join('\n')}\n`);

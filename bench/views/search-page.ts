@@ -4,14 +4,13 @@
 // sorted by kind — the first of a phrase (the search view built), the first with results after
 // an empty one (the table built again), the others — with the input → host's reply part apart.
 // --chromium adds a switch to the browser's command line (chromium-defer.ts says which one matters).
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { queryTrackIds } from '../../src/main/core/views/query-tracks.ts';
 import type { TrackSort } from '../../src/shared/views.ts';
 import { launchChromium } from '../../test/support/browser.ts';
 import { serveTonearm } from '../../test/support/cli.ts';
-import { machineLine } from '../support/machine.ts';
+import { loadAverages, machineLine } from '../support/machine.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
 import { TYPED } from './main-figures.ts';
 import { installProbe, type Probe } from './page-probe.ts';
@@ -44,13 +43,9 @@ for (const phrase of TYPED)
   }
 db.close();
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
 const switches = values.chromium ?? [];
 console.log(
-  `### ${machineLine()}\n\nCatalog: ${dbPath}. Chromium switches added: ${switches.join(' ') || 'none'}. Load before: ${load()}.\n`,
+  `### ${machineLine()}\n\nCatalog: ${dbPath}. Chromium switches added: ${switches.join(' ') || 'none'}. Load before: ${loadAverages()}.\n`,
 );
 const painted = new Map<string, number[]>();
 const replied = new Map<string, number[]>();
@@ -99,4 +94,4 @@ console.log('| --- | --: | --: | --: |');
 for (const [kind, ms] of painted) console.log(`| ${kind} | ${ms.length} | ${cell(ms)} | ${cell(replied.get(kind)!)} |`);
 const all = [...painted.values()].flat();
 console.log(`| all | ${all.length} | ${cell(all)} | ${cell([...replied.values()].flat())} |`);
-console.log(`\nLoad after: ${load()}.`);
+console.log(`\nLoad after: ${loadAverages()}.`);

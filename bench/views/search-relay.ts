@@ -3,12 +3,11 @@
 // writes to the catalog it serves, so the bench's shared one is never the default), a WebSocket client sending every keystroke of the user bench's phrases
 // one after another, each timed from the send to its reply. Against search-steps.ts's
 // in-process figures, the difference is the relay: the socket, the main thread, the thread hop.
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { serveTonearm } from '../../test/support/cli.ts';
-import { machineLine } from '../support/machine.ts';
+import { loadAverages, machineLine } from '../support/machine.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
 import { defaultBenchDir } from './catalog.ts';
 import { TYPED } from './main-figures.ts';
@@ -30,13 +29,9 @@ const dbPath = values.db;
 const keystrokes: string[] = [];
 for (const phrase of TYPED)
   for (let n = 1; n <= phrase.length; n++) if (phrase[n - 1] !== ' ') keystrokes.push(phrase.slice(0, n));
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
 
 console.log(`### ${machineLine()}\n`);
-console.log(`Catalog: ${dbPath}. Load before: ${load()}.\n`);
+console.log(`Catalog: ${dbPath}. Load before: ${loadAverages()}.\n`);
 const served = await serveTonearm(['--db', dbPath]);
 try {
   const socket = new WebSocket(`${served.base.replace('http', 'ws')}/api?token=${served.token}`, {
@@ -78,4 +73,4 @@ try {
 } finally {
   await served.stop();
 }
-console.log(`\nLoad after: ${load()}.`);
+console.log(`\nLoad after: ${loadAverages()}.`);

@@ -4,7 +4,6 @@
 // (the FTS read, the hits put in order, the groups, the rows) and what the relay costs (the
 // structured clone a thread's reply is, the JSON the socket sends). Quieter than the browser
 // bench on a shared machine; each round uses a fresh engine, so no keystroke hits a cache.
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
@@ -15,7 +14,7 @@ import { parseQuery, toFtsMatch } from '../../src/main/core/views/query-language
 import { searchGroups } from '../../src/main/core/views/search-groups.ts';
 import type { LibraryTables } from '../../src/main/core/views/library-tables.ts';
 import { BASE_SORT, sortByOrder, type TrackOrder } from '../../src/main/core/views/track-order.ts';
-import { machineLine } from '../support/machine.ts';
+import { loadAverages, machineLine } from '../support/machine.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
 import { defaultBenchDir } from './catalog.ts';
 import { TYPED } from './main-figures.ts';
@@ -74,7 +73,9 @@ const time = <T>(step: string, work: () => T): T => {
 };
 
 console.log(`### ${machineLine()}\n`);
-console.log(`Catalog: ${dbPath}. ${keystrokes.length} keystrokes × ${rounds} rounds. Load before: ${load()}.\n`);
+console.log(
+  `Catalog: ${dbPath}. ${keystrokes.length} keystrokes × ${rounds} rounds. Load before: ${loadAverages()}.\n`,
+);
 for (let round = 0; round < rounds; round++) {
   const whole = freshEngine();
   for (const text of keystrokes) {
@@ -127,10 +128,4 @@ if (values.verbose) {
     console.log(`| ${text} | ${hitsOf.get(text)} | ${cells.join(' | ')} |`);
   }
 }
-console.log(`\nLoad after: ${load()}.`);
-
-function load(): string {
-  return loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
-}
+console.log(`\nLoad after: ${loadAverages()}.`);

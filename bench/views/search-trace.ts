@@ -7,11 +7,10 @@
 // --profile adds a sampled JavaScript profile, its heaviest functions by self time (minified
 // names: the bundle's line and column say where).
 import { writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../test/support/browser.ts';
 import { serveTonearm } from '../../test/support/cli.ts';
-import { machineLine } from '../support/machine.ts';
+import { loadAverages, machineLine } from '../support/machine.ts';
 import { TYPED } from './main-figures.ts';
 
 const { values } = parseArgs({
@@ -70,11 +69,7 @@ function selfTimes(events: TraceEvent[]): { total: number; byName: Map<string, n
   return { total, byName, count };
 }
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
-console.log(`### ${machineLine()}\n\nCatalog: ${values.db}. Load before: ${load()}.\n`);
+console.log(`### ${machineLine()}\n\nCatalog: ${values.db}. Load before: ${loadAverages()}.\n`);
 const served = await serveTonearm(['--db', values.db]);
 const browser = await launchChromium();
 let keystrokes = 0;
@@ -165,4 +160,4 @@ try {
   await browser.close();
   await served.stop();
 }
-console.log(`\nLoad after: ${load()}.`);
+console.log(`\nLoad after: ${loadAverages()}.`);

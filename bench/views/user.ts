@@ -2,9 +2,8 @@
 // `npm run bench:views` on their own, on the scanned catalog (built first if need be). --chromium
 // adds a switch to the browser's command line (as search-page.ts does), to measure Chromium as configured.
 import { mkdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { machineLine } from '../support/machine.ts';
+import { loadAverages, machineLine } from '../support/machine.ts';
 import { defaultBenchDir } from './catalog.ts';
 import { row, TABLE_HEAD } from './main-figures.ts';
 import { ensureScannedCatalog } from './scanned-catalog.ts';
@@ -20,15 +19,11 @@ const { values } = parseArgs({
 });
 const dir = defaultBenchDir();
 mkdirSync(dir, { recursive: true });
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
 const scanned = await ensureScannedCatalog(dir, Number(values.tracks));
 if (scanned.built) console.error(`scanned in ${Math.round(scanned.scanMs / 1000)} s`);
 console.log(`### ${machineLine()}\n`);
 console.log(
-  `Catalog: ${scanned.dbPath} (${values.tracks} tracks scanned from ${scanned.library}). Load average before: ${load()}.\n`,
+  `Catalog: ${scanned.dbPath} (${values.tracks} tracks scanned from ${scanned.library}). Load average before: ${loadAverages()}.\n`,
 );
 const { figures, memory } = await userFigures(
   scanned.dbPath,
@@ -39,4 +34,4 @@ const { figures, memory } = await userFigures(
 console.log(TABLE_HEAD[0]);
 console.log(TABLE_HEAD[1]);
 for (const figure of figures) console.log(row(figure));
-console.log(`\n${memory}. Load average after: ${load()}.`);
+console.log(`\n${memory}. Load average after: ${loadAverages()}.`);
