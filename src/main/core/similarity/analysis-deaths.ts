@@ -5,6 +5,7 @@
 import type { PendingTrack } from '../catalog/reads/vectors.ts';
 import type { VectorRecord } from '../catalog/vector-writes.ts';
 import { ThreadCallError } from '../threads/channel.ts';
+import { vectorRecord } from './analysis-process.ts';
 
 const RETRY_AFTER_MS = [15_000, 60_000, 300_000];
 
@@ -50,16 +51,5 @@ export class ProcessDeaths {
 }
 
 export function culpritRecord(track: PendingTrack, featureVersion: number): VectorRecord {
-  return {
-    trackId: track.id,
-    featureVersion,
-    size: track.size,
-    mtimeNs: track.mtimeNs,
-    audioKey: '',
-    vector: null,
-    error: 'The audio analysis process stopped twice on this file',
-    excerptStartS: null,
-    excerptS: null,
-    cpuMs: null,
-  };
+  return vectorRecord(track, featureVersion, { error: 'The audio analysis process stopped twice on this file' });
 }

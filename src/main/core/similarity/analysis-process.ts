@@ -23,6 +23,23 @@ export type Outcome =
   /** The file changed but its audio did not (a retag): the stored vector stays. */
   | { kind: 'restamp'; trackId: number; size: number; mtimeNs: string };
 
+/** What the writer stores for `track` at `featureVersion`: nothing known but what `fields` say. */
+export function vectorRecord(track: PendingTrack, featureVersion: number, fields: Partial<VectorRecord>): VectorRecord {
+  return {
+    trackId: track.id,
+    size: track.size,
+    mtimeNs: track.mtimeNs,
+    featureVersion,
+    audioKey: '',
+    vector: null,
+    error: null,
+    excerptStartS: null,
+    excerptS: null,
+    cpuMs: null,
+    ...fields,
+  };
+}
+
 export class AnalysisWork {
   private readonly reads: VectorReads;
   private readonly analyser: Analyser;
@@ -48,17 +65,7 @@ export class AnalysisWork {
   async analyse(track: PendingTrack): Promise<Outcome> {
     const featureVersion = this.analyser.FEATURE_VERSION;
     const stamp = { trackId: track.id, size: track.size, mtimeNs: track.mtimeNs };
-    const record = (fields: Partial<VectorRecord>): VectorRecord => ({
-      ...stamp,
-      featureVersion,
-      audioKey: '',
-      vector: null,
-      error: null,
-      excerptStartS: null,
-      excerptS: null,
-      cpuMs: null,
-      ...fields,
-    });
+    const record = (fields: Partial<VectorRecord>): VectorRecord => vectorRecord(track, featureVersion, fields);
     let audioKey: string;
     try {
       // A share is read once, for the excerpt: its key is the scanner's identity, not another read.
