@@ -8,7 +8,7 @@ import type { DecodedSnippets } from './decode-ffmpeg.ts';
 import { snippetWindows, type ExcerptPlan, type SnippetWindow } from './excerpt-plan.ts';
 import { oggAudioPages } from './ogg-pages.ts';
 import { resample, toMono } from './resample.ts';
-import { decodeParts, decodeStream, type Decoded } from './wasm-decoders.ts';
+import { decodeParts, type Decoded } from './wasm-decoders.ts';
 
 /**
  * Read past a snippet's share at the average bitrate: a frame cut at the range's end (FLAC's
@@ -88,10 +88,12 @@ async function readPart(
   }
 }
 
-function decode(container: Container, body: Uint8Array): Promise<Decoded> {
+/** A range of the file decoded alone, as one fresh stream after the headers. */
+async function decode(container: Container, body: Uint8Array): Promise<Decoded> {
   const audio =
     container.format === 'vorbis' || container.format === 'opus' ? oggAudioPages(body, container.serial) : body;
-  return decodeStream(container.format, concatBytes([container.prefix, audio]));
+  const [decoded] = await decodeParts(container.format, container.prefix, [audio]);
+  return decoded!;
 }
 
 /** The length, when neither the catalog nor the headers tell it: the bitrate of a slice of the middle. */

@@ -51,12 +51,6 @@ const instances = new Map<WasmFormat, Decoder>();
 /** Calls on one decoder wait their turn: a reset in the middle of another file's decode would spoil it. */
 const turns = new Map<WasmFormat, Promise<unknown>>();
 
-/** Decodes `bytes` as a fresh stream of `format`. */
-export async function decodeStream(format: WasmFormat, bytes: Uint8Array): Promise<Decoded> {
-  const [decoded] = await decodeParts(format, bytes, [new Uint8Array(0)]);
-  return decoded!;
-}
-
 /**
  * Decodes `parts` (byte ranges cut from one file) in turn as one fresh stream that begins with
  * `prefix` (the headers), a result a part: one reset and one header setup a file rather than a
