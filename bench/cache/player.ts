@@ -3,6 +3,7 @@
 // couple of seconds buffered (a small buffer on purpose: what keeps playback going through
 // an outage must be the cache, not the client). Stalls are the time the playhead waited.
 import { open } from 'node:fs/promises';
+import { errorMessage } from '../../src/shared/error-text.ts';
 
 export interface PlayResult {
   firstByteMs: number;
@@ -105,7 +106,7 @@ export async function play(make: () => Promise<ByteStream>, options: PlayOptions
         received += bytes.length;
       }
     } catch (err) {
-      error = (err as Error).message;
+      error = errorMessage(err);
     }
   })();
 

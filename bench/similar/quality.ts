@@ -18,6 +18,7 @@ import {
   type AnalyseOptions,
 } from '../../src/main/core/similarity/features/index.ts';
 import { openRangeSource } from '../../src/main/core/similarity/features/byte-range.ts';
+import { errorMessage } from '../../src/shared/error-text.ts';
 import { machineLine } from '../support/machine.ts';
 import { median, percentile, roundMs } from '../support/stats.ts';
 import { evaluate, type Weighting } from './quality-figures.ts';
@@ -98,7 +99,7 @@ for (const [i, track] of tracks.entries()) {
     singlePairs.push([early.vector, late.vector]);
     labels.push(track.label);
   } catch (error) {
-    failures.push(`${track.path}: ${(error as Error).message}`);
+    failures.push(`${track.path}: ${errorMessage(error)}`);
   }
 }
 process.stderr.write('\n');
