@@ -194,11 +194,16 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('the player in Chromium'
 
   it('says clearly when a track cannot be played, and moves on', async () => {
     await queueExactly(['Alpha', 'Broken Track', 'Beta']);
+    await waitForPlayer(page, (v) => v.title === 'Alpha' && v.status === 'playing');
+    const seekBar = page.getByRole('slider', { name: 'Seek' });
+    const quiet = await seekBar.boundingBox();
     await page.getByRole('button', { name: 'Next' }).click();
     await waitForPlayer(page, (v) => v.title === 'Beta' && v.status === 'playing', 15_000);
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(
       /Cannot play “Broken Track”: MP3 cannot be decoded here, or the file is damaged\./,
     );
+    // The message line under the bar is kept empty, not taken away: the bar must not move.
+    await expect(seekBar.boundingBox()).resolves.toEqual(quiet);
     await expect(page.locator('.queue-row.failed .queue-title').textContent()).resolves.toContain('Broken Track');
   });
 
@@ -238,7 +243,8 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('the player in Chromium'
     await page.mouse.down();
     await page.mouse.move(dragBox.x + dragBox.width * 0.35, dragBox.y + dragBox.height / 2, { steps: 5 });
     await page.mouse.move(dragBox.x + dragBox.width * 0.5, dragBox.y + dragBox.height / 2, { steps: 5 });
-    await expect(bar.getAttribute('aria-valuenow')).resolves.toBe(String(Math.round(0.5 * 13 * 60)));
+    // React renders a pointer move at continuous priority, in a task after the event: poll.
+    await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe(String(Math.round(0.5 * 13 * 60)));
     await page.mouse.up();
     await waitForPlayer(page, (v) => Math.abs(v.position - 0.5 * 13 * 60) < 3 && v.status === 'playing', 15_000);
     await page.getByRole('button', { name: 'Pause' }).click();

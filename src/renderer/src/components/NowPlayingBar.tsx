@@ -148,12 +148,17 @@ export function NowPlayingBar() {
             </button>
           </div>
           <SeekBar position={position} duration={duration} onSeek={seekTo} />
-          {status === 'loading' && <div className="np-status">Loading…</div>}
-          {error && (
-            <div className="np-error" role="alert">
-              {error}
-            </div>
-          )}
+          {/* One line is kept for these whether shown or not: the bar is centred in the footer,
+              so a line that came and went would move the seek bar under a pointer about to drag it. */}
+          <div className="np-message">
+            {error ? (
+              <div className="np-error" role="alert" title={error}>
+                {error}
+              </div>
+            ) : (
+              status === 'loading' && <div className="np-status">Loading…</div>
+            )}
+          </div>
         </div>
         <div className="np-right">
           <PlaybackFailures />
