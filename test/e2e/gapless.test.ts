@@ -82,12 +82,18 @@ describe.skipIf(!hasFfmpeg || !hasChromium || !isBuilt)('gapless playback', () =
   for (const c of CASES) {
     it(`joins two halves of one tone without a gap or a click (${c.format})`, async () => {
       const first = idOf(`${c.album} 1`);
-      await armOutputTap(page);
-      await playExactly(page, [`${c.album} 1`, `${c.album} 2`], idOf);
-      await waitForPlayer(page, (v) => v.title === `${c.album} 2`, (c.firstSeconds + 10) * 1000);
-      await waitForPlayer(page, (v) => v.status === 'idle', (c.secondSeconds + 10) * 1000);
-
-      const output = await analyseOutput(page, FREQUENCY);
+      const record = async () => {
+        await armOutputTap(page);
+        await playExactly(page, [`${c.album} 1`, `${c.album} 2`], idOf);
+        await waitForPlayer(page, (v) => v.title === `${c.album} 2`, (c.firstSeconds + 10) * 1000);
+        await waitForPlayer(page, (v) => v.status === 'idle', (c.secondSeconds + 10) * 1000);
+        return analyseOutput(page, FREQUENCY);
+      };
+      // On a loaded machine Chromium's audio thread can miss a render quantum: the recording then
+      // has a hole the app did not make, and proves nothing either way. Such a take is played
+      // again (twice at most); a hole in all three still fails below.
+      let output = await record();
+      for (let retake = 0; retake < 2 && output.droppedQuanta > 0; retake++) output = await record();
       const expectedStep = 2 * output.peak * Math.sin((Math.PI * FREQUENCY) / output.sampleRate);
       const report = JSON.stringify({ ...output, expectedStep });
       expect(output.droppedQuanta, report).toBe(0);
