@@ -1,6 +1,7 @@
 // The similarity job's writes (core/similarity/): vectors in batches, one transaction each, so
 // a kill loses at most the batch in flight. Nothing here is a library change: no view shows vectors.
 import type Database from 'better-sqlite3';
+import type { PendingTrack } from './reads/vectors.ts';
 
 /** One track's analysis as the job hands it over. */
 export interface VectorRecord {
@@ -16,6 +17,23 @@ export interface VectorRecord {
   excerptStartS: number | null;
   excerptS: number | null;
   cpuMs: number | null;
+}
+
+/** What the writer stores for `track` at `featureVersion`: nothing known but what `fields` say. */
+export function vectorRecord(track: PendingTrack, featureVersion: number, fields: Partial<VectorRecord>): VectorRecord {
+  return {
+    trackId: track.id,
+    size: track.size,
+    mtimeNs: track.mtimeNs,
+    featureVersion,
+    audioKey: '',
+    vector: null,
+    error: null,
+    excerptStartS: null,
+    excerptS: null,
+    cpuMs: null,
+    ...fields,
+  };
 }
 
 export function vectorWrites(db: Database.Database) {

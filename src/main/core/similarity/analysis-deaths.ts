@@ -3,9 +3,8 @@
 // cannot live is never started in a loop; and a file it died on twice in a row is the culprit,
 // written as failed so the next pass goes past it.
 import type { PendingTrack } from '../catalog/reads/vectors.ts';
-import type { VectorRecord } from '../catalog/vector-writes.ts';
+import { vectorRecord, type VectorRecord } from '../catalog/vector-writes.ts';
 import { ThreadCallError } from '../threads/channel.ts';
-import { vectorRecord } from './analysis-process.ts';
 
 const RETRY_AFTER_MS = [15_000, 60_000, 300_000];
 

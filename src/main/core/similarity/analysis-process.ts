@@ -9,7 +9,7 @@ import { parentProcessPort } from '../../common/parent-port.ts';
 import { processArgs, type StartOf } from '../../common/thread-start.ts';
 import { openReadOnly } from '../catalog/open.ts';
 import { VectorReads, type PendingTrack } from '../catalog/reads/vectors.ts';
-import type { VectorRecord } from '../catalog/vector-writes.ts';
+import { vectorRecord, type VectorRecord } from '../catalog/vector-writes.ts';
 import { processOpener } from '../threads/channel-end.ts';
 import type { SpawnProcess } from '../threads/child-process.ts';
 import { serveThread, ThreadChannel } from '../threads/channel.ts';
@@ -22,23 +22,6 @@ export type Outcome =
   | { kind: 'vector'; record: VectorRecord; analysed: boolean }
   /** The file changed but its audio did not (a retag): the stored vector stays. */
   | { kind: 'restamp'; trackId: number; size: number; mtimeNs: string };
-
-/** What the writer stores for `track` at `featureVersion`: nothing known but what `fields` say. */
-export function vectorRecord(track: PendingTrack, featureVersion: number, fields: Partial<VectorRecord>): VectorRecord {
-  return {
-    trackId: track.id,
-    size: track.size,
-    mtimeNs: track.mtimeNs,
-    featureVersion,
-    audioKey: '',
-    vector: null,
-    error: null,
-    excerptStartS: null,
-    excerptS: null,
-    cpuMs: null,
-    ...fields,
-  };
-}
 
 export class AnalysisWork {
   private readonly reads: VectorReads;
